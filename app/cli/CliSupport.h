@@ -1,0 +1,39 @@
+// What every delineate-cli command shares: error messages on stderr, progress on stderr, JSON on stdout.
+#pragma once
+
+#include "jobs/JobControl.h"
+
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+
+namespace delineate::cli {
+
+enum ExitCode { Success = 0, Failure = 1 };
+
+// Writes "delineate-cli: <message>" to stderr and returns Failure.
+int fail(const QString& message);
+void printLine(const QString& text);            // stdout
+void printJson(const QJsonDocument& document);  // stdout, indented
+void printWarning(const QString& text);         // stderr
+
+// Progress as a single rewritten line on stderr (only when stderr is a terminal or `verbose`).
+class ConsoleJobControl : public JobControl
+{
+public:
+    explicit ConsoleJobControl(bool quiet = false);
+    ~ConsoleJobControl() override;
+    void reportProgress(double fraction, const QString& message) override;
+    void publish(const QVariantMap& intermediate) override;
+    bool isCancelled() const override;
+
+private:
+    bool m_quiet;
+    bool m_terminal;
+    int m_lastPercent = -1;
+};
+
+// Installs SIGINT/SIGTERM handlers that ask running jobs to cancel instead of killing the process.
+void installCancelOnInterrupt();
+
+} // namespace delineate::cli

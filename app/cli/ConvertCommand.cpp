@@ -1,0 +1,46 @@
+// delineate-cli convert INPUT OUTPUT [--series KEY|N] [--no-regularise]: DICOM or volume file to NIfTI/NRRD/MHA.
+#include "CliSupport.h"
+
+#include "dicom/SeriesLoader.h"
+#include "io/ImageSource.h"
+#include "io/VolumeIO.h"
+
+#include <QCommandLineParser>
+
+namespace delineate::cli {
+
+int runConvert(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Write a DICOM series or a volume file as NIfTI, NRRD or MHA."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("series"), QStringLiteral("Series to convert: its key or 1-based index (default: "
+                                                               "the one with most frames)."),
+                      QStringLiteral("KEY")});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("DICOM folder/file or volume file"));
+    parser.addPositionalArgument(QStringLiteral("OUTPUT"), QStringLiteral(".nii, .nii.gz, .nrrd or .mha file"));
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(parser.helpText());
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return fail(QStringLiteral("convert: INPUT and OUTPUT expected"));
+    const QString output = positional[1];
+    if (!isVolumeFileName(output) || output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return fail(QStringLiteral("%1: unsupported output format (use .nii, .nii.gz, .nrrd or .mha)").arg(output));
+    ConsoleJobControl control;
+    auto series = loadOneSeries(positional[0], parser.value(QStringLiteral("series")), control);
+    if (!series)
+        return fail(series.error().message);
+    for (const QString& w : series->warnings)
+        printWarning(w);
+    auto written = writeVolume(series->volume, output);
+    if (!written)
+        return fail(written.error().message);
+    return Success;
+}
+
+} // namespace delineate::cli

@@ -1,0 +1,323 @@
+// Header parsing with DCMTK: patient/study/series identity, image plane, pixel format, enhanced and mosaic geometry.
+#include "dicom/DicomFileHeader.h"
+
+#include "dicom/SiemensCsaHeader.h"
+#include "dicom/SopClasses.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcitem.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcsequen.h>
+
+#include <cmath>
+
+namespace delineate {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("DicomFileHeader", text, disambiguation, n);
+}
+
+QString getString(DcmItem& item, const DcmTagKey& key, bool searchIntoSub = false)
+{
+    OFString value;
+    if (item.findAndGetOFStringArray(key, value, searchIntoSub).good())
+        return QString::fromUtf8(value.c_str()).trimmed();
+    return {};
+}
+
+int getInt(DcmItem& item, const DcmTagKey& key, int fallback = 0)
+{
+    const QString text = getString(item, key);
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (ok)
+        return v;
+    Uint16 u = 0;
+    if (item.findAndGetUint16(key, u).good())
+        return u;
+    const double d = text.toDouble(&ok);
+    return ok ? int(d) : fallback;
+}
+
+double getDouble(DcmItem& item, const DcmTagKey& key, double fallback, unsigned long index = 0)
+{
+    Float64 v = 0;
+    if (item.findAndGetFloat64(key, v, index).good() && std::isfinite(v))
+        return v;
+    return fallback;
+}
+
+bool getDoubles(DcmItem& item, const DcmTagKey& key, double* out, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        Float64 v = 0;
+        if (item.findAndGetFloat64(key, v, static_cast<unsigned long>(i)).bad() || !std::isfinite(v))
+            return false;
+        out[i] = v;
+    }
+    return true;
+}
+
+// First item of sequence `key` in `item`, or nullptr.
+DcmItem* firstItem(DcmItem* item, const DcmTagKey& key)
+{
+    if (!item)
+        return nullptr;
+    DcmItem* result = nullptr;
+    if (item->findAndGetSequenceItem(key, result, 0).good())
+        return result;
+    return nullptr;
+}
+
+// Geometry of one frame from its functional groups (per-frame first, shared as default).
+struct FrameGroups
+{
+    DcmItem* perFrame = nullptr;
+    DcmItem* shared = nullptr;
+
+    DcmItem* group(const DcmTagKey& key) const
+    {
+        if (DcmItem* g = firstItem(perFrame, key))
+            return g;
+        return firstItem(shared, key);
+    }
+};
+
+void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
+{
+    DcmItem* shared = firstItem(&dataset, DCM_SharedFunctionalGroupsSequence);
+    DcmSequenceOfItems* perFrameSequence = nullptr;
+    if (dataset.findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrameSequence).bad() || !perFrameSequence)
+        return;
+    const unsigned long count = perFrameSequence->card();
+    if (count != static_cast<unsigned long>(header.numberOfFrames)) {
+        header.warnings << tr("%1 per-frame functional groups for %2 frames").arg(count).arg(header.numberOfFrames);
+    }
+    const unsigned long frames = std::min<unsigned long>(count, header.numberOfFrames);
+    QHash<QString, int> stackKeys;
+    for (unsigned long f = 0; f < frames; ++f) {
+        FrameGroups groups{perFrameSequence->getItem(f), shared};
+        DicomFrameRef frame;
+        frame.file = header.path;
+        frame.frameIndex = static_cast<int>(f);
+        frame.instanceNumber = static_cast<int>(f + 1);
+        if (DcmItem* g = groups.group(DCM_PlanePositionSequence))
+            getDoubles(*g, DCM_ImagePositionPatient, frame.position.data(), 3);
+        if (DcmItem* g = groups.group(DCM_PlaneOrientationSequence))
+            getDoubles(*g, DCM_ImageOrientationPatient, frame.orientation.data(), 6);
+        if (DcmItem* g = groups.group(DCM_PixelMeasuresSequence)) {
+            double spacing[2];
+            if (getDoubles(*g, DCM_PixelSpacing, spacing, 2) && f == 0) {
+                header.pixelSpacing = {spacing[0], spacing[1]};
+                header.hasPixelSpacing = true;
+            }
+            if (f == 0)
+                header.sliceThickness = getDouble(*g, DCM_SliceThickness, header.sliceThickness);
+        }
+        if (DcmItem* g = groups.group(DCM_PixelValueTransformationSequence)) {
+            frame.rescaleSlope = getDouble(*g, DCM_RescaleSlope, 1.0);
+            frame.rescaleIntercept = getDouble(*g, DCM_RescaleIntercept, 0.0);
+        } else {
+            frame.rescaleSlope = header.rescaleSlope;
+            frame.rescaleIntercept = header.rescaleIntercept;
+        }
+        // What separates volumes inside one object: echo, temporal position, frame type, stack, orientation.
+        QStringList keyParts, labelParts;
+        if (DcmItem* g = groups.group(DCM_MREchoSequence)) {
+            const double te = getDouble(*g, DCM_EffectiveEchoTime, 0.0);
+            keyParts << QString::number(te, 'f', 3);
+            labelParts << tr("TE %1 ms").arg(te, 0, 'g', 4);
+        }
+        if (DcmItem* g = groups.group(DCM_MRImageFrameTypeSequence)) {
+            const QString type = getString(*g, DCM_FrameType);
+            keyParts << type;
+            labelParts << type.section(QLatin1Char('\\'), 2, 2);
+        } else if (DcmItem* ct = groups.group(DCM_CTImageFrameTypeSequence)) {
+            keyParts << getString(*ct, DCM_FrameType);
+        }
+        if (DcmItem* g = groups.group(DCM_FrameContentSequence)) {
+            const int temporal = getInt(*g, DCM_TemporalPositionIndex, 0);
+            if (temporal > 0) {
+                keyParts << QStringLiteral("t%1").arg(temporal);
+                labelParts << tr("time %1").arg(temporal);
+            }
+            const QString stack = getString(*g, DCM_StackID);
+            if (!stack.isEmpty())
+                keyParts << QStringLiteral("s") + stack;
+        }
+        QStringList orientationText;
+        for (double v : frame.orientation)
+            orientationText << QString::number(v, 'f', 3);
+        keyParts << orientationText.join(QLatin1Char(','));
+        const QString key = keyParts.join(QLatin1Char('|'));
+        auto it = stackKeys.find(key);
+        if (it == stackKeys.end()) {
+            it = stackKeys.insert(key, stackKeys.size());
+            header.enhancedStackLabels << labelParts.join(QStringLiteral(", "));
+        }
+        header.enhancedStackKeys << it.value();
+        header.enhancedFrames << frame;
+    }
+    if (!header.enhancedFrames.isEmpty()) {
+        header.position = header.enhancedFrames.first().position;
+        header.orientation = header.enhancedFrames.first().orientation;
+        header.hasImagePlane = true;
+    }
+}
+
+void readMosaic(DcmItem& dataset, DicomFileHeader& header)
+{
+    if (!header.imageType.contains(QLatin1String("MOSAIC"), Qt::CaseInsensitive))
+        return;
+    const Uint8* csa = nullptr;
+    unsigned long length = 0;
+    // Siemens CSA image header: private creator "SIEMENS CSA HEADER", usually at (0029,1010).
+    if (dataset.findAndGetUint8Array(DcmTagKey(0x0029, 0x1010), csa, &length).good() && csa && length > 0) {
+        const SiemensCsaHeader parsed = parseSiemensCsaHeader(reinterpret_cast<const char*>(csa), length);
+        const int images = parsed.integer(QStringLiteral("NumberOfImagesInMosaic"));
+        if (images > 0)
+            header.mosaicImages = images;
+        const QVector<double> normal = parsed.numbers(QStringLiteral("SliceNormalVector"));
+        if (normal.size() == 3) {
+            header.mosaicSliceNormal = {normal[0], normal[1], normal[2]};
+            header.hasMosaicSliceNormal = true;
+        }
+    }
+    if (header.mosaicImages <= 0) {
+        // (0019,100A) "SIEMENS MR HEADER" NumberOfImagesInMosaic.
+        Uint16 images = 0;
+        if (dataset.findAndGetUint16(DcmTagKey(0x0019, 0x100a), images).good())
+            header.mosaicImages = images;
+    }
+    if (header.mosaicImages <= 0)
+        header.warnings << tr("MOSAIC image without a readable number of images; loaded as one slice");
+}
+
+} // namespace
+
+void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
+{
+    h.sopClassUid = getString(dataset, DCM_SOPClassUID);
+    h.sopInstanceUid = getString(dataset, DCM_SOPInstanceUID);
+    h.patientName = getString(dataset, DCM_PatientName).replace(QLatin1Char('^'), QLatin1Char(' ')).simplified();
+    h.patientId = getString(dataset, DCM_PatientID);
+    h.patientBirthDate = getString(dataset, DCM_PatientBirthDate);
+    h.patientSex = getString(dataset, DCM_PatientSex);
+    h.studyInstanceUid = getString(dataset, DCM_StudyInstanceUID);
+    h.studyDate = getString(dataset, DCM_StudyDate);
+    h.studyTime = getString(dataset, DCM_StudyTime);
+    h.studyDescription = getString(dataset, DCM_StudyDescription);
+    h.accessionNumber = getString(dataset, DCM_AccessionNumber);
+    h.seriesInstanceUid = getString(dataset, DCM_SeriesInstanceUID);
+    h.seriesDescription = getString(dataset, DCM_SeriesDescription);
+    h.modality = getString(dataset, DCM_Modality);
+    h.bodyPart = getString(dataset, DCM_BodyPartExamined);
+    h.imageType = getString(dataset, DCM_ImageType);
+    h.photometric = getString(dataset, DCM_PhotometricInterpretation);
+    h.frameOfReferenceUid = getString(dataset, DCM_FrameOfReferenceUID);
+    h.seriesNumber = getInt(dataset, DCM_SeriesNumber);
+    h.instanceNumber = getInt(dataset, DCM_InstanceNumber);
+    h.acquisitionNumber = getInt(dataset, DCM_AcquisitionNumber);
+    h.echoNumber = getInt(dataset, DCM_EchoNumbers);
+    h.echoTime = getDouble(dataset, DCM_EchoTime, 0.0);
+    h.temporalPosition = getInt(dataset, DCM_TemporalPositionIdentifier);
+    h.triggerTime = getDouble(dataset, DCM_TriggerTime, 0.0);
+    h.rows = getInt(dataset, DCM_Rows);
+    h.columns = getInt(dataset, DCM_Columns);
+    h.samplesPerPixel = getInt(dataset, DCM_SamplesPerPixel, 1);
+    h.bitsAllocated = getInt(dataset, DCM_BitsAllocated);
+    h.bitsStored = getInt(dataset, DCM_BitsStored, h.bitsAllocated);
+    h.pixelRepresentation = getInt(dataset, DCM_PixelRepresentation);
+    h.numberOfFrames = std::max(1, getInt(dataset, DCM_NumberOfFrames, 1));
+    double position[3], orientation[6], spacing[2];
+    const bool hasPosition = getDoubles(dataset, DCM_ImagePositionPatient, position, 3);
+    const bool hasOrientation = getDoubles(dataset, DCM_ImageOrientationPatient, orientation, 6);
+    if (hasPosition && hasOrientation) {
+        h.hasImagePlane = true;
+        std::copy(position, position + 3, h.position.begin());
+        std::copy(orientation, orientation + 6, h.orientation.begin());
+    }
+    if (getDoubles(dataset, DCM_PixelSpacing, spacing, 2) ||
+        getDoubles(dataset, DCM_ImagerPixelSpacing, spacing, 2)) {
+        h.pixelSpacing = {spacing[0], spacing[1]};
+        h.hasPixelSpacing = true;
+    }
+    h.sliceThickness = getDouble(dataset, DCM_SliceThickness, 0.0);
+    h.spacingBetweenSlices = getDouble(dataset, DCM_SpacingBetweenSlices, 0.0);
+    h.rescaleSlope = getDouble(dataset, DCM_RescaleSlope, 1.0);
+    if (h.rescaleSlope == 0.0)
+        h.rescaleSlope = 1.0; // a zero slope would erase the image; treat as absent as other readers do
+    h.rescaleIntercept = getDouble(dataset, DCM_RescaleIntercept, 0.0);
+    h.gantryTilt = getDouble(dataset, DCM_GantryDetectorTilt, 0.0);
+    h.lossyCompressed = getString(dataset, DCM_LossyImageCompression) == QLatin1String("01") ||
+                        isLossyTransferSyntax(h.transferSyntaxUid);
+
+    const QString classUid = h.sopClassUid.isEmpty() ? h.mediaStorageSopClassUid : h.sopClassUid;
+    h.nonImageKind = nonImageKind(classUid);
+    h.isImage = h.nonImageKind.isEmpty() && h.rows > 0 && h.columns > 0 && h.bitsAllocated > 0;
+    if (!h.isImage && h.nonImageKind.isEmpty())
+        h.nonImageKind = h.rows > 0 ? tr("image without pixel description") : tr("no pixel data");
+    if (!h.isImage)
+        return;
+    if (isEnhancedImageSopClass(classUid) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence)) {
+        h.isEnhanced = true;
+        readEnhancedFrames(dataset, h);
+    }
+    readMosaic(dataset, h);
+}
+
+Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
+{
+    DcmFileFormat file;
+    // Values over 4 KiB (pixel data, big private blobs) stay on disk: a header scan reads little.
+    OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
+                                       ERM_autoDetect);
+    if (status.bad())
+        return Error::failed(tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
+    DicomFileHeader header;
+    header.path = path;
+    DcmMetaInfo* meta = file.getMetaInfo();
+    if (meta) {
+        header.transferSyntaxUid = getString(*meta, DCM_TransferSyntaxUID);
+        header.mediaStorageSopClassUid = getString(*meta, DCM_MediaStorageSOPClassUID);
+    }
+    DcmDataset* dataset = file.getDataset();
+    if (!dataset || dataset->card() == 0) {
+        if (header.mediaStorageSopClassUid == QLatin1String("1.2.840.10008.1.3.10")) {
+            header.nonImageKind = QStringLiteral("DICOMDIR");
+            return header;
+        }
+        return Error::failed(tr("%1: empty DICOM dataset").arg(path));
+    }
+    if (header.transferSyntaxUid.isEmpty()) {
+        DcmXfer xfer(dataset->getOriginalXfer());
+        header.transferSyntaxUid = QString::fromLatin1(xfer.getXferID());
+    }
+    // Texts to UTF-8 through Specific Character Set (iconv); an unknown set keeps the raw bytes and says so.
+    if (dataset->tagExists(DCM_SpecificCharacterSet)) {
+        const OFCondition converted = file.convertToUTF8();
+        if (converted.bad())
+            header.warnings << tr("character set conversion failed (%1); names may show wrongly")
+                                   .arg(QString::fromLatin1(converted.text()));
+    }
+    if (header.mediaStorageSopClassUid == QLatin1String("1.2.840.10008.1.3.10") ||
+        dataset->tagExists(DCM_DirectoryRecordSequence)) {
+        header.nonImageKind = QStringLiteral("DICOMDIR");
+        return header;
+    }
+    fillDicomFileHeader(*dataset, header);
+    if (header.isImage && !dataset->tagExists(DCM_PixelData) && !dataset->tagExists(DCM_FloatPixelData)) {
+        header.isImage = false;
+        header.nonImageKind = tr("no pixel data");
+    }
+    return header;
+}
+
+} // namespace delineate

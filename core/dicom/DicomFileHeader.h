@@ -1,0 +1,60 @@
+// The header fields of one DICOM file that scanning, grouping and loading need, decoded to UTF-8.
+#pragma once
+
+#include "common/Expected.h"
+#include "dicom/DicomSeries.h"
+
+#include <QString>
+#include <QVector>
+
+class DcmItem;
+
+namespace delineate {
+
+struct DicomFileHeader
+{
+    QString path;
+    QString sopClassUid, sopInstanceUid, transferSyntaxUid, mediaStorageSopClassUid;
+    QString patientName, patientId, patientBirthDate, patientSex;
+    QString studyInstanceUid, studyDate, studyTime, studyDescription, accessionNumber;
+    QString seriesInstanceUid, seriesDescription, modality, bodyPart, imageType, photometric;
+    QString frameOfReferenceUid;
+    int seriesNumber = 0;
+    int instanceNumber = 0;
+    int acquisitionNumber = 0;
+    int echoNumber = 0;
+    double echoTime = 0.0;
+    int temporalPosition = 0;
+    double triggerTime = 0.0;
+    int rows = 0, columns = 0, samplesPerPixel = 1, bitsAllocated = 0, bitsStored = 0, pixelRepresentation = 0;
+    int numberOfFrames = 1;
+    bool hasImagePlane = false; // position and orientation present
+    std::array<double, 3> position{0, 0, 0};
+    std::array<double, 6> orientation{1, 0, 0, 0, 1, 0};
+    std::array<double, 2> pixelSpacing{1.0, 1.0};
+    bool hasPixelSpacing = false;
+    double sliceThickness = 0.0;
+    double spacingBetweenSlices = 0.0;
+    double rescaleSlope = 1.0, rescaleIntercept = 0.0;
+    double gantryTilt = 0.0;
+    bool lossyCompressed = false;
+    bool isImage = false;         // has rows/columns and an image SOP class
+    bool isEnhanced = false;      // enhanced multi-frame with functional groups
+    QString nonImageKind;         // set when the object is not a loadable image
+    // Siemens mosaic
+    int mosaicImages = 0;         // > 0: NumberOfImagesInMosaic
+    std::array<double, 3> mosaicSliceNormal{0, 0, 0};
+    bool hasMosaicSliceNormal = false;
+    // Per-frame geometry of an enhanced multi-frame object (empty otherwise).
+    QVector<DicomFrameRef> enhancedFrames;
+    QVector<int> enhancedStackKeys; // per frame: echo / temporal / stack split key (same index as enhancedFrames)
+    QVector<QString> enhancedStackLabels;
+    QStringList warnings;
+};
+
+// Reads the header only (pixel data is not loaded). Fails for files that are not DICOM.
+Expected<DicomFileHeader> readDicomFileHeader(const QString& path);
+// Fills the header from an already loaded dataset (used by readDicomFileHeader and tests).
+void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& header);
+
+} // namespace delineate

@@ -1,0 +1,92 @@
+// What a scan of DICOM files finds: patients, studies, loadable image (sub-)series and non-image objects.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <array>
+
+namespace delineate {
+
+// One image frame: a single-frame file, or frame `frameIndex` of a multi-frame / mosaic file.
+struct DicomFrameRef
+{
+    QString file;
+    int frameIndex = 0;         // 0-based frame number in a multi-frame object
+    int mosaicTile = -1;        // >= 0 for one tile of a Siemens mosaic
+    bool hasImagePlane = true;  // position and orientation known
+    std::array<double, 3> position{0, 0, 0};    // ImagePositionPatient (LPS mm)
+    std::array<double, 6> orientation{1, 0, 0, 0, 1, 0}; // ImageOrientationPatient
+    double rescaleSlope = 1.0;
+    double rescaleIntercept = 0.0;
+    int instanceNumber = 0;
+    QString sopInstanceUid;
+};
+
+// A loadable 3D image series: all frames share size, orientation, echo, temporal position and acquisition.
+struct SeriesInfo
+{
+    QString key;                 // unique within a scan: series UID plus a sub-series suffix
+    QString patientName, patientId, patientBirthDate, patientSex;
+    QString studyInstanceUid, studyDate, studyTime, studyDescription, accessionNumber;
+    QString seriesInstanceUid, seriesDescription, modality, bodyPart;
+    int seriesNumber = 0;
+    QString subSeriesLabel;      // why this part was split off, e.g. "echo 2" (empty when not split)
+    QString transferSyntax;      // name of the first file's transfer syntax
+    QString photometric;
+    int rows = 0, columns = 0;
+    std::array<double, 2> pixelSpacing{1.0, 1.0}; // row spacing, column spacing (mm)
+    double sliceThickness = 0.0;
+    bool lossyCompressed = false;
+    bool enhancedMultiFrame = false;
+    bool mosaic = false;
+    QVector<DicomFrameRef> frames;
+    QStringList warnings;        // set aside localizers, split reasons, ...
+
+    int frameCount() const { return frames.size(); }
+};
+
+// A DICOM object that is not an image to load as a volume (SEG, RTSTRUCT, SR, presentation state, DICOMDIR ...).
+struct NonImageObject
+{
+    QString file;
+    QString sopClassUid;
+    QString kind;                // "SEG", "RTSTRUCT", "SR", "PR", "DICOMDIR", ... or the SOP class name
+    QString modality;
+    QString seriesInstanceUid, seriesDescription;
+    QString studyInstanceUid;
+    QString patientId;
+};
+
+struct UnreadableFile
+{
+    QString path;
+    QString reason;
+};
+
+struct StudyInfo
+{
+    QString studyInstanceUid, studyDate, studyDescription, accessionNumber;
+    QVector<SeriesInfo> series;
+    QVector<NonImageObject> nonImageObjects;
+};
+
+struct PatientInfo
+{
+    QString patientName, patientId, patientBirthDate, patientSex;
+    QVector<StudyInfo> studies;
+};
+
+struct ScanResult
+{
+    QVector<PatientInfo> patients;
+    QVector<UnreadableFile> unreadable;
+    int filesExamined = 0;
+
+    QVector<SeriesInfo> allSeries() const;
+    QVector<NonImageObject> allNonImageObjects() const;
+    const SeriesInfo* findSeries(const QString& key) const;
+};
+
+} // namespace delineate

@@ -1,0 +1,383 @@
+// Frame decoding: monochrome through DcmPixelData::getUncompressedFrame, colour through dcmimage's luminance,
+// JPEG 2000 through GDCM. Every failure becomes an Error naming the file and the transfer syntax.
+#include "dicom/PixelDecoder.h"
+
+#include "dicom/SopClasses.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/oflog/oflog.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcxfer.h>
+#include <dcmtk/dcmimage/diregist.h>
+#include <dcmtk/dcmimgle/dcmimage.h>
+#include <dcmtk/dcmimgle/dipixel.h>
+#include <dcmtk/dcmjpeg/djdecode.h>
+#include <dcmtk/dcmjpls/djdecode.h>
+
+#include <gdcmImage.h>
+#include <gdcmImageApplyLookupTable.h>
+#include <gdcmImageReader.h>
+#include <gdcmTrace.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace delineate {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("PixelDecoder", text, disambiguation, n);
+}
+
+bool isJpeg2000(const QString& uid)
+{
+    return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.9"));
+}
+
+bool isHtj2k(const QString& uid)
+{
+    return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.20"));
+}
+
+// Sign-extends or masks a stored value to BitsStored bits (the high bits may hold overlays or garbage).
+inline int32_t storedValue(uint32_t raw, int bitsStored, bool isSigned)
+{
+    if (bitsStored >= 32)
+        return static_cast<int32_t>(raw);
+    const uint32_t mask = (uint32_t(1) << bitsStored) - 1u;
+    raw &= mask;
+    if (isSigned && (raw & (uint32_t(1) << (bitsStored - 1))))
+        return static_cast<int32_t>(raw | ~mask);
+    return static_cast<int32_t>(raw);
+}
+
+template <typename T>
+void unpackSamples(const T* source, std::size_t count, int bitsStored, bool isSigned, int32_t* out)
+{
+    for (std::size_t i = 0; i < count; ++i)
+        out[i] = storedValue(static_cast<uint32_t>(static_cast<std::make_unsigned_t<T>>(source[i])), bitsStored, isSigned);
+}
+
+void invertMonochrome1(DecodedFrame& frame)
+{
+    // MONOCHROME1: minimum is white. Mirror within the stored range so that bigger is brighter.
+    const int64_t low = frame.isSigned ? -(int64_t(1) << (frame.bitsStored - 1)) : 0;
+    const int64_t high = frame.isSigned ? (int64_t(1) << (frame.bitsStored - 1)) - 1 : (int64_t(1) << frame.bitsStored) - 1;
+    for (int32_t& v : frame.stored)
+        v = static_cast<int32_t>(high + low - v);
+}
+
+} // namespace
+
+void registerDicomDecoders()
+{
+    static std::once_flag once;
+    std::call_once(once, []() {
+        // Problems reach the user as Errors naming the file; the libraries' own console chatter is noise.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+        gdcm::Trace::SetWarning(false);
+        gdcm::Trace::SetError(false);
+        gdcm::Trace::SetDebug(false);
+        DJDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+        DcmRLEDecoderRegistration::registerCodecs();
+    });
+}
+
+struct PixelDecoder::Private
+{
+    QString path;
+    DcmFileFormat file;
+    QString transferSyntax;
+    QString photometric;
+    int rows = 0, columns = 0, samples = 1, bitsAllocated = 16, bitsStored = 16, frames = 1;
+    bool isSigned = false;
+    int planar = 0;
+    bool floatPixels = false;
+    // GDCM fallback: all frames decoded at once.
+    bool useGdcm = false;
+    std::vector<char> gdcmBuffer;
+    std::vector<uint8_t> frameBuffer;
+    Uint32 nextFragment = 0;
+
+    Expected<void> decodeWithGdcm();
+    Expected<void> frameFromGdcm(int index, DecodedFrame& out);
+    Expected<void> colourFrame(int index, DecodedFrame& out);
+};
+
+PixelDecoder::PixelDecoder() : d(std::make_unique<Private>()) {}
+PixelDecoder::~PixelDecoder() = default;
+
+int PixelDecoder::frameCount() const
+{
+    return d->frames;
+}
+
+Expected<void> PixelDecoder::open(const QString& path)
+{
+    registerDicomDecoders();
+    d->path = path;
+    const OFCondition status = d->file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown,
+                                                EGL_noChange, 4096, ERM_autoDetect);
+    if (status.bad())
+        return Error::failed(tr("%1: cannot read the DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
+    DcmDataset* dataset = d->file.getDataset();
+    // The meta header names the syntax even when DCMTK does not know it (HTJ2K): read it from there first.
+    OFString syntax;
+    if (d->file.getMetaInfo() && d->file.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, syntax).good() &&
+        !syntax.empty())
+        d->transferSyntax = QString::fromLatin1(syntax.c_str()).trimmed();
+    else
+        d->transferSyntax = QString::fromLatin1(DcmXfer(dataset->getOriginalXfer()).getXferID());
+    Uint16 value = 0;
+    auto u16 = [&](const DcmTagKey& key, int fallback) {
+        return dataset->findAndGetUint16(key, value).good() ? int(value) : fallback;
+    };
+    d->rows = u16(DCM_Rows, 0);
+    d->columns = u16(DCM_Columns, 0);
+    d->samples = u16(DCM_SamplesPerPixel, 1);
+    d->bitsAllocated = u16(DCM_BitsAllocated, 16);
+    d->bitsStored = u16(DCM_BitsStored, d->bitsAllocated);
+    d->isSigned = u16(DCM_PixelRepresentation, 0) == 1;
+    d->planar = u16(DCM_PlanarConfiguration, 0);
+    OFString text;
+    if (dataset->findAndGetOFString(DCM_NumberOfFrames, text).good())
+        d->frames = std::max(1, atoi(text.c_str()));
+    if (dataset->findAndGetOFString(DCM_PhotometricInterpretation, text).good())
+        d->photometric = QString::fromLatin1(text.c_str()).trimmed();
+    d->floatPixels = !dataset->tagExists(DCM_PixelData) &&
+                     (dataset->tagExists(DCM_FloatPixelData) || dataset->tagExists(DCM_DoubleFloatPixelData));
+    if (d->rows <= 0 || d->columns <= 0)
+        return Error::failed(tr("%1: the image has no rows or columns").arg(path));
+    if (!d->floatPixels && !dataset->tagExists(DCM_PixelData))
+        return Error::failed(tr("%1: the file has no pixel data").arg(path));
+    if (d->bitsAllocated != 8 && d->bitsAllocated != 16 && d->bitsAllocated != 32 && !d->floatPixels)
+        return Error::failed(tr("%1: %2 bits allocated per sample is not supported").arg(path).arg(d->bitsAllocated));
+    if (d->bitsStored <= 0 || d->bitsStored > d->bitsAllocated)
+        d->bitsStored = d->bitsAllocated;
+    if (isHtj2k(d->transferSyntax))
+        return Error::failed(tr("%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available")
+                                 .arg(path, transferSyntaxName(d->transferSyntax), d->transferSyntax));
+    if (isJpeg2000(d->transferSyntax))
+        return d->decodeWithGdcm();
+    return {};
+}
+
+Expected<void> PixelDecoder::Private::decodeWithGdcm()
+{
+    gdcm::ImageReader reader;
+    reader.SetFileName(QFile::encodeName(path).constData());
+    if (!reader.Read())
+        return Error::failed(tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
+                                 .arg(path, transferSyntaxName(transferSyntax)));
+    // Palette colour is expanded to RGB by GDCM's lookup-table filter; `image` then refers to its output.
+    gdcm::ImageApplyLookupTable applyLookupTable;
+    const gdcm::Image* decoded = &reader.GetImage();
+    if (decoded->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
+        applyLookupTable.SetInput(*decoded);
+        if (!applyLookupTable.Apply())
+            return Error::failed(tr("%1: the palette colour image cannot be converted").arg(path));
+        decoded = &applyLookupTable.GetOutput();
+    }
+    const gdcm::Image& image = *decoded;
+    gdcmBuffer.resize(image.GetBufferLength());
+    if (gdcmBuffer.empty() || !image.GetBuffer(gdcmBuffer.data()))
+        return Error::failed(tr("%1: the %2 pixel data cannot be decoded (corrupt stream)")
+                                 .arg(path, transferSyntaxName(transferSyntax)));
+    const gdcm::PixelFormat& format = image.GetPixelFormat();
+    bitsAllocated = format.GetBitsAllocated();
+    bitsStored = format.GetBitsStored();
+    isSigned = format.GetPixelRepresentation() == 1;
+    samples = format.GetSamplesPerPixel();
+    photometric = QString::fromLatin1(gdcm::PhotometricInterpretation::GetPIString(image.GetPhotometricInterpretation()))
+                      .trimmed();
+    planar = image.GetPlanarConfiguration();
+    const std::size_t frameBytes = std::size_t(rows) * columns * samples * (bitsAllocated / 8);
+    if (bitsAllocated % 8 != 0 || frameBytes == 0 || gdcmBuffer.size() < frameBytes * std::size_t(frames))
+        return Error::failed(tr("%1: decoded %2 data has an unexpected size").arg(path, transferSyntaxName(transferSyntax)));
+    useGdcm = true;
+    return {};
+}
+
+namespace {
+
+// Interleaved or planar samples of a frame -> luminance (Rec. 601 weights for RGB; Y for YBR).
+void luminanceFromSamples(const int32_t* samples, std::size_t pixels, int planar, const QString& photometric,
+                          std::vector<float>& out)
+{
+    out.resize(pixels);
+    // YBR_FULL and YBR_PARTIAL carry luminance in their first sample; JPEG 2000's YBR_RCT/ICT arrive as RGB.
+    const bool ybr = photometric.startsWith(QLatin1String("YBR_FULL")) || photometric.startsWith(QLatin1String("YBR_PARTIAL"));
+    for (std::size_t i = 0; i < pixels; ++i) {
+        const int32_t a = planar ? samples[i] : samples[3 * i];
+        const int32_t b = planar ? samples[pixels + i] : samples[3 * i + 1];
+        const int32_t c = planar ? samples[2 * pixels + i] : samples[3 * i + 2];
+        out[i] = ybr ? float(a) : float(0.299 * a + 0.587 * b + 0.114 * c);
+    }
+}
+
+} // namespace
+
+Expected<void> PixelDecoder::Private::frameFromGdcm(int index, DecodedFrame& out)
+{
+    const std::size_t pixels = std::size_t(rows) * columns;
+    const std::size_t count = pixels * samples;
+    const std::size_t frameBytes = count * (bitsAllocated / 8);
+    const char* source = gdcmBuffer.data() + frameBytes * std::size_t(index);
+    if (samples == 3 && bitsAllocated == 32 && !isSigned) {
+        // 32-bit unsigned colour samples do not fit int32: take the luminance from the raw words.
+        const uint32_t* words = reinterpret_cast<const uint32_t*>(source);
+        out.rows = rows;
+        out.columns = columns;
+        out.isColour = true;
+        out.stored.clear();
+        out.values.resize(pixels);
+        for (std::size_t i = 0; i < pixels; ++i) {
+            const double a = planar ? words[i] : words[3 * i], b = planar ? words[pixels + i] : words[3 * i + 1],
+                         c = planar ? words[2 * pixels + i] : words[3 * i + 2];
+            out.values[i] = float(photometric.startsWith(QLatin1String("YBR_FULL")) ? a : 0.299 * a + 0.587 * b + 0.114 * c);
+        }
+        return {};
+    }
+    std::vector<int32_t> unpacked(count);
+    if (bitsAllocated == 8)
+        unpackSamples(reinterpret_cast<const int8_t*>(source), count, bitsStored, isSigned, unpacked.data());
+    else if (bitsAllocated == 16)
+        unpackSamples(reinterpret_cast<const int16_t*>(source), count, bitsStored, isSigned, unpacked.data());
+    else
+        unpackSamples(reinterpret_cast<const int32_t*>(source), count, bitsStored, isSigned, unpacked.data());
+    out.rows = rows;
+    out.columns = columns;
+    out.bitsStored = bitsStored;
+    out.isSigned = isSigned;
+    if (samples == 3) {
+        out.isColour = true;
+        out.stored.clear();
+        luminanceFromSamples(unpacked.data(), pixels, planar, photometric, out.values);
+        return {};
+    }
+    out.isColour = false;
+    out.values.clear();
+    out.stored = std::move(unpacked);
+    if (photometric == QLatin1String("MONOCHROME1"))
+        invertMonochrome1(out);
+    return {};
+}
+
+Expected<void> PixelDecoder::Private::colourFrame(int index, DecodedFrame& out)
+{
+    // dcmimage knows every colour model (RGB, YBR_*, palette) and planar configuration.
+    DicomImage image(&file, file.getDataset()->getOriginalXfer(), CIF_UsePartialAccessToPixelData, Uint32(index), 1);
+    if (image.getStatus() != EIS_Normal)
+        return Error::failed(tr("%1: the colour image cannot be decoded (%2)")
+                                 .arg(path, QString::fromLatin1(DicomImage::getString(image.getStatus()))));
+    std::unique_ptr<DicomImage> mono(image.isMonochrome() ? nullptr : image.createMonochromeImage());
+    const DicomImage& source = mono ? *mono : image;
+    const DiPixel* pixels = source.getInterData();
+    if (!pixels || !pixels->getData())
+        return Error::failed(tr("%1: the colour image cannot be converted to luminance").arg(path));
+    const std::size_t count = std::size_t(rows) * columns;
+    out.values.resize(count);
+    out.stored.clear();
+    const void* data = pixels->getData();
+    switch (pixels->getRepresentation()) {
+    case EPR_Uint8: for (std::size_t i = 0; i < count; ++i) out.values[i] = static_cast<const Uint8*>(data)[i]; break;
+    case EPR_Sint8: for (std::size_t i = 0; i < count; ++i) out.values[i] = static_cast<const Sint8*>(data)[i]; break;
+    case EPR_Uint16: for (std::size_t i = 0; i < count; ++i) out.values[i] = static_cast<const Uint16*>(data)[i]; break;
+    case EPR_Sint16: for (std::size_t i = 0; i < count; ++i) out.values[i] = static_cast<const Sint16*>(data)[i]; break;
+    case EPR_Uint32: for (std::size_t i = 0; i < count; ++i) out.values[i] = float(static_cast<const Uint32*>(data)[i]); break;
+    case EPR_Sint32: for (std::size_t i = 0; i < count; ++i) out.values[i] = float(static_cast<const Sint32*>(data)[i]); break;
+    }
+    out.rows = rows;
+    out.columns = columns;
+    out.isColour = true;
+    return {};
+}
+
+Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
+{
+    if (index < 0 || index >= d->frames)
+        return Error::failed(tr("%1: frame %2 does not exist (%3 frames)").arg(d->path).arg(index + 1).arg(d->frames));
+    if (d->useGdcm)
+        return d->frameFromGdcm(index, out);
+    DcmDataset* dataset = d->file.getDataset();
+    const std::size_t pixels = std::size_t(d->rows) * d->columns;
+    if (d->floatPixels) {
+        out.rows = d->rows;
+        out.columns = d->columns;
+        out.isColour = false;
+        out.stored.clear();
+        out.values.resize(pixels);
+        const Float32* floats = nullptr;
+        unsigned long count = 0;
+        if (dataset->findAndGetFloat32Array(DCM_FloatPixelData, floats, &count).good() && floats &&
+            count >= pixels * std::size_t(index + 1)) {
+            std::copy_n(floats + pixels * std::size_t(index), pixels, out.values.begin());
+            return {};
+        }
+        const Float64* doubles = nullptr;
+        if (dataset->findAndGetFloat64Array(DCM_DoubleFloatPixelData, doubles, &count).good() && doubles &&
+            count >= pixels * std::size_t(index + 1)) {
+            for (std::size_t i = 0; i < pixels; ++i)
+                out.values[i] = float(doubles[pixels * std::size_t(index) + i]);
+            return {};
+        }
+        return Error::failed(tr("%1: the float pixel data is shorter than its %2 frames").arg(d->path).arg(d->frames));
+    }
+    if (d->samples != 1 || d->photometric == QLatin1String("PALETTE COLOR")) {
+        auto colour = d->colourFrame(index, out);
+        // dcmimage lacks some variants (32-bit samples, segmented palettes): GDCM may know them.
+        if (!colour.ok() && d->decodeWithGdcm().ok())
+            return d->frameFromGdcm(index, out);
+        return colour;
+    }
+
+    DcmElement* element = nullptr;
+    if (dataset->findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return Error::failed(tr("%1: the file has no pixel data").arg(d->path));
+    auto* pixelData = static_cast<DcmPixelData*>(element);
+    const std::size_t frameBytes = pixels * std::size_t(d->bitsAllocated / 8);
+    d->frameBuffer.resize(frameBytes + 1);
+    OFString colourModel;
+    if (index == 0)
+        d->nextFragment = 0;
+    OFCondition status = pixelData->getUncompressedFrame(dataset, Uint32(index), d->nextFragment, d->frameBuffer.data(),
+                                                         Uint32(frameBytes), colourModel);
+    if (status.bad()) {
+        // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
+        const QString dcmtkReason = QString::fromLatin1(status.text());
+        if (d->decodeWithGdcm().ok())
+            return d->frameFromGdcm(index, out);
+        const QString syntax = transferSyntaxName(d->transferSyntax);
+        if (status == EC_CannotChangeRepresentation || dcmtkReason.contains(QLatin1String("codec"), Qt::CaseInsensitive))
+            return Error::failed(tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
+        return Error::failed(tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
+    }
+    out.rows = d->rows;
+    out.columns = d->columns;
+    out.isColour = false;
+    out.values.clear();
+    out.bitsStored = d->bitsStored;
+    out.isSigned = d->isSigned;
+    out.stored.resize(pixels);
+    const uint8_t* raw = d->frameBuffer.data();
+    if (d->bitsAllocated == 8)
+        unpackSamples(reinterpret_cast<const int8_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
+    else if (d->bitsAllocated == 16)
+        unpackSamples(reinterpret_cast<const int16_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
+    else
+        unpackSamples(reinterpret_cast<const int32_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
+    if (d->photometric == QLatin1String("MONOCHROME1"))
+        invertMonochrome1(out);
+    return {};
+}
+
+} // namespace delineate

@@ -1,0 +1,400 @@
+// Patient/study/series grouping and the dcm2niix-style split of a series into 3D sub-series.
+#include "dicom/SeriesGrouping.h"
+
+#include "image/ImageGeometry.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMap>
+
+#include <algorithm>
+#include <cmath>
+
+namespace delineate {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("SeriesGrouping", text, disambiguation, n);
+}
+
+struct FrameRecord
+{
+    const DicomFileHeader* header = nullptr;
+    DicomFrameRef frame;
+    int rows = 0, columns = 0;
+    QString splitKey;   // size, orientation, echo, temporal position, stack
+    QString splitLabel; // what distinguishes this record's group, for the user
+};
+
+QString orientationKey(const std::array<double, 6>& o)
+{
+    QStringList parts;
+    for (double v : o)
+        parts << QString::number(std::round(v * 1e4) / 1e4, 'f', 4);
+    return parts.join(QLatin1Char(','));
+}
+
+// Tiles of a Siemens mosaic as frames: the stored position is the corner of the whole mosaic, as if it were one
+// image; each tile's position follows from the tile grid, the slice normal and the slice spacing.
+void appendMosaicFrames(const DicomFileHeader& h, QVector<FrameRecord>& records)
+{
+    const int grid = int(std::ceil(std::sqrt(double(h.mosaicImages))));
+    const int tileRows = h.rows / grid, tileColumns = h.columns / grid;
+    const Vector3 rowDirection{h.orientation[0], h.orientation[1], h.orientation[2]};
+    const Vector3 columnDirection{h.orientation[3], h.orientation[4], h.orientation[5]};
+    Vector3 normal = h.hasMosaicSliceNormal ? normalized(Vector3{h.mosaicSliceNormal[0], h.mosaicSliceNormal[1],
+                                                                 h.mosaicSliceNormal[2]})
+                                            : normalized(cross(rowDirection, columnDirection));
+    const double sliceSpacing = h.spacingBetweenSlices > 0.0 ? h.spacingBetweenSlices
+                                                             : (h.sliceThickness > 0.0 ? h.sliceThickness : 1.0);
+    const double shiftColumns = (h.columns - tileColumns) / 2.0 * h.pixelSpacing[1];
+    const double shiftRows = (h.rows - tileRows) / 2.0 * h.pixelSpacing[0];
+    Vector3 first{};
+    for (int a = 0; a < 3; ++a)
+        first[a] = h.position[a] + rowDirection[a] * shiftColumns + columnDirection[a] * shiftRows;
+    for (int t = 0; t < h.mosaicImages; ++t) {
+        FrameRecord r;
+        r.header = &h;
+        r.rows = tileRows;
+        r.columns = tileColumns;
+        r.frame.file = h.path;
+        r.frame.mosaicTile = t;
+        r.frame.orientation = h.orientation;
+        r.frame.rescaleSlope = h.rescaleSlope;
+        r.frame.rescaleIntercept = h.rescaleIntercept;
+        r.frame.instanceNumber = t + 1;
+        r.frame.sopInstanceUid = h.sopInstanceUid;
+        for (int a = 0; a < 3; ++a)
+            r.frame.position[a] = first[a] + normal[a] * sliceSpacing * t;
+        // Each mosaic file is one volume (one time point of an fMRI or diffusion series).
+        r.splitKey = QStringLiteral("mosaic|") + h.path;
+        r.splitLabel = tr("volume %1").arg(h.instanceNumber);
+        records << r;
+    }
+}
+
+QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
+{
+    QVector<FrameRecord> records;
+    for (const DicomFileHeader* h : files) {
+        if (h->mosaicImages > 1 && h->rows > 0) {
+            appendMosaicFrames(*h, records);
+            continue;
+        }
+        if (!h->enhancedFrames.isEmpty()) {
+            for (int f = 0; f < h->enhancedFrames.size(); ++f) {
+                FrameRecord r;
+                r.header = h;
+                r.rows = h->rows;
+                r.columns = h->columns;
+                r.frame = h->enhancedFrames[f];
+                r.frame.sopInstanceUid = h->sopInstanceUid;
+                const int stack = h->enhancedStackKeys.value(f);
+                r.splitKey = QStringLiteral("enhanced|%1|%2").arg(h->path).arg(stack);
+                r.splitLabel = h->enhancedStackLabels.value(stack);
+                records << r;
+            }
+            continue;
+        }
+        for (int f = 0; f < h->numberOfFrames; ++f) {
+            FrameRecord r;
+            r.header = h;
+            r.rows = h->rows;
+            r.columns = h->columns;
+            r.frame.file = h->path;
+            r.frame.frameIndex = f;
+            r.frame.position = h->position;
+            r.frame.orientation = h->orientation;
+            r.frame.hasImagePlane = h->hasImagePlane;
+            if (h->numberOfFrames > 1) {
+                // Classic multi-frame (NM, US, old MR): one position for all frames; frames follow the normal.
+                const double step = h->spacingBetweenSlices > 0.0 ? h->spacingBetweenSlices
+                                                                  : (h->sliceThickness > 0.0 ? h->sliceThickness : 1.0);
+                const Vector3 normal = normalized(cross({h->orientation[0], h->orientation[1], h->orientation[2]},
+                                                        {h->orientation[3], h->orientation[4], h->orientation[5]}));
+                for (int a = 0; a < 3; ++a)
+                    r.frame.position[a] = h->position[a] + normal[a] * step * f;
+            }
+            r.frame.rescaleSlope = h->rescaleSlope;
+            r.frame.rescaleIntercept = h->rescaleIntercept;
+            r.frame.instanceNumber = h->instanceNumber;
+            r.frame.sopInstanceUid = h->sopInstanceUid;
+            QStringList key{QStringLiteral("%1x%2").arg(h->columns).arg(h->rows), orientationKey(h->orientation),
+                            QStringLiteral("e%1").arg(h->echoNumber), QString::number(h->echoTime, 'f', 3),
+                            QStringLiteral("t%1").arg(h->temporalPosition)};
+            r.splitKey = key.join(QLatin1Char('|'));
+            records << r;
+        }
+    }
+    return records;
+}
+
+bool isLocalizer(const DicomFileHeader& h)
+{
+    return h.imageType.contains(QLatin1String("LOCALIZER"), Qt::CaseInsensitive) ||
+           h.imageType.contains(QLatin1String("SCOUT"), Qt::CaseInsensitive);
+}
+
+QString positionKey(const DicomFrameRef& f)
+{
+    return QStringLiteral("%1,%2,%3")
+        .arg(std::round(f.position[0] * 100.0) / 100.0)
+        .arg(std::round(f.position[1] * 100.0) / 100.0)
+        .arg(std::round(f.position[2] * 100.0) / 100.0);
+}
+
+bool hasDuplicatePositions(const QVector<FrameRecord>& group)
+{
+    QSet<QString> seen;
+    for (const FrameRecord& r : group)
+        if (!r.header->hasImagePlane || r.frame.mosaicTile >= 0)
+            return false;
+        else if (seen.contains(positionKey(r.frame)))
+            return true;
+        else
+            seen.insert(positionKey(r.frame));
+    return false;
+}
+
+// Splits `group` by `keyOf` when that removes duplicate positions (multi-echo, dynamic or repeated acquisitions).
+template <typename KeyOf>
+bool splitBy(QVector<QVector<FrameRecord>>& groups, int index, KeyOf keyOf, const QString& labelFormat)
+{
+    const QVector<FrameRecord> group = groups[index];
+    QMap<QString, QVector<FrameRecord>> parts;
+    for (const FrameRecord& r : group)
+        parts[keyOf(r)] << r;
+    if (parts.size() < 2)
+        return false;
+    groups.removeAt(index);
+    int insertAt = index;
+    for (auto it = parts.begin(); it != parts.end(); ++it) {
+        for (FrameRecord& r : it.value())
+            r.splitLabel = labelFormat.arg(it.key());
+        groups.insert(insertAt++, it.value());
+    }
+    return true;
+}
+
+} // namespace
+
+QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
+{
+    QVector<SeriesInfo> result;
+    if (files.isEmpty())
+        return result;
+    const QVector<FrameRecord> records = frameRecords(files);
+
+    // First split: keys that always separate volumes.
+    QVector<QVector<FrameRecord>> groups;
+    QHash<QString, int> groupOfKey;
+    for (const FrameRecord& r : records) {
+        auto it = groupOfKey.find(r.splitKey);
+        if (it == groupOfKey.end()) {
+            it = groupOfKey.insert(r.splitKey, groups.size());
+            groups.append(QVector<FrameRecord>());
+        }
+        groups[it.value()] << r;
+    }
+
+    // Then: duplicate positions are a split by acquisition, trigger time or image type, not an error.
+    for (int g = 0; g < groups.size(); ++g) {
+        if (!hasDuplicatePositions(groups[g]))
+            continue;
+        if (splitBy(groups, g, [](const FrameRecord& r) { return QString::number(r.header->acquisitionNumber); },
+                    tr("acquisition %1")) &&
+            !hasDuplicatePositions(groups[g]))
+            continue;
+        if (splitBy(groups, g, [](const FrameRecord& r) { return QString::number(r.header->triggerTime); },
+                    tr("trigger %1 ms")) &&
+            !hasDuplicatePositions(groups[g]))
+            continue;
+        splitBy(groups, g, [](const FrameRecord& r) { return r.header->imageType; }, tr("type %1"));
+    }
+
+    // Localizers (by image type, or a few slices in another orientation beside a real stack) are set aside.
+    int largest = 0;
+    for (const auto& group : groups)
+        largest = std::max(largest, int(group.size()));
+    QStringList setAside;
+    QVector<QVector<FrameRecord>> kept;
+    for (const auto& group : groups) {
+        const bool localizer = isLocalizer(*group.first().header) ||
+                               (groups.size() > 1 && group.size() <= 3 && largest >= 10 &&
+                                group.first().frame.mosaicTile < 0 && group.first().header->enhancedFrames.isEmpty());
+        if (localizer && groups.size() > 1)
+            setAside << tr("%n localizer image(s) set aside", nullptr, int(group.size()));
+        else
+            kept << group;
+    }
+
+    const DicomFileHeader& first = *files.first();
+    for (int g = 0; g < kept.size(); ++g) {
+        const auto& group = kept[g];
+        const DicomFileHeader& h = *group.first().header;
+        SeriesInfo s;
+        s.key = first.seriesInstanceUid + (kept.size() > 1 ? QStringLiteral("#%1").arg(g + 1) : QString());
+        s.patientName = first.patientName;
+        s.patientId = first.patientId;
+        s.patientBirthDate = first.patientBirthDate;
+        s.patientSex = first.patientSex;
+        s.studyInstanceUid = first.studyInstanceUid;
+        s.studyDate = first.studyDate;
+        s.studyTime = first.studyTime;
+        s.studyDescription = first.studyDescription;
+        s.accessionNumber = first.accessionNumber;
+        s.seriesInstanceUid = first.seriesInstanceUid;
+        s.seriesDescription = first.seriesDescription;
+        s.modality = h.modality;
+        s.bodyPart = h.bodyPart;
+        s.seriesNumber = h.seriesNumber;
+        s.transferSyntax = h.transferSyntaxUid;
+        s.photometric = h.photometric;
+        s.rows = group.first().rows;
+        s.columns = group.first().columns;
+        s.pixelSpacing = h.pixelSpacing;
+        s.sliceThickness = h.sliceThickness;
+        s.enhancedMultiFrame = !h.enhancedFrames.isEmpty();
+        s.mosaic = group.first().frame.mosaicTile >= 0;
+        if (kept.size() > 1) {
+            QString label = group.first().splitLabel;
+            if (label.isEmpty()) {
+                const QStringList differs = {QStringLiteral("%1x%2").arg(s.columns).arg(s.rows),
+                                             h.echoNumber > 0 ? tr("echo %1").arg(h.echoNumber) : QString(),
+                                             h.temporalPosition > 0 ? tr("time %1").arg(h.temporalPosition) : QString()};
+                QStringList nonEmpty;
+                for (const QString& d : differs)
+                    if (!d.isEmpty())
+                        nonEmpty << d;
+                label = nonEmpty.join(QStringLiteral(", "));
+            }
+            s.subSeriesLabel = label;
+            s.warnings << tr("series split into %1 sub-series; this one: %2").arg(kept.size()).arg(label);
+        }
+        QSet<QString> fileWarnings;
+        for (const FrameRecord& r : group) {
+            s.lossyCompressed = s.lossyCompressed || r.header->lossyCompressed;
+            s.frames << r.frame;
+            for (const QString& w : r.header->warnings)
+                fileWarnings.insert(w);
+        }
+        s.warnings << setAside;
+        for (const QString& w : fileWarnings)
+            s.warnings << w;
+        result << s;
+    }
+    return result;
+}
+
+ScanResult groupDicomHeaders(const QVector<DicomFileHeader>& headers)
+{
+    ScanResult result;
+    // Order of first appearance is kept for patients and studies; series are sorted by number.
+    QMap<QString, QVector<const DicomFileHeader*>> filesOfSeries;
+    QHash<QString, QString> studyOfSeries;
+    QMap<QString, QVector<const DicomFileHeader*>> nonImagesOfStudy;
+    QStringList patientOrder, studyOrder;
+    QHash<QString, QString> patientOfStudy;
+    QHash<QString, const DicomFileHeader*> firstOfStudy, firstOfPatient;
+    for (const DicomFileHeader& h : headers) {
+        const QString patientKey = h.patientId + QLatin1Char('\x1f') + h.patientName;
+        const QString studyKey = h.studyInstanceUid.isEmpty() ? QStringLiteral("(no study)") : h.studyInstanceUid;
+        if (!firstOfPatient.contains(patientKey)) {
+            firstOfPatient.insert(patientKey, &h);
+            patientOrder << patientKey;
+        }
+        if (!firstOfStudy.contains(studyKey)) {
+            firstOfStudy.insert(studyKey, &h);
+            studyOrder << studyKey;
+            patientOfStudy.insert(studyKey, patientKey);
+        }
+        if (h.isImage) {
+            const QString seriesKey = h.seriesInstanceUid.isEmpty() ? QStringLiteral("(no series) ") + h.path
+                                                                     : h.seriesInstanceUid;
+            filesOfSeries[seriesKey] << &h;
+            studyOfSeries.insert(seriesKey, studyKey);
+        } else {
+            nonImagesOfStudy[studyKey] << &h;
+        }
+    }
+    QHash<QString, int> patientIndex;
+    for (const QString& key : patientOrder) {
+        const DicomFileHeader* h = firstOfPatient.value(key);
+        PatientInfo p;
+        p.patientName = h->patientName;
+        p.patientId = h->patientId;
+        p.patientBirthDate = h->patientBirthDate;
+        p.patientSex = h->patientSex;
+        patientIndex.insert(key, result.patients.size());
+        result.patients << p;
+    }
+    QHash<QString, QPair<int, int>> studyIndex;
+    for (const QString& key : studyOrder) {
+        const DicomFileHeader* h = firstOfStudy.value(key);
+        StudyInfo s;
+        s.studyInstanceUid = h->studyInstanceUid;
+        s.studyDate = h->studyDate;
+        s.studyDescription = h->studyDescription;
+        s.accessionNumber = h->accessionNumber;
+        const int p = patientIndex.value(patientOfStudy.value(key));
+        studyIndex.insert(key, {p, int(result.patients[p].studies.size())});
+        result.patients[p].studies << s;
+    }
+    for (auto it = filesOfSeries.begin(); it != filesOfSeries.end(); ++it) {
+        const auto where = studyIndex.value(studyOfSeries.value(it.key()));
+        result.patients[where.first].studies[where.second].series << splitSeries(it.value());
+    }
+    for (auto it = nonImagesOfStudy.begin(); it != nonImagesOfStudy.end(); ++it) {
+        const auto where = studyIndex.value(it.key());
+        for (const DicomFileHeader* h : it.value()) {
+            NonImageObject o;
+            o.file = h->path;
+            o.sopClassUid = h->sopClassUid;
+            o.kind = h->nonImageKind;
+            o.modality = h->modality;
+            o.seriesInstanceUid = h->seriesInstanceUid;
+            o.seriesDescription = h->seriesDescription;
+            o.studyInstanceUid = h->studyInstanceUid;
+            o.patientId = h->patientId;
+            result.patients[where.first].studies[where.second].nonImageObjects << o;
+        }
+    }
+    for (PatientInfo& p : result.patients)
+        for (StudyInfo& s : p.studies)
+            std::stable_sort(s.series.begin(), s.series.end(), [](const SeriesInfo& a, const SeriesInfo& b) {
+                return a.seriesNumber < b.seriesNumber;
+            });
+    return result;
+}
+
+QVector<SeriesInfo> ScanResult::allSeries() const
+{
+    QVector<SeriesInfo> all;
+    for (const PatientInfo& p : patients)
+        for (const StudyInfo& s : p.studies)
+            all << s.series;
+    return all;
+}
+
+QVector<NonImageObject> ScanResult::allNonImageObjects() const
+{
+    QVector<NonImageObject> all;
+    for (const PatientInfo& p : patients)
+        for (const StudyInfo& s : p.studies)
+            all << s.nonImageObjects;
+    return all;
+}
+
+const SeriesInfo* ScanResult::findSeries(const QString& key) const
+{
+    for (const PatientInfo& p : patients)
+        for (const StudyInfo& s : p.studies)
+            for (const SeriesInfo& series : s.series)
+                if (series.key == key)
+                    return &series;
+    return nullptr;
+}
+
+} // namespace delineate

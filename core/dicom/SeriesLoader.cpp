@@ -1,0 +1,298 @@
+// Series -> Volume: frames sorted along the slice normal, decoded in parallel, rescaled, geometry measured.
+#include "dicom/SeriesLoader.h"
+
+#include "dicom/PixelDecoder.h"
+#include "dicom/SliceRegularizer.h"
+#include "dicom/SopClasses.h"
+#include "jobs/ParallelFor.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace delineate {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("SeriesLoader", text, disambiguation, n);
+}
+
+// Beyond this a volume cannot be addressed safely on the machines we target (8 GiB of int16).
+constexpr double kMaximumVoxels = 4.0e9;
+
+bool isIntegral(double v)
+{
+    return std::abs(v - std::round(v)) < 1e-6;
+}
+
+struct FileWork
+{
+    QString file;
+    QVector<QPair<int, int>> frames; // (frame index or mosaic tile, target slice)
+    bool mosaic = false;
+};
+
+struct DecodeOutcome
+{
+    bool cancelled = false;
+    bool overflow = false;
+    QString error;
+};
+
+// Decodes every frame of `work` into its slice of `volume` (int16 or float32), rescaled, in parallel by file.
+DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& work, const QVector<int>& order,
+                           Volume& volume, JobControl& control, const QString& name)
+{
+    DecodeOutcome outcome;
+    const std::size_t slicePixels = std::size_t(series.rows) * series.columns;
+    QMutex errorMutex;
+    std::atomic<bool> failed{false};
+    std::atomic<bool> overflow{false};
+    const bool finished = parallelFor(int(work.size()), control, tr("Loading %1").arg(name), 0.0, 0.95, [&](int w) {
+        if (failed.load())
+            return;
+        const FileWork& item = work[w];
+        auto fail = [&](const QString& message) {
+            QMutexLocker lock(&errorMutex);
+            if (outcome.error.isEmpty())
+                outcome.error = message;
+            failed.store(true);
+        };
+        PixelDecoder decoder;
+        if (auto opened = decoder.open(item.file); !opened) {
+            fail(opened.error().message);
+            return;
+        }
+        DecodedFrame frame;
+        int decodedFrame = -1;
+        for (const auto& [frameOrTile, slice] : item.frames) {
+            if (control.isCancelled() || failed.load())
+                return;
+            const int frameIndex = item.mosaic ? 0 : frameOrTile;
+            if (frameIndex != decodedFrame) {
+                if (auto decoded = decoder.decodeFrame(frameIndex, frame); !decoded) {
+                    fail(decoded.error().message);
+                    return;
+                }
+                decodedFrame = frameIndex;
+            }
+            const int columns = series.columns, rows = series.rows;
+            if (item.mosaic ? (frame.columns < columns || frame.rows < rows)
+                            : (frame.columns != columns || frame.rows != rows)) {
+                fail(tr("%1: %2 x %3 pixels, but the series has %4 x %5")
+                         .arg(item.file).arg(frame.columns).arg(frame.rows).arg(columns).arg(rows));
+                return;
+            }
+            // A mosaic tile t sits at (t % grid, t / grid) of the decoded frame.
+            const int grid = item.mosaic ? std::max(1, frame.columns / columns) : 1;
+            const int tileX = item.mosaic ? (frameOrTile % grid) * columns : 0;
+            const int tileY = item.mosaic ? (frameOrTile / grid) * rows : 0;
+            if (item.mosaic && (tileY + rows > frame.rows)) {
+                fail(tr("%1: mosaic tile %2 lies outside the image").arg(item.file).arg(frameOrTile + 1));
+                return;
+            }
+            const DicomFrameRef& ref = series.frames[order[slice]];
+            const double slope = ref.rescaleSlope, intercept = ref.rescaleIntercept;
+            if (volume.pixelType() == PixelType::Int16 && !frame.stored.empty()) {
+                int16_t* out = volume.int16Data() + slicePixels * std::size_t(slice);
+                const int64_t integerSlope = std::llround(slope), integerIntercept = std::llround(intercept);
+                bool outside = false;
+                for (int y = 0; y < rows; ++y) {
+                    const int32_t* source = frame.stored.data() + std::size_t(tileY + y) * frame.columns + tileX;
+                    int16_t* target = out + std::size_t(y) * columns;
+                    for (int x = 0; x < columns; ++x) {
+                        const int64_t v = source[x] * integerSlope + integerIntercept;
+                        outside |= (v < -32768 || v > 32767);
+                        target[x] = static_cast<int16_t>(v);
+                    }
+                }
+                if (outside)
+                    overflow.store(true);
+            } else if (volume.pixelType() == PixelType::Int16) {
+                overflow.store(true); // float pixel data: the caller decodes again as float32
+                return;
+            } else {
+                float* out = volume.float32Data() + slicePixels * std::size_t(slice);
+                for (int y = 0; y < rows; ++y) {
+                    float* target = out + std::size_t(y) * columns;
+                    const std::size_t start = std::size_t(tileY + y) * frame.columns + tileX;
+                    if (!frame.values.empty())
+                        for (int x = 0; x < columns; ++x)
+                            target[x] = float(frame.values[start + x] * slope + intercept);
+                    else
+                        for (int x = 0; x < columns; ++x)
+                            target[x] = float(frame.stored[start + x] * slope + intercept);
+                }
+            }
+        }
+    });
+    outcome.cancelled = !finished;
+    outcome.overflow = overflow.load() && outcome.error.isEmpty();
+    return outcome;
+}
+
+} // namespace
+
+Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control, const SeriesLoadOptions& options)
+{
+    const QString name = series.seriesDescription.isEmpty() ? series.key : series.seriesDescription;
+    if (series.frames.isEmpty())
+        return Error::failed(tr("series %1: no image frames").arg(name));
+    if (series.rows <= 0 || series.columns <= 0)
+        return Error::failed(tr("series %1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
+    const double voxels = double(series.rows) * series.columns * series.frames.size();
+    if (voxels > kMaximumVoxels)
+        return Error::failed(tr("series %1: %2 x %3 x %4 voxels is too large to load")
+                                 .arg(name).arg(series.columns).arg(series.rows).arg(series.frames.size()));
+
+    LoadedSeries result;
+    result.info = series;
+    result.warnings = series.warnings;
+
+    // Sort along the slice normal (never by file name or instance number).
+    const auto& o = series.frames.first().orientation;
+    const Vector3 rowDirection = normalized({o[0], o[1], o[2]});
+    const Vector3 columnDirection = normalized({o[3], o[4], o[5]});
+    Vector3 normal = normalized(cross(rowDirection, columnDirection));
+    const bool hasPlane = std::all_of(series.frames.begin(), series.frames.end(),
+                                      [](const DicomFrameRef& f) { return f.hasImagePlane; });
+    QVector<int> order(series.frames.size());
+    std::iota(order.begin(), order.end(), 0);
+    QVector<double> along(series.frames.size());
+    for (int i = 0; i < series.frames.size(); ++i)
+        along[i] = hasPlane ? dot(Vector3{series.frames[i].position[0], series.frames[i].position[1],
+                                          series.frames[i].position[2]}, normal)
+                            : double(series.frames[i].instanceNumber);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        if (along[a] != along[b])
+            return along[a] < along[b];
+        return series.frames[a].instanceNumber < series.frames[b].instanceNumber;
+    });
+    if (!hasPlane && series.frames.size() > 1)
+        result.warnings << tr("no image position/orientation: slices ordered by instance number, geometry unknown");
+
+    // Slice distances, tilt and gaps.
+    const int sliceCount = int(series.frames.size());
+    std::vector<Vector3> positions(sliceCount);
+    for (int s = 0; s < sliceCount; ++s) {
+        const auto& p = series.frames[order[s]].position;
+        positions[s] = {p[0], p[1], p[2]};
+    }
+    double sliceSpacing = series.sliceThickness > 0.0 ? series.sliceThickness : 1.0;
+    GeometryReport& report = result.geometry;
+    if (hasPlane && sliceCount > 1) {
+        std::vector<double> distances;
+        for (int s = 1; s < sliceCount; ++s)
+            distances.push_back(along[order[s]] - along[order[s - 1]]);
+        const auto [lo, hi] = std::minmax_element(distances.begin(), distances.end());
+        report.minimumSpacing = *lo;
+        report.maximumSpacing = *hi;
+        sliceSpacing = (along[order.last()] - along[order.first()]) / (sliceCount - 1);
+        if (*lo <= 1e-4) {
+            result.warnings << tr("%n slice(s) share a position with another slice", nullptr,
+                                  int(std::count_if(distances.begin(), distances.end(), [](double d) { return d <= 1e-4; })));
+            sliceSpacing = std::max(sliceSpacing, 1e-3);
+        }
+        // Uneven when the distances differ by more than positions are rounded to in practice.
+        if (*hi - *lo > std::max(0.01, 0.01 * *lo) && *lo > 1e-4) {
+            report.unevenSpacing = true;
+            int missing = 0;
+            for (double d : distances) {
+                const double ratio = d / *lo;
+                if (std::abs(ratio - std::round(ratio)) < 0.05)
+                    missing += int(std::round(ratio)) - 1;
+            }
+            report.missingSlices = missing;
+            result.warnings << tr("uneven slice spacing: %1 to %2 mm").arg(*lo, 0, 'f', 3).arg(*hi, 0, 'f', 3);
+            if (missing > 0)
+                result.warnings << tr("about %n slice(s) missing", nullptr, missing);
+        }
+        const Vector3 span{positions.back()[0] - positions.front()[0], positions.back()[1] - positions.front()[1],
+                           positions.back()[2] - positions.front()[2]};
+        const double spanLength = std::sqrt(dot(span, span));
+        if (spanLength > 0.0) {
+            const double cosine = std::min(1.0, std::abs(dot(span, normal)) / spanLength);
+            const double degrees = std::acos(cosine) * 180.0 / M_PI;
+            if (degrees > 0.01) {
+                report.gantryTilt = true;
+                report.tiltDegrees = degrees;
+                result.warnings << tr("gantry tilt of %1 degrees").arg(degrees, 0, 'f', 2);
+            }
+        }
+    } else if (sliceCount == 1 && series.sliceThickness <= 0.0) {
+        sliceSpacing = 1.0;
+    }
+
+    // int16 when every frame maps integers to integers within range; float32 otherwise.
+    bool integralRescale = true;
+    for (const DicomFrameRef& f : series.frames)
+        integralRescale = integralRescale && isIntegral(f.rescaleSlope) && isIntegral(f.rescaleIntercept);
+    const bool colour = series.photometric.startsWith(QLatin1String("RGB")) ||
+                        series.photometric.startsWith(QLatin1String("YBR")) ||
+                        series.photometric == QLatin1String("PALETTE COLOR");
+    if (colour)
+        result.warnings << tr("colour image (%1) shown as its luminance").arg(series.photometric);
+
+    ImageGeometry geometry;
+    geometry.setSize({series.columns, series.rows, sliceCount});
+    geometry.setSpacing({series.pixelSpacing[1], series.pixelSpacing[0], sliceSpacing});
+    geometry.setOrigin(hasPlane ? positions.front() : Vector3{0.0, 0.0, 0.0});
+    Matrix3 direction{};
+    for (int r = 0; r < 3; ++r) {
+        direction[r][0] = rowDirection[r];
+        direction[r][1] = columnDirection[r];
+        direction[r][2] = normal[r];
+    }
+    geometry.setDirection(direction);
+
+    // Work per file, so that a multi-frame file is opened once.
+    QVector<FileWork> work;
+    QHash<QString, int> workOfFile;
+    for (int s = 0; s < sliceCount; ++s) {
+        const DicomFrameRef& f = series.frames[order[s]];
+        auto it = workOfFile.find(f.file);
+        if (it == workOfFile.end()) {
+            it = workOfFile.insert(f.file, work.size());
+            work.append(FileWork{f.file, {}, f.mosaicTile >= 0});
+        }
+        work[it.value()].frames.append({f.mosaicTile >= 0 ? f.mosaicTile : f.frameIndex, s});
+    }
+
+    // Straight to int16 when the rescale is integral; should a value fall outside int16 after all (16-bit
+    // unsigned data), decode again as float32 so that no value is ever clipped.
+    Volume volume(geometry, integralRescale && !colour ? PixelType::Int16 : PixelType::Float32);
+    DecodeOutcome outcome = decodeFrames(series, work, order, volume, control, name);
+    if (outcome.overflow) {
+        result.warnings << tr("values are not all integers within the int16 range: stored as float32");
+        volume = Volume(geometry, PixelType::Float32);
+        outcome = decodeFrames(series, work, order, volume, control, name);
+    }
+    if (outcome.cancelled)
+        return Error::cancelled();
+    if (!outcome.error.isEmpty())
+        return Error::failed(outcome.error);
+
+    report.regularised = false;
+    if (hasPlane && options.regularise && (report.gantryTilt || report.unevenSpacing) && sliceCount > 1) {
+        control.reportProgress(0.96, tr("Regularising slices"));
+        auto regular = regularizeSlices(volume, positions, report);
+        if (!regular)
+            return regular.error();
+        volume = std::move(regular.value());
+        report.regularised = true;
+        result.warnings << tr("resampled to a regular grid (%1 x %2 x %3, %4 mm slices)")
+                               .arg(volume.geometry().size()[0]).arg(volume.geometry().size()[1])
+                               .arg(volume.geometry().size()[2]).arg(volume.geometry().spacing()[2], 0, 'f', 3);
+    }
+    result.volume = std::move(volume);
+    control.reportProgress(1.0, tr("Loaded %1").arg(name));
+    return result;
+}
+
+} // namespace delineate

@@ -1,0 +1,38 @@
+// Turns a scanned series into a Volume: sorted along the slice normal, rescaled, geometry checked and regularised.
+#pragma once
+
+#include "common/Expected.h"
+#include "dicom/DicomSeries.h"
+#include "image/Volume.h"
+#include "jobs/JobControl.h"
+
+namespace delineate {
+
+// What the loader measured about the slice geometry.
+struct GeometryReport
+{
+    bool gantryTilt = false;
+    double tiltDegrees = 0.0;
+    bool unevenSpacing = false;
+    double minimumSpacing = 0.0, maximumSpacing = 0.0;
+    int missingSlices = 0;      // estimated from the gaps
+    bool regularised = false;   // the volume was resampled to remove tilt / uneven spacing
+};
+
+struct LoadedSeries
+{
+    SeriesInfo info;
+    Volume volume;
+    GeometryReport geometry;
+    QStringList warnings;
+};
+
+struct SeriesLoadOptions
+{
+    // Resample tilted or unevenly spaced series onto a regular grid (as dcm2niix's _Tilt / _Eq outputs).
+    bool regularise = true;
+};
+
+Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control, const SeriesLoadOptions& options = {});
+
+} // namespace delineate

@@ -1,0 +1,15 @@
+// Names of DICOM SOP classes and whether an object is a loadable image.
+#pragma once
+
+#include <QString>
+
+namespace delineate {
+
+// Short kind of a non-image object ("SEG", "RTSTRUCT", "SR", "PR", ...), or empty for image storage classes.
+QString nonImageKind(const QString& sopClassUid);
+// Name of a transfer syntax UID ("JPEG 2000 Lossless", ...), or the UID itself when unknown.
+QString transferSyntaxName(const QString& transferSyntaxUid);
+bool isLossyTransferSyntax(const QString& transferSyntaxUid);
+bool isEnhancedImageSopClass(const QString& sopClassUid);
+
+} // namespace delineate

@@ -1,0 +1,31 @@
+// A segmentation on a volume's grid: one uint8 label per voxel (0 = background), created from a geometry.
+#pragma once
+
+#include "image/ImageGeometry.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace delineate {
+
+class LabelMap
+{
+public:
+    LabelMap() = default;
+    explicit LabelMap(const ImageGeometry& geometry) : m_geometry(geometry), m_labels(geometry.voxelCount(), 0) {}
+
+    const ImageGeometry& geometry() const { return m_geometry; }
+    bool isEmpty() const { return m_labels.empty(); }
+    std::size_t voxelCount() const { return m_labels.size(); }
+    uint8_t* data() { return m_labels.data(); }
+    const uint8_t* data() const { return m_labels.data(); }
+    uint8_t at(std::size_t offset) const { return m_labels[offset]; }
+    std::vector<uint8_t>& labels() { return m_labels; }
+    const std::vector<uint8_t>& labels() const { return m_labels; }
+
+private:
+    ImageGeometry m_geometry;
+    std::vector<uint8_t> m_labels;
+};
+
+} // namespace delineate

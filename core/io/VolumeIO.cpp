@@ -1,0 +1,288 @@
+// ITK-backed reading and writing of volumes and label maps, with exceptions turned into Errors.
+#include "io/VolumeIO.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <itkImage.h>
+#include <itkImageFileReader.h>
+#include <itkImageFileWriter.h>
+#include <itkImageIOBase.h>
+#include <itkImageIOFactory.h>
+#include <itkImportImageFilter.h>
+
+#include <cmath>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+namespace delineate {
+
+namespace {
+
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("VolumeIO", text, disambiguation, n);
+}
+
+template <typename PixelT>
+using ItkImage = itk::Image<PixelT, 3>;
+
+template <typename PixelT>
+ImageGeometry geometryOf(const ItkImage<PixelT>* image)
+{
+    const auto region = image->GetLargestPossibleRegion();
+    ImageGeometry g;
+    g.setSize({static_cast<int64_t>(region.GetSize()[0]), static_cast<int64_t>(region.GetSize()[1]),
+               static_cast<int64_t>(region.GetSize()[2])});
+    g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
+    g.setOrigin({image->GetOrigin()[0], image->GetOrigin()[1], image->GetOrigin()[2]});
+    Matrix3 d{};
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            d[r][c] = image->GetDirection()[r][c];
+    g.setDirection(d);
+    return g;
+}
+
+template <typename PixelT>
+typename ItkImage<PixelT>::Pointer wrap(const ImageGeometry& g, const PixelT* data)
+{
+    using Importer = itk::ImportImageFilter<PixelT, 3>;
+    auto importer = Importer::New();
+    typename Importer::SizeType size;
+    typename Importer::IndexType start;
+    start.Fill(0);
+    itk::SpacePrecisionType origin[3], spacing[3];
+    typename ItkImage<PixelT>::DirectionType direction;
+    for (int i = 0; i < 3; ++i) {
+        size[i] = static_cast<itk::SizeValueType>(g.size()[i]);
+        origin[i] = g.origin()[i];
+        spacing[i] = g.spacing()[i];
+        for (int j = 0; j < 3; ++j)
+            direction[i][j] = g.direction()[i][j];
+    }
+    typename Importer::RegionType region(start, size);
+    importer->SetRegion(region);
+    importer->SetOrigin(origin);
+    importer->SetSpacing(spacing);
+    importer->SetDirection(direction);
+    importer->SetImportPointer(const_cast<PixelT*>(data), g.voxelCount(), false);
+    importer->Update();
+    typename ItkImage<PixelT>::Pointer image = importer->GetOutput();
+    return image;
+}
+
+template <typename PixelT>
+Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path)
+{
+    try {
+        auto reader = itk::ImageFileReader<ItkImage<PixelT>>::New();
+        reader->SetFileName(QFile::encodeName(path).toStdString());
+        reader->Update();
+        typename ItkImage<PixelT>::Pointer image = reader->GetOutput();
+        return image;
+    } catch (const itk::ExceptionObject& e) {
+        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+    } catch (const std::exception& e) {
+        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.what())));
+    }
+}
+
+template <typename PixelT>
+Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QString& path)
+{
+    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
+        try {
+            auto writer = itk::ImageFileWriter<ItkImage<PixelT>>::New();
+            writer->SetFileName(QFile::encodeName(temporary).toStdString());
+            writer->SetInput(wrap(g, data));
+            writer->SetUseCompression(true);
+            writer->Update();
+            return {};
+        } catch (const itk::ExceptionObject& e) {
+            QFile::remove(temporary);
+            return Error::failed(tr("%1: cannot write the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+        }
+    });
+}
+
+Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        return Error::failed(tr("%1: no such file").arg(path));
+    try {
+        auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
+        if (!io)
+            return Error::failed(tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
+        io->SetFileName(QFile::encodeName(path).toStdString());
+        io->ReadImageInformation();
+        if (io->GetNumberOfDimensions() > 4 && io->GetDimensions(4) > 1)
+            return Error::failed(tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
+        const double voxels = double(io->GetDimensions(0)) * io->GetDimensions(1) *
+                              (io->GetNumberOfDimensions() > 2 ? io->GetDimensions(2) : 1);
+        if (voxels > 4.0e9)
+            return Error::failed(tr("%1: the image is too large (%2 voxels)").arg(path).arg(voxels, 0, 'g', 3));
+        return io;
+    } catch (const itk::ExceptionObject& e) {
+        return Error::failed(tr("%1: cannot read the image header: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+    }
+}
+
+} // namespace
+
+bool isVolumeFileName(const QString& path)
+{
+    const QString lower = path.toLower();
+    for (const char* ext : {".nii", ".nii.gz", ".nrrd", ".nhdr", ".mha", ".mhd", ".png"})
+        if (lower.endsWith(QLatin1String(ext)))
+            return true;
+    return false;
+}
+
+Expected<int> volumeTimePoints(const QString& path)
+{
+    auto io = probe(path);
+    if (!io)
+        return io.error();
+    return (*io)->GetNumberOfDimensions() > 3 ? int((*io)->GetDimensions(3)) : 1;
+}
+
+namespace {
+
+// Integer-valued data within the int16 range is stored as int16, as for DICOM (half the memory).
+Volume volumeFromFloats(const ImageGeometry& g, const float* source)
+{
+    const std::size_t n = g.voxelCount();
+    bool integral = true;
+    for (std::size_t i = 0; i < n && integral; ++i)
+        integral = source[i] == std::nearbyint(source[i]) && source[i] >= -32768.0f && source[i] <= 32767.0f;
+    if (integral) {
+        Volume volume(g, PixelType::Int16);
+        int16_t* out = volume.int16Data();
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] = static_cast<int16_t>(source[i]);
+        return volume;
+    }
+    Volume volume(g, PixelType::Float32);
+    std::copy_n(source, n, volume.float32Data());
+    return volume;
+}
+
+Expected<Volume> readTimePoint(const QString& path, int timePoint)
+{
+    try {
+        using Image4 = itk::Image<float, 4>;
+        auto reader = itk::ImageFileReader<Image4>::New();
+        reader->SetFileName(QFile::encodeName(path).toStdString());
+        reader->Update();
+        Image4::Pointer image = reader->GetOutput();
+        const auto size = image->GetLargestPossibleRegion().GetSize();
+        if (timePoint < 0 || timePoint >= int(size[3]))
+            return Error::failed(tr("%1: no volume %2 (the file holds %3)").arg(path).arg(timePoint + 1).arg(size[3]));
+        ImageGeometry g;
+        g.setSize({int64_t(size[0]), int64_t(size[1]), int64_t(size[2])});
+        g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
+        g.setOrigin({image->GetOrigin()[0], image->GetOrigin()[1], image->GetOrigin()[2]});
+        Matrix3 d{};
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c)
+                d[r][c] = image->GetDirection()[r][c];
+        g.setDirection(d);
+        return volumeFromFloats(g, image->GetBufferPointer() + g.voxelCount() * std::size_t(timePoint));
+    } catch (const itk::ExceptionObject& e) {
+        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+    }
+}
+
+} // namespace
+
+Expected<Volume> readVolume(const QString& path, int timePoint)
+{
+    auto io = probe(path);
+    if (!io)
+        return io.error();
+    if ((*io)->GetNumberOfDimensions() > 3 && (*io)->GetDimensions(3) > 1)
+        return readTimePoint(path, timePoint);
+    if (timePoint != 0)
+        return Error::failed(tr("%1: no volume %2 (the file holds one)").arg(path).arg(timePoint + 1));
+    using C = itk::IOComponentEnum;
+    const auto component = (*io)->GetComponentType();
+    const bool fitsInt16 = component == C::UCHAR || component == C::CHAR || component == C::SHORT;
+    if (fitsInt16 && (*io)->GetNumberOfComponents() == 1) {
+        auto image = readItk<int16_t>(path);
+        if (!image)
+            return image.error();
+        Volume volume(geometryOf(image->GetPointer()), PixelType::Int16);
+        std::copy_n((*image)->GetBufferPointer(), volume.voxelCount(), volume.int16Data());
+        return volume;
+    }
+    auto image = readItk<float>(path);
+    if (!image)
+        return image.error();
+    return volumeFromFloats(geometryOf(image->GetPointer()), (*image)->GetBufferPointer());
+}
+
+Expected<LabelMap> readLabelMap(const QString& path)
+{
+    auto io = probe(path);
+    if (!io)
+        return io.error();
+    auto image = readItk<float>(path);
+    if (!image)
+        return image.error();
+    LabelMap labels(geometryOf(image->GetPointer()));
+    const float* source = (*image)->GetBufferPointer();
+    uint8_t* out = labels.data();
+    for (std::size_t i = 0; i < labels.voxelCount(); ++i) {
+        const float v = source[i];
+        if (v < 0.0f || v > 255.0f || v != std::nearbyint(v))
+            return Error::failed(tr("%1: not a label map (voxel value %2 is not an integer in 0..255)").arg(path).arg(v));
+        out[i] = static_cast<uint8_t>(v);
+    }
+    return labels;
+}
+
+Expected<void> writeVolume(const Volume& volume, const QString& path)
+{
+    if (volume.isEmpty())
+        return Error::failed(tr("%1: nothing to write, the volume is empty").arg(path));
+    if (volume.pixelType() == PixelType::Int16)
+        return writeItk<int16_t>(volume.geometry(), volume.int16Data(), path);
+    return writeItk<float>(volume.geometry(), volume.float32Data(), path);
+}
+
+Expected<void> writeLabelMap(const LabelMap& labels, const QString& path)
+{
+    if (labels.isEmpty())
+        return Error::failed(tr("%1: nothing to write, the label map is empty").arg(path));
+    return writeItk<uint8_t>(labels.geometry(), labels.data(), path);
+}
+
+QString temporaryPathFor(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString name = info.fileName();
+    // Keep the whole extension (".nii.gz") so that writers that choose the format by name still do.
+    const int dot = name.indexOf(QLatin1Char('.'), 1);
+    const QString stem = dot > 0 ? name.left(dot) : name;
+    const QString extension = dot > 0 ? name.mid(dot) : QString();
+    const QString unique = QString::number(QRandomGenerator::global()->generate(), 16);
+    return info.dir().filePath(QStringLiteral(".%1.partial-%2%3").arg(stem, unique, extension));
+}
+
+Expected<void> replaceFile(const QString& temporaryPath, const QString& path)
+{
+    // rename(2) replaces the target atomically on POSIX file systems.
+    if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(temporaryPath);
+        return Error::failed(tr("%1: cannot replace the file (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return {};
+}
+
+} // namespace delineate

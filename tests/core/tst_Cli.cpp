@@ -1,0 +1,131 @@
+// delineate-cli's contract: exit 0 on success, 1 with a message naming the file on bad input, never a signal.
+#include "TestData.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = true;
+    QByteArray out, err;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(delineate::testing::cliPath(), arguments);
+    Run run;
+    if (!process.waitForFinished(300000))
+        return run;
+    run.crashed = process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+const QString kMrSmall = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/MR_small.dcm");
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void infoJsonDescribesSeries()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        const Run run = runCli({QStringLiteral("info"), delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")),
+                                QStringLiteral("--json")});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonArray series = doc.object().value(QStringLiteral("series")).toArray();
+        QCOMPARE(series.size(), 1);
+        const QJsonObject s = series.first().toObject();
+        QCOMPARE(s.value(QStringLiteral("modality")).toString(), QStringLiteral("CT"));
+        QCOMPARE(s.value(QStringLiteral("dimensions")).toArray(), (QJsonArray{512, 512, 3}));
+        QCOMPARE(s.value(QStringLiteral("type")).toString(), QStringLiteral("int16"));
+        QVERIFY(s.value(QStringLiteral("value_min")).toDouble() < -1000.0); // HU: air
+        QVERIFY(!s.value(QStringLiteral("series_instance_uid")).toString().isEmpty());
+    }
+
+    void badInputExitsOneNamingTheFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("missing") << QStringLiteral("missing");
+        QTest::newRow("not DICOM") << QStringLiteral("text");
+        QTest::newRow("truncated DICOM") << QStringLiteral("truncated");
+        QTest::newRow("empty file") << QStringLiteral("empty");
+    }
+
+    void badInputExitsOneNamingTheFile()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        QString path = dir.filePath(kind + QStringLiteral(".dcm"));
+        if (kind != QLatin1String("missing")) {
+            QByteArray bytes;
+            if (kind == QLatin1String("text"))
+                bytes = "This is not a DICOM file.\n";
+            if (kind == QLatin1String("truncated")) {
+                DELINEATE_REQUIRE_PACKAGED(kMrSmall);
+                QFile source(kMrSmall);
+                QVERIFY(source.open(QIODevice::ReadOnly));
+                bytes = source.readAll();
+                bytes.truncate(bytes.size() / 2);
+            }
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        const Run run = runCli({QStringLiteral("info"), path});
+        QVERIFY2(!run.crashed, "delineate-cli died by a signal");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(path.toUtf8()), run.err.constData());
+    }
+
+    void usageErrorsExitOne()
+    {
+        for (const QStringList& arguments : {QStringList{}, QStringList{QStringLiteral("frobnicate")},
+                                             QStringList{QStringLiteral("info")},
+                                             QStringList{QStringLiteral("convert"), QStringLiteral("only-one")}}) {
+            const Run run = runCli(arguments);
+            QVERIFY(!run.crashed);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY(!run.err.isEmpty());
+        }
+    }
+
+    void convertWritesNifti()
+    {
+        DELINEATE_REQUIRE_PACKAGED(kMrSmall);
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("mr.nii.gz"));
+        Run run = runCli({QStringLiteral("convert"), kMrSmall, output});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFileInfo(output).size() > 0);
+        // And the written file reads back through info with the same dimensions.
+        run = runCli({QStringLiteral("info"), output, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject s = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("series")).toArray().first().toObject();
+        QCOMPARE(s.value(QStringLiteral("dimensions")).toArray(), (QJsonArray{64, 64, 1}));
+        run = runCli({QStringLiteral("convert"), kMrSmall, dir.filePath(QStringLiteral("mr.bmp"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains("mr.bmp"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_Cli.moc"

@@ -1,0 +1,239 @@
+// Scanning: grouping into patient/study/series, non-image objects, unreadable files with reasons, character
+// sets decoded to UTF-8, sub-series splits, DICOMDIR, sorting by position, and cancellation half-way.
+#include "TestData.h"
+
+#include "dicom/DicomFileHeader.h"
+#include "dicom/DicomScanner.h"
+#include "dicom/SeriesLoader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcuid.h>
+
+#include <iconv.h>
+
+using namespace delineate;
+
+namespace {
+
+const QString kCharsetFiles = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/charset_files");
+const QString kPydicomFiles = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files");
+
+// Cancels once `after` progress reports have arrived.
+class CancellingControl : public JobControl
+{
+public:
+    explicit CancellingControl(int after) : m_after(after) {}
+    void reportProgress(double fraction, const QString&) override
+    {
+        m_lastFraction = fraction;
+        if (++m_reports >= m_after)
+            m_cancelled = true;
+    }
+    bool isCancelled() const override { return m_cancelled; }
+    double lastFraction() const { return m_lastFraction; }
+
+private:
+    int m_after;
+    int m_reports = 0;
+    bool m_cancelled = false;
+    double m_lastFraction = 0.0;
+};
+
+QByteArray encode(const char* charset, const QString& text)
+{
+    iconv_t cd = iconv_open(charset, "UTF-8");
+    QByteArray in = text.toUtf8();
+    QByteArray out(in.size() * 4 + 16, '\0');
+    char* inPtr = in.data();
+    char* outPtr = out.data();
+    size_t inLeft = in.size(), outLeft = out.size();
+    iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft);
+    iconv_close(cd);
+    out.resize(out.size() - int(outLeft));
+    return out;
+}
+
+} // namespace
+
+class TestDicomScan : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void groupsSeriesAndListsOtherObjects()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        SimpleJobControl control;
+        auto scan = scanDicom(delineate::testing::dataPath(QStringLiteral("dcmqi-seg")), control);
+        QVERIFY2(scan.ok(), qPrintable(scan.error().message));
+        // The NRRD label maps and licence text are not DICOM: each is reported with a reason, the scan goes on.
+        QVERIFY(!scan->unreadable.isEmpty());
+        for (const UnreadableFile& f : scan->unreadable) {
+            QVERIFY2(!f.path.endsWith(QLatin1String(".dcm")), qPrintable(f.path + QLatin1String(": ") + f.reason));
+            QVERIFY(f.reason.contains(f.path));
+        }
+        const SeriesInfo* ct = nullptr;
+        for (const SeriesInfo& s : scan->allSeries())
+            if (s.frameCount() == 3 && s.rows == 512)
+                ct = &s;
+        QVERIFY2(ct, "the 3-slice CT series was not found");
+        QCOMPARE(ct->modality, QStringLiteral("CT"));
+        // liver.dcm is a SEG of that CT: listed as a non-image object under the CT's study.
+        bool segUnderStudy = false;
+        for (const PatientInfo& p : scan->patients)
+            for (const StudyInfo& s : p.studies)
+                for (const NonImageObject& o : s.nonImageObjects)
+                    if (o.file.endsWith(QLatin1String("liver.dcm")) && o.kind == QLatin1String("SEG"))
+                        segUnderStudy = s.studyInstanceUid == ct->studyInstanceUid;
+        QVERIFY(segUnderStudy);
+    }
+
+    void sortsByPositionNotFileName()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        SimpleJobControl control;
+        const QString folder = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice"));
+        auto scan = scanDicom(folder, control);
+        QVERIFY(scan.ok());
+        auto loaded = loadSeries(scan->allSeries().first(), control);
+        QVERIFY(loaded.ok());
+        const ImageGeometry& g = loaded->volume.geometry();
+        // Spacing comes from the positions (1.0 mm), not from SliceThickness (1.25 mm).
+        QCOMPARE(g.spacing()[2], 1.0);
+        // The origin is the slice lowest along the normal, and each slice's voxels come from the file at that
+        // position: compare slice k with the file whose ImagePositionPatient is origin + k * spacing * normal.
+        for (int k = 0; k < 3; ++k) {
+            const Vector3 expected = g.indexToPhysical({0.0, 0.0, double(k)});
+            bool found = false;
+            for (const DicomFrameRef& f : loaded->info.frames) {
+                if (std::abs(f.position[2] - expected[2]) > 1e-3)
+                    continue;
+                auto header = readDicomFileHeader(f.file);
+                QVERIFY(header.ok());
+                QVERIFY(std::abs(header->position[0] - expected[0]) < 1e-3);
+                found = true;
+            }
+            QVERIFY2(found, qPrintable(QStringLiteral("no file at the position of slice %1").arg(k)));
+        }
+    }
+
+    void decodesCharacterSets_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ISO_IR 100") << QStringLiteral("chrFren.dcm") << QStringLiteral("Buc Jérôme");
+        QTest::newRow("ISO_IR 192") << QStringLiteral("chrX1.dcm") << QStringLiteral("Wang XiaoDong=王 小東=");
+        QTest::newRow("ISO_IR 126") << QStringLiteral("chrGreek.dcm") << QStringLiteral("Διονυσιος");
+        QTest::newRow("ISO_IR 144") << QStringLiteral("chrRuss.dcm") << QStringLiteral("Люкceмбypг");
+    }
+
+    void decodesCharacterSets()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const QString path = kCharsetFiles + QLatin1Char('/') + file;
+        DELINEATE_REQUIRE_PACKAGED(path);
+        auto header = readDicomFileHeader(path);
+        QVERIFY2(header.ok(), qPrintable(header.error().message));
+        QCOMPARE(header->patientName, expected);
+    }
+
+    void decodesChineseCharacterSets_data()
+    {
+        QTest::addColumn<QString>("charset");
+        QTest::addColumn<QString>("iconvName");
+        QTest::newRow("GB18030") << QStringLiteral("GB18030") << QStringLiteral("GB18030");
+        QTest::newRow("GBK") << QStringLiteral("GBK") << QStringLiteral("GBK");
+    }
+
+    void decodesChineseCharacterSets()
+    {
+        // No public test file uses these sets: write one with the name encoded by the system iconv.
+        QFETCH(QString, charset);
+        QFETCH(QString, iconvName);
+        const QString name = QStringLiteral("张^伟");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gb.dcm"));
+        DcmFileFormat file;
+        DcmDataset* d = file.getDataset();
+        d->putAndInsertString(DCM_SpecificCharacterSet, charset.toLatin1().constData());
+        d->putAndInsertString(DCM_SOPClassUID, UID_SecondaryCaptureImageStorage);
+        d->putAndInsertString(DCM_SOPInstanceUID, "1.2.3.4.5");
+        d->putAndInsertString(DCM_StudyDescription, encode(iconvName.toLatin1().constData(), QStringLiteral("头部平扫")).constData());
+        d->putAndInsertString(DCM_PatientName, encode(iconvName.toLatin1().constData(), name).constData());
+        QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
+        auto header = readDicomFileHeader(path);
+        QVERIFY2(header.ok(), qPrintable(header.error().message));
+        QCOMPARE(header->patientName, QStringLiteral("张 伟"));
+        QCOMPARE(header->studyDescription, QStringLiteral("头部平扫"));
+    }
+
+    void splitsEnhancedObjectsIntoVolumes()
+    {
+        DELINEATE_REQUIRE_DATA("dcm_qa_enh/In/Philips");
+        SimpleJobControl control;
+        auto scan = scanDicom(delineate::testing::dataPath(QStringLiteral("dcm_qa_enh/In/Philips")), control);
+        QVERIFY(scan.ok());
+        const auto series = scan->allSeries();
+        QCOMPARE(series.size(), 2); // magnitude (echo 1) and field map
+        for (const SeriesInfo& s : series) {
+            QVERIFY(s.enhancedMultiFrame);
+            QCOMPARE(s.frameCount(), 32);
+            QVERIFY(!s.subSeriesLabel.isEmpty());
+        }
+        QVERIFY(series[0].subSeriesLabel != series[1].subSeriesLabel);
+    }
+
+    void usesDicomDirAndListsIt()
+    {
+        const QString folder = kPydicomFiles + QStringLiteral("/dicomdirtests");
+        DELINEATE_REQUIRE_PACKAGED(folder + QStringLiteral("/DICOMDIR"));
+        SimpleJobControl control;
+        auto scan = scanDicom(folder, control);
+        QVERIFY2(scan.ok(), qPrintable(scan.error().message));
+        QVERIFY(scan->allSeries().size() >= 3);
+        bool listed = false;
+        for (const NonImageObject& o : scan->allNonImageObjects())
+            listed = listed || o.kind == QLatin1String("DICOMDIR");
+        QVERIFY(listed);
+    }
+
+    void cancelsHalfWay()
+    {
+        DELINEATE_REQUIRE_DATA("dcm_qa_ct/In/Philips");
+        const QString folder = delineate::testing::dataPath(QStringLiteral("dcm_qa_ct/In/Philips"));
+        CancellingControl scanCancel(5);
+        auto cancelledScan = scanDicom(folder, scanCancel);
+        QVERIFY(!cancelledScan.ok());
+        QVERIFY(cancelledScan.error().isCancelled());
+        QVERIFY(scanCancel.lastFraction() < 1.0);
+
+        SimpleJobControl control;
+        auto scan = scanDicom(folder, control);
+        QVERIFY(scan.ok());
+        CancellingControl loadCancel(3);
+        auto cancelledLoad = loadSeries(scan->allSeries().first(), loadCancel);
+        QVERIFY(!cancelledLoad.ok());
+        QVERIFY(cancelledLoad.error().isCancelled());
+        // The same series loads completely afterwards: nothing was left half-done in shared state.
+        auto loaded = loadSeries(scan->allSeries().first(), control);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->volume.geometry().size()[2], int64_t(54));
+    }
+
+    void reportsMissingPath()
+    {
+        SimpleJobControl control;
+        auto scan = scanDicom(QStringLiteral("/nonexistent/folder"), control);
+        QVERIFY(!scan.ok());
+        QVERIFY(scan.error().message.contains(QLatin1String("/nonexistent/folder")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDicomScan)
+#include "tst_DicomScan.moc"
