@@ -3,6 +3,7 @@
 #include "dicom/PixelDecoder.h"
 
 #include "dicom/SopClasses.h"
+#include "image/Volume.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -62,8 +63,19 @@ inline int32_t storedValue(uint32_t raw, int bitsStored, bool isSigned)
 template <typename T>
 void unpackSamples(const T* source, std::size_t count, int bitsStored, bool isSigned, int32_t* out)
 {
+    using Unsigned = std::make_unsigned_t<T>;
+    if (bitsStored == int(8 * sizeof(T))) {
+        // All bits are the value (the common case): a plain widening copy, which the compiler vectorises.
+        if (isSigned)
+            for (std::size_t i = 0; i < count; ++i)
+                out[i] = static_cast<int32_t>(source[i]);
+        else
+            for (std::size_t i = 0; i < count; ++i)
+                out[i] = static_cast<int32_t>(static_cast<Unsigned>(source[i]));
+        return;
+    }
     for (std::size_t i = 0; i < count; ++i)
-        out[i] = storedValue(static_cast<uint32_t>(static_cast<std::make_unsigned_t<T>>(source[i])), bitsStored, isSigned);
+        out[i] = storedValue(static_cast<uint32_t>(static_cast<Unsigned>(source[i])), bitsStored, isSigned);
 }
 
 void invertMonochrome1(DecodedFrame& frame)
@@ -105,7 +117,6 @@ struct PixelDecoder::Private
     // GDCM fallback: all frames decoded at once.
     bool useGdcm = false;
     std::vector<char> gdcmBuffer;
-    std::vector<uint8_t> frameBuffer;
     Uint32 nextFragment = 0;
 
     Expected<void> decodeWithGdcm();
@@ -306,6 +317,7 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
 {
     if (index < 0 || index >= d->frames)
         return Error::failed(tr("%1: frame %2 does not exist (%3 frames)").arg(d->path).arg(index + 1).arg(d->frames));
+    out.raw16 = nullptr;
     if (d->useGdcm)
         return d->frameFromGdcm(index, out);
     DcmDataset* dataset = d->file.getDataset();
@@ -345,11 +357,13 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         return Error::failed(tr("%1: the file has no pixel data").arg(d->path));
     auto* pixelData = static_cast<DcmPixelData*>(element);
     const std::size_t frameBytes = pixels * std::size_t(d->bitsAllocated / 8);
-    d->frameBuffer.resize(frameBytes + 1);
+    // Raw bytes of one frame, reused by every decoder on this thread (the loader decodes a file per task).
+    thread_local std::vector<uint8_t, DefaultInitAllocator<uint8_t>> frameBuffer;
+    frameBuffer.resize(frameBytes + 1);
     OFString colourModel;
     if (index == 0)
         d->nextFragment = 0;
-    OFCondition status = pixelData->getUncompressedFrame(dataset, Uint32(index), d->nextFragment, d->frameBuffer.data(),
+    OFCondition status = pixelData->getUncompressedFrame(dataset, Uint32(index), d->nextFragment, frameBuffer.data(),
                                                          Uint32(frameBytes), colourModel);
     if (status.bad()) {
         // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
@@ -367,8 +381,14 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
     out.values.clear();
     out.bitsStored = d->bitsStored;
     out.isSigned = d->isSigned;
+    const uint8_t* raw = frameBuffer.data();
+    if (d->bitsAllocated == 16 && d->bitsStored == 16 && d->photometric != QLatin1String("MONOCHROME1")) {
+        out.stored.clear();
+        out.raw16 = reinterpret_cast<const int16_t*>(raw);
+        out.raw16Unsigned = !d->isSigned;
+        return {};
+    }
     out.stored.resize(pixels);
-    const uint8_t* raw = d->frameBuffer.data();
     if (d->bitsAllocated == 8)
         unpackSamples(reinterpret_cast<const int8_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
     else if (d->bitsAllocated == 16)

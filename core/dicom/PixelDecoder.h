@@ -13,12 +13,16 @@
 namespace delineate {
 
 // One decoded frame's samples before rescale: integer stored values, or float values (colour luminance, float
-// pixel data). Exactly one of the two vectors is filled.
+// pixel data), or a view of 16-bit words. Exactly one of the three is set.
 struct DecodedFrame
 {
     int rows = 0, columns = 0;
     std::vector<int32_t> stored;
     std::vector<float> values;
+    // Fast path for the most common format (16 bits allocated and stored, MONOCHROME2): the decoded words
+    // themselves, valid until the next decode on this thread. When set, `stored` and `values` are empty.
+    const int16_t* raw16 = nullptr;
+    bool raw16Unsigned = false;
     bool isColour = false;
     int bitsStored = 16;
     bool isSigned = false;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <type_traits>
 
 namespace delineate {
 
@@ -69,7 +70,8 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
             fail(opened.error().message);
             return;
         }
-        DecodedFrame frame;
+        // One frame buffer per worker thread, reused across files: no allocation per slice.
+        thread_local DecodedFrame frame;
         int decodedFrame = -1;
         for (const auto& [frameOrTile, slice] : item.frames) {
             if (control.isCancelled() || failed.load())
@@ -99,36 +101,59 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
             }
             const DicomFrameRef& ref = series.frames[order[slice]];
             const double slope = ref.rescaleSlope, intercept = ref.rescaleIntercept;
-            if (volume.pixelType() == PixelType::Int16 && !frame.stored.empty()) {
-                int16_t* out = volume.int16Data() + slicePixels * std::size_t(slice);
-                const int64_t integerSlope = std::llround(slope), integerIntercept = std::llround(intercept);
-                bool outside = false;
-                for (int y = 0; y < rows; ++y) {
-                    const int32_t* source = frame.stored.data() + std::size_t(tileY + y) * frame.columns + tileX;
-                    int16_t* target = out + std::size_t(y) * columns;
-                    for (int x = 0; x < columns; ++x) {
-                        const int64_t v = source[x] * integerSlope + integerIntercept;
-                        outside |= (v < -32768 || v > 32767);
-                        target[x] = static_cast<int16_t>(v);
-                    }
+            // Integer samples to int16: range checked once per frame (a vectorised min/max), then converted.
+            auto writeInt16 = [&](const auto* samples) -> bool {
+                using Sample = std::remove_cv_t<std::remove_pointer_t<decltype(samples)>>;
+                Sample low = samples[0], high = samples[0];
+                const std::size_t count = std::size_t(frame.rows) * frame.columns;
+                for (std::size_t i = 0; i < count; ++i) {
+                    low = std::min(low, samples[i]);
+                    high = std::max(high, samples[i]);
                 }
-                if (outside)
-                    overflow.store(true);
-            } else if (volume.pixelType() == PixelType::Int16) {
-                overflow.store(true); // float pixel data: the caller decodes again as float32
-                return;
-            } else {
+                const int64_t integerSlope = std::llround(slope), integerIntercept = std::llround(intercept);
+                const int64_t a = int64_t(low) * integerSlope + integerIntercept;
+                const int64_t b = int64_t(high) * integerSlope + integerIntercept;
+                if (std::min(a, b) < -32768 || std::max(a, b) > 32767)
+                    return false;
+                const int32_t s32 = int32_t(integerSlope), i32 = int32_t(integerIntercept);
+                int16_t* out = volume.int16Data() + slicePixels * std::size_t(slice);
+                for (int y = 0; y < rows; ++y) {
+                    const Sample* source = samples + std::size_t(tileY + y) * frame.columns + tileX;
+                    int16_t* target = out + std::size_t(y) * columns;
+                    for (int x = 0; x < columns; ++x)
+                        target[x] = static_cast<int16_t>(int32_t(source[x]) * s32 + i32);
+                }
+                return true;
+            };
+            auto writeFloat = [&](const auto* samples) {
                 float* out = volume.float32Data() + slicePixels * std::size_t(slice);
                 for (int y = 0; y < rows; ++y) {
+                    const auto* source = samples + std::size_t(tileY + y) * frame.columns + tileX;
                     float* target = out + std::size_t(y) * columns;
-                    const std::size_t start = std::size_t(tileY + y) * frame.columns + tileX;
-                    if (!frame.values.empty())
-                        for (int x = 0; x < columns; ++x)
-                            target[x] = float(frame.values[start + x] * slope + intercept);
-                    else
-                        for (int x = 0; x < columns; ++x)
-                            target[x] = float(frame.stored[start + x] * slope + intercept);
+                    for (int x = 0; x < columns; ++x)
+                        target[x] = float(double(source[x]) * slope + intercept);
                 }
+            };
+            if (volume.pixelType() == PixelType::Int16) {
+                bool fits = false;
+                if (frame.raw16)
+                    fits = frame.raw16Unsigned ? writeInt16(reinterpret_cast<const uint16_t*>(frame.raw16))
+                                               : writeInt16(frame.raw16);
+                else if (!frame.stored.empty())
+                    fits = writeInt16(frame.stored.data());
+                if (!fits) {
+                    overflow.store(true); // out of range, or float samples: the caller decodes again as float32
+                    return;
+                }
+            } else if (frame.raw16) {
+                if (frame.raw16Unsigned)
+                    writeFloat(reinterpret_cast<const uint16_t*>(frame.raw16));
+                else
+                    writeFloat(frame.raw16);
+            } else if (!frame.stored.empty()) {
+                writeFloat(frame.stored.data());
+            } else {
+                writeFloat(frame.values.data());
             }
         }
     });
@@ -266,11 +291,11 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
 
     // Straight to int16 when the rescale is integral; should a value fall outside int16 after all (16-bit
     // unsigned data), decode again as float32 so that no value is ever clipped.
-    Volume volume(geometry, integralRescale && !colour ? PixelType::Int16 : PixelType::Float32);
+    Volume volume = Volume::uninitialized(geometry, integralRescale && !colour ? PixelType::Int16 : PixelType::Float32);
     DecodeOutcome outcome = decodeFrames(series, work, order, volume, control, name);
     if (outcome.overflow) {
         result.warnings << tr("values are not all integers within the int16 range: stored as float32");
-        volume = Volume(geometry, PixelType::Float32);
+        volume = Volume::uninitialized(geometry, PixelType::Float32);
         outcome = decodeFrames(series, work, order, volume, control, name);
     }
     if (outcome.cancelled)

@@ -2,6 +2,9 @@
 #include "image/Volume.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include <sys/mman.h>
 #include <stdexcept>
 
 namespace delineate {
@@ -14,9 +17,46 @@ QString pixelTypeName(PixelType type)
 Volume::Volume(const ImageGeometry& geometry, PixelType type) : m_geometry(geometry), m_type(type)
 {
     if (type == PixelType::Int16)
-        m_int16.resize(geometry.voxelCount());
+        m_int16.resize(geometry.voxelCount(), 0);
     else
-        m_float32.resize(geometry.voxelCount());
+        m_float32.resize(geometry.voxelCount(), 0.0f);
+}
+
+namespace {
+
+// Large volumes are written once, front to back: transparent huge pages cut the page faults of that first
+// touch by 512x. Only advice; where THP is off nothing changes.
+void adviseHugePages(void* data, std::size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    constexpr std::uintptr_t hugePage = 2u << 20;
+    if (bytes < 4 * hugePage)
+        return;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + hugePage - 1) & ~(hugePage - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(hugePage - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
+#endif
+}
+
+} // namespace
+
+Volume Volume::uninitialized(const ImageGeometry& geometry, PixelType type)
+{
+    Volume volume;
+    volume.m_geometry = geometry;
+    volume.m_type = type;
+    if (type == PixelType::Int16) {
+        volume.m_int16.resize(geometry.voxelCount());
+        adviseHugePages(volume.m_int16.data(), volume.byteSize());
+    } else {
+        volume.m_float32.resize(geometry.voxelCount());
+        adviseHugePages(volume.m_float32.data(), volume.byteSize());
+    }
+    return volume;
 }
 
 void Volume::setGeometry(const ImageGeometry& geometry)

@@ -6,9 +6,34 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace delineate {
+
+// Allocator that leaves new elements uninitialised, so that a volume about to be overwritten (a DICOM load)
+// is not zero-filled first: on a 512x512x300 series that saves touching 150 MB twice.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T>
+{
+    template <typename U>
+    struct rebind
+    {
+        using other = DefaultInitAllocator<U>;
+    };
+    using std::allocator<T>::allocator;
+    template <typename U>
+    void construct(U* p) noexcept
+    {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args)
+    {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
 
 enum class PixelType { Int16, Float32 };
 
@@ -24,7 +49,10 @@ class Volume
 {
 public:
     Volume() = default;
+    // Voxels set to zero.
     Volume(const ImageGeometry& geometry, PixelType type);
+    // Voxels left uninitialised: for producers that write every voxel.
+    static Volume uninitialized(const ImageGeometry& geometry, PixelType type);
 
     const ImageGeometry& geometry() const { return m_geometry; }
     // Changing the geometry keeps the voxels; the size must not change.
@@ -60,8 +88,8 @@ public:
 private:
     ImageGeometry m_geometry;
     PixelType m_type = PixelType::Int16;
-    std::vector<int16_t> m_int16;
-    std::vector<float> m_float32;
+    std::vector<int16_t, DefaultInitAllocator<int16_t>> m_int16;
+    std::vector<float, DefaultInitAllocator<float>> m_float32;
 };
 
 } // namespace delineate
