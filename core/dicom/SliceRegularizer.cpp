@@ -66,13 +66,14 @@ Expected<Volume> regularizeSlices(const Volume& stack, const std::vector<Vector3
     double spacing = length / double(slices - 1);
     int64_t count = slices;
     if (report.unevenSpacing) {
-        // Equidistant slices at the smallest gap, at most twice as many as acquired (dcm2niix's _Eq rule).
+        // Equidistant slices at the smallest gap over the whole extent, at most twice as many as acquired (then
+        // spread evenly), as dcm2niix's _Eq output; unlike it, the last acquired slice is always kept.
         double smallest = length;
         for (int64_t s = 1; s < slices; ++s)
             if (along[s] - along[s - 1] > 1e-4)
                 smallest = std::min(smallest, along[s] - along[s - 1]);
-        count = int64_t(std::ceil((length - 0.5 * (length - along[slices - 2])) / smallest));
-        spacing = smallest;
+        count = int64_t(std::llround(length / smallest)) + 1;
+        spacing = length / double(count - 1);
         if (count > 2 * slices) {
             count = 2 * slices;
             spacing = length / double(count - 1);
