@@ -3,11 +3,18 @@
 
 #include "jobs/JobControl.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QString>
 #include <QStringList>
 
 namespace delineate::cli {
+
+// Translation context of the command line's own messages.
+class CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(DelineateCli)
+};
 
 enum ExitCode { Success = 0, Failure = 1 };
 

@@ -12,13 +12,13 @@ namespace delineate::cli {
 int runConvert(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write a DICOM series or a volume file as NIfTI, NRRD or MHA."));
+    parser.setApplicationDescription(CliText::tr("Write a DICOM series or a volume file as NIfTI, NRRD or MHA."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("series"), QStringLiteral("Series to convert: its key or 1-based index (default: "
+    parser.addOption({QStringLiteral("series"), CliText::tr("Series to convert: its key or 1-based index (default: "
                                                                "the one with most frames)."),
                       QStringLiteral("KEY")});
-    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("DICOM folder/file or volume file"));
-    parser.addPositionalArgument(QStringLiteral("OUTPUT"), QStringLiteral(".nii, .nii.gz, .nrrd or .mha file"));
+    parser.addPositionalArgument(QStringLiteral("INPUT"), CliText::tr("DICOM folder/file or volume file"));
+    parser.addPositionalArgument(QStringLiteral("OUTPUT"), CliText::tr(".nii, .nii.gz, .nrrd or .mha file"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -27,10 +27,10 @@ int runConvert(const QStringList& arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(QStringLiteral("convert: INPUT and OUTPUT expected"));
+        return fail(CliText::tr("convert: INPUT and OUTPUT expected"));
     const QString output = positional[1];
     if (!isVolumeFileName(output) || output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return fail(QStringLiteral("%1: unsupported output format (use .nii, .nii.gz, .nrrd or .mha)").arg(output));
+        return fail(CliText::tr("%1: unsupported output format (use .nii, .nii.gz, .nrrd or .mha)").arg(output));
     ConsoleJobControl control;
     auto series = loadOneSeries(positional[0], parser.value(QStringLiteral("series")), control);
     if (!series)

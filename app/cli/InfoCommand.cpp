@@ -61,10 +61,10 @@ QString vectorText(const Vector3& v, int decimals = 4)
 int runInfo(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Describe every series of a DICOM folder/file or a volume file."));
+    parser.setApplicationDescription(CliText::tr("Describe every series of a DICOM folder/file or a volume file."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON document.")});
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("DICOM folder or file, or NIfTI/NRRD/MHA file"));
+    parser.addOption({QStringLiteral("json"), CliText::tr("Print one JSON document.")});
+    parser.addPositionalArgument(QStringLiteral("PATH"), CliText::tr("DICOM folder or file, or NIfTI/NRRD/MHA file"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -72,7 +72,7 @@ int runInfo(const QStringList& arguments)
         return Success;
     }
     if (parser.positionalArguments().size() != 1)
-        return fail(QStringLiteral("info: exactly one PATH expected"));
+        return fail(CliText::tr("info: exactly one PATH expected"));
     const QString path = parser.positionalArguments().first();
     const bool json = parser.isSet(QStringLiteral("json"));
 
@@ -84,7 +84,7 @@ int runInfo(const QStringList& arguments)
     if (opened->series.isEmpty() && opened->scan.allNonImageObjects().isEmpty()) {
         for (const UnreadableFile& f : failures)
             printWarning(f.reason);
-        return fail(QStringLiteral("%1: no loadable image series").arg(path));
+        return fail(CliText::tr("%1: no loadable image series").arg(path));
     }
 
     if (json) {
@@ -111,25 +111,25 @@ int runInfo(const QStringList& arguments)
         for (const LoadedSeries& s : opened->series) {
             const ImageGeometry& g = s.volume.geometry();
             const ValueRange range = s.volume.valueRange();
-            printLine(QStringLiteral("Series %1 %2 %3%4").arg(s.info.seriesNumber).arg(s.info.modality,
+            printLine(CliText::tr("Series %1 %2 %3%4").arg(s.info.seriesNumber).arg(s.info.modality,
                                                                                       s.info.seriesDescription,
                                                                                       s.info.subSeriesLabel.isEmpty()
                                                                                           ? QString()
                                                                                           : QStringLiteral(" [%1]").arg(s.info.subSeriesLabel)));
-            printLine(QStringLiteral("  series UID: %1").arg(s.info.seriesInstanceUid));
-            printLine(QStringLiteral("  study UID:  %1").arg(s.info.studyInstanceUid));
-            printLine(QStringLiteral("  dimensions: %1 x %2 x %3").arg(g.size()[0]).arg(g.size()[1]).arg(g.size()[2]));
-            printLine(QStringLiteral("  spacing:    %1 mm").arg(vectorText(g.spacing())));
-            printLine(QStringLiteral("  origin:     %1 mm (LPS)").arg(vectorText(g.origin())));
+            printLine(CliText::tr("  series UID: %1").arg(s.info.seriesInstanceUid));
+            printLine(CliText::tr("  study UID:  %1").arg(s.info.studyInstanceUid));
+            printLine(CliText::tr("  dimensions: %1 x %2 x %3").arg(g.size()[0]).arg(g.size()[1]).arg(g.size()[2]));
+            printLine(CliText::tr("  spacing:    %1 mm").arg(vectorText(g.spacing())));
+            printLine(CliText::tr("  origin:     %1 mm (LPS)").arg(vectorText(g.origin())));
             for (int c = 0; c < 3; ++c)
-                printLine(QStringLiteral("  axis %1:     %2").arg(QLatin1Char("ijk"[c])).arg(vectorText(g.axisDirection(c), 6)));
-            printLine(QStringLiteral("  values:     %1 .. %2 (%3)").arg(range.minimum).arg(range.maximum)
+                printLine(CliText::tr("  axis %1:     %2").arg(QLatin1Char("ijk"[c])).arg(vectorText(g.axisDirection(c), 6)));
+            printLine(CliText::tr("  values:     %1 .. %2 (%3)").arg(range.minimum).arg(range.maximum)
                           .arg(pixelTypeName(s.volume.pixelType())));
             for (const QString& w : s.warnings)
-                printLine(QStringLiteral("  warning:    %1").arg(w));
+                printLine(CliText::tr("  warning:    %1").arg(w));
         }
         for (const NonImageObject& o : opened->scan.allNonImageObjects())
-            printLine(QStringLiteral("Object %1 %2 %3").arg(o.kind, o.seriesDescription, o.file));
+            printLine(CliText::tr("Object %1 %2 %3").arg(o.kind, o.seriesDescription, o.file));
         for (const UnreadableFile& f : opened->scan.unreadable)
             printWarning(f.reason);
         for (const UnreadableFile& f : failures)

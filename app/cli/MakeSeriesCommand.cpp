@@ -13,15 +13,15 @@ namespace delineate::cli {
 int runMakeSeries(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Write a volume file as a DICOM series (one file per slice)."));
+    parser.setApplicationDescription(CliText::tr("Write a volume file as a DICOM series (one file per slice)."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Resample slices to N x N pixels."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("slices"), QStringLiteral("Resample to N slices."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("modality"), QStringLiteral("CT or MR (default MR)."), QStringLiteral("M"),
+    parser.addOption({QStringLiteral("size"), CliText::tr("Resample slices to N x N pixels."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("slices"), CliText::tr("Resample to N slices."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("modality"), CliText::tr("CT or MR (default MR)."), QStringLiteral("M"),
                       QStringLiteral("MR")});
-    parser.addOption({QStringLiteral("description"), QStringLiteral("Series description."), QStringLiteral("TEXT")});
-    parser.addPositionalArgument(QStringLiteral("VOLUME"), QStringLiteral("NIfTI, NRRD or MHA file"));
-    parser.addPositionalArgument(QStringLiteral("FOLDER"), QStringLiteral("output folder"));
+    parser.addOption({QStringLiteral("description"), CliText::tr("Series description."), QStringLiteral("TEXT")});
+    parser.addPositionalArgument(QStringLiteral("VOLUME"), CliText::tr("NIfTI, NRRD or MHA file"));
+    parser.addPositionalArgument(QStringLiteral("FOLDER"), CliText::tr("output folder"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -30,10 +30,10 @@ int runMakeSeries(const QStringList& arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(QStringLiteral("make-series: VOLUME and FOLDER expected"));
+        return fail(CliText::tr("make-series: VOLUME and FOLDER expected"));
     const QString modality = parser.value(QStringLiteral("modality")).toUpper();
     if (modality != QLatin1String("CT") && modality != QLatin1String("MR"))
-        return fail(QStringLiteral("make-series: --modality must be CT or MR"));
+        return fail(CliText::tr("make-series: --modality must be CT or MR"));
     auto volume = readVolume(positional[0]);
     if (!volume)
         return fail(volume.error().message);
@@ -46,7 +46,7 @@ int runMakeSeries(const QStringList& arguments)
         bool ok = false;
         const int n = parser.value(option).toInt(&ok);
         if (!ok || n < 1 || n > 4096)
-            return fail(QStringLiteral("make-series: --%1 must be a number from 1 to 4096").arg(option));
+            return fail(CliText::tr("make-series: --%1 must be a number from 1 to 4096").arg(option));
         for (int a : axes)
             size[a] = n;
         resize = true;
@@ -57,7 +57,7 @@ int runMakeSeries(const QStringList& arguments)
     SeriesWriteOptions options;
     options.modality = modality;
     options.seriesDescription = parser.isSet(QStringLiteral("description")) ? parser.value(QStringLiteral("description"))
-                                                                            : QStringLiteral("Made from %1").arg(positional[0]);
+                                                                            : CliText::tr("Made from %1").arg(positional[0]);
     ConsoleJobControl control;
     auto written = writeDicomSeries(source, positional[1], options, control);
     if (!written)

@@ -29,22 +29,25 @@ struct Command
 };
 
 const Command kCommands[] = {
-    {"info", delineate::cli::runInfo, "PATH [--json]  describe every series of a DICOM folder/file or a volume file"},
-    {"convert", delineate::cli::runConvert, "INPUT OUTPUT  write a DICOM series or volume file as NIfTI, NRRD or MHA"},
-    {"make-series", delineate::cli::runMakeSeries, "VOLUME FOLDER  write a volume as a DICOM series (test data)"},
+    {"info", delineate::cli::runInfo, QT_TRANSLATE_NOOP("DelineateCli", "PATH [--json]  describe every series of a DICOM folder/file or a volume file")},
+    {"convert", delineate::cli::runConvert, QT_TRANSLATE_NOOP("DelineateCli", "INPUT OUTPUT  write a DICOM series or volume file as NIfTI, NRRD or MHA")},
+    {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},
 #ifdef DELINEATE_HAVE_ML
-    {"segment", delineate::cli::runSegment, "--model M --input IN --output OUT  run a U-Net model"},
-    {"train", delineate::cli::runTrain, "--data DIR --output MODEL  train a U-Net"},
-    {"evaluate", delineate::cli::runEvaluate, "--prediction P --reference R [--json]  Dice, IoU, pixel error"},
+    {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},
+    {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR --output MODEL  train a U-Net")},
+    {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, pixel error")},
 #endif
 };
 
 int usage()
 {
-    QString text = QStringLiteral("usage: delineate-cli COMMAND [ARGS]\n\ncommands:\n");
+    using delineate::cli::CliText;
+    QString text = CliText::tr("usage: delineate-cli COMMAND [ARGS]") + QStringLiteral("\n\n") +
+                   CliText::tr("commands:") + QLatin1Char('\n');
     for (const Command& command : kCommands)
-        text += QStringLiteral("  %1 %2\n").arg(QLatin1String(command.name), QLatin1String(command.summary));
-    text += QStringLiteral("\n'delineate-cli COMMAND --help' describes one command.");
+        text += QStringLiteral("  %1 %2\n").arg(QLatin1String(command.name),
+                                                  QCoreApplication::translate("DelineateCli", command.summary));
+    text += QLatin1Char('\n') + CliText::tr("'delineate-cli COMMAND --help' describes one command.");
     return delineate::cli::fail(text);
 }
 
@@ -65,7 +68,7 @@ int main(int argc, char* argv[])
         return usage();
     const QString name = arguments.at(1);
     if (name == QLatin1String("--version")) {
-        delineate::cli::printLine(QStringLiteral("delineate-cli %1").arg(QCoreApplication::applicationVersion()));
+        delineate::cli::printLine(delineate::cli::CliText::tr("delineate-cli %1").arg(QCoreApplication::applicationVersion()));
         return 0;
     }
     for (const Command& command : kCommands) {
@@ -74,13 +77,13 @@ int main(int argc, char* argv[])
             try {
                 return command.run(arguments);
             } catch (const std::bad_alloc&) {
-                return delineate::cli::fail(QStringLiteral("out of memory"));
+                return delineate::cli::fail(delineate::cli::CliText::tr("out of memory"));
             } catch (const std::exception& e) {
                 return delineate::cli::fail(QString::fromLocal8Bit(e.what()));
             }
         }
     }
     if (name != QLatin1String("--help") && name != QLatin1String("-h"))
-        delineate::cli::fail(QStringLiteral("unknown command '%1'").arg(name));
+        delineate::cli::fail(delineate::cli::CliText::tr("unknown command '%1'").arg(name));
     return usage();
 }

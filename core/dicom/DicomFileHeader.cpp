@@ -19,10 +19,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "DicomFileHeader" (lupdate reads it from the macro).
+class DicomFileHeaderText
 {
-    return QCoreApplication::translate("DicomFileHeader", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(DicomFileHeader)
+};
 
 QString getString(DcmItem& item, const DcmTagKey& key, bool searchIntoSub = false)
 {
@@ -98,7 +99,7 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
         return;
     const unsigned long count = perFrameSequence->card();
     if (count != static_cast<unsigned long>(header.numberOfFrames)) {
-        header.warnings << tr("%1 per-frame functional groups for %2 frames").arg(count).arg(header.numberOfFrames);
+        header.warnings << DicomFileHeaderText::tr("%1 per-frame functional groups for %2 frames").arg(count).arg(header.numberOfFrames);
     }
     const unsigned long frames = std::min<unsigned long>(count, header.numberOfFrames);
     QHash<QString, int> stackKeys;
@@ -133,7 +134,7 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
         if (DcmItem* g = groups.group(DCM_MREchoSequence)) {
             const double te = getDouble(*g, DCM_EffectiveEchoTime, 0.0);
             keyParts << QString::number(te, 'f', 3);
-            labelParts << tr("TE %1 ms").arg(te, 0, 'g', 4);
+            labelParts << DicomFileHeaderText::tr("TE %1 ms").arg(te, 0, 'g', 4);
         }
         if (DcmItem* g = groups.group(DCM_MRImageFrameTypeSequence)) {
             const QString type = getString(*g, DCM_FrameType);
@@ -146,7 +147,7 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
             const int temporal = getInt(*g, DCM_TemporalPositionIndex, 0);
             if (temporal > 0) {
                 keyParts << QStringLiteral("t%1").arg(temporal);
-                labelParts << tr("time %1").arg(temporal);
+                labelParts << DicomFileHeaderText::tr("time %1").arg(temporal);
             }
             const QString stack = getString(*g, DCM_StackID);
             if (!stack.isEmpty())
@@ -197,7 +198,7 @@ void readMosaic(DcmItem& dataset, DicomFileHeader& header)
             header.mosaicImages = images;
     }
     if (header.mosaicImages <= 0)
-        header.warnings << tr("MOSAIC image without a readable number of images; loaded as one slice");
+        header.warnings << DicomFileHeaderText::tr("MOSAIC image without a readable number of images; loaded as one slice");
 }
 
 } // namespace
@@ -263,7 +264,7 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
     h.nonImageKind = nonImageKind(classUid);
     h.isImage = h.nonImageKind.isEmpty() && h.rows > 0 && h.columns > 0 && h.bitsAllocated > 0;
     if (!h.isImage && h.nonImageKind.isEmpty())
-        h.nonImageKind = h.rows > 0 ? tr("image without pixel description") : tr("no pixel data");
+        h.nonImageKind = h.rows > 0 ? DicomFileHeaderText::tr("image without pixel description") : DicomFileHeaderText::tr("no pixel data");
     if (!h.isImage)
         return;
     if (isEnhancedImageSopClass(classUid) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence)) {
@@ -280,7 +281,7 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
                                        ERM_autoDetect);
     if (status.bad())
-        return Error::failed(tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
+        return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
     DicomFileHeader header;
     header.path = path;
     DcmMetaInfo* meta = file.getMetaInfo();
@@ -294,7 +295,7 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
             header.nonImageKind = QStringLiteral("DICOMDIR");
             return header;
         }
-        return Error::failed(tr("%1: empty DICOM dataset").arg(path));
+        return Error::failed(DicomFileHeaderText::tr("%1: empty DICOM dataset").arg(path));
     }
     if (header.transferSyntaxUid.isEmpty()) {
         DcmXfer xfer(dataset->getOriginalXfer());
@@ -304,7 +305,7 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     if (dataset->tagExists(DCM_SpecificCharacterSet)) {
         const OFCondition converted = file.convertToUTF8();
         if (converted.bad())
-            header.warnings << tr("character set conversion failed (%1); names may show wrongly")
+            header.warnings << DicomFileHeaderText::tr("character set conversion failed (%1); names may show wrongly")
                                    .arg(QString::fromLatin1(converted.text()));
     }
     if (header.mediaStorageSopClassUid == QLatin1String("1.2.840.10008.1.3.10") ||
@@ -315,7 +316,7 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     fillDicomFileHeader(*dataset, header);
     if (header.isImage && !dataset->tagExists(DCM_PixelData) && !dataset->tagExists(DCM_FloatPixelData)) {
         header.isImage = false;
-        header.nonImageKind = tr("no pixel data");
+        header.nonImageKind = DicomFileHeaderText::tr("no pixel data");
     }
     return header;
 }

@@ -22,10 +22,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "DicomScanner" (lupdate reads it from the macro).
+class DicomScannerText
 {
-    return QCoreApplication::translate("DicomScanner", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(DicomScanner)
+};
 
 // Finds `relative` (components from a DICOMDIR, often upper case on CDs) under `root`, case-insensitively.
 QString resolveReference(const QDir& root, const QStringList& components)
@@ -104,11 +105,11 @@ Expected<ScanResult> scanDicom(const QString& path, JobControl& control)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error::failed(tr("%1: no such file or folder").arg(path));
+        return Error::failed(DicomScannerText::tr("%1: no such file or folder").arg(path));
     if (!info.isReadable())
-        return Error::failed(tr("%1: permission denied").arg(path));
+        return Error::failed(DicomScannerText::tr("%1: permission denied").arg(path));
     registerDicomDecoders(); // also quiets the libraries' console logging
-    control.reportProgress(0.0, tr("Listing files"));
+    control.reportProgress(0.0, DicomScannerText::tr("Listing files"));
     QStringList files;
     if (info.isDir()) {
         const QDir folder(path);
@@ -126,7 +127,7 @@ Expected<ScanResult> scanDicom(const QString& path, JobControl& control)
 
     QVector<std::optional<DicomFileHeader>> headers(files.size());
     QVector<QString> errors(files.size());
-    const bool finished = parallelFor(int(files.size()), control, tr("Reading DICOM headers"), 0.02, 0.95, [&](int i) {
+    const bool finished = parallelFor(int(files.size()), control, DicomScannerText::tr("Reading DICOM headers"), 0.02, 0.95, [&](int i) {
         auto header = readDicomFileHeader(files[i]);
         if (header)
             headers[i] = std::move(header.value());
@@ -145,10 +146,10 @@ Expected<ScanResult> scanDicom(const QString& path, JobControl& control)
         else
             result.unreadable << UnreadableFile{files[i], errors[i]};
     }
-    control.reportProgress(0.97, tr("Grouping series"));
+    control.reportProgress(0.97, DicomScannerText::tr("Grouping series"));
     ScanResult grouped = groupDicomHeaders(readable);
     result.patients = std::move(grouped.patients);
-    control.reportProgress(1.0, tr("Scan complete"));
+    control.reportProgress(1.0, DicomScannerText::tr("Scan complete"));
     return result;
 }
 

@@ -33,10 +33,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "PixelDecoder" (lupdate reads it from the macro).
+class PixelDecoderText
 {
-    return QCoreApplication::translate("PixelDecoder", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(PixelDecoder)
+};
 
 bool isJpeg2000(const QString& uid)
 {
@@ -139,7 +140,7 @@ Expected<void> PixelDecoder::open(const QString& path)
     const OFCondition status = d->file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown,
                                                 EGL_noChange, 4096, ERM_autoDetect);
     if (status.bad())
-        return Error::failed(tr("%1: cannot read the DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
+        return Error::failed(PixelDecoderText::tr("%1: cannot read the DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
     DcmDataset* dataset = d->file.getDataset();
     // The meta header names the syntax even when DCMTK does not know it (HTJ2K): read it from there first.
     OFString syntax;
@@ -167,15 +168,15 @@ Expected<void> PixelDecoder::open(const QString& path)
     d->floatPixels = !dataset->tagExists(DCM_PixelData) &&
                      (dataset->tagExists(DCM_FloatPixelData) || dataset->tagExists(DCM_DoubleFloatPixelData));
     if (d->rows <= 0 || d->columns <= 0)
-        return Error::failed(tr("%1: the image has no rows or columns").arg(path));
+        return Error::failed(PixelDecoderText::tr("%1: the image has no rows or columns").arg(path));
     if (!d->floatPixels && !dataset->tagExists(DCM_PixelData))
-        return Error::failed(tr("%1: the file has no pixel data").arg(path));
+        return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(path));
     if (d->bitsAllocated != 8 && d->bitsAllocated != 16 && d->bitsAllocated != 32 && !d->floatPixels)
-        return Error::failed(tr("%1: %2 bits allocated per sample is not supported").arg(path).arg(d->bitsAllocated));
+        return Error::failed(PixelDecoderText::tr("%1: %2 bits allocated per sample is not supported").arg(path).arg(d->bitsAllocated));
     if (d->bitsStored <= 0 || d->bitsStored > d->bitsAllocated)
         d->bitsStored = d->bitsAllocated;
     if (isHtj2k(d->transferSyntax))
-        return Error::failed(tr("%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available")
+        return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available")
                                  .arg(path, transferSyntaxName(d->transferSyntax), d->transferSyntax));
     if (isJpeg2000(d->transferSyntax))
         return d->decodeWithGdcm();
@@ -187,7 +188,7 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
     gdcm::ImageReader reader;
     reader.SetFileName(QFile::encodeName(path).constData());
     if (!reader.Read())
-        return Error::failed(tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
                                  .arg(path, transferSyntaxName(transferSyntax)));
     // Palette colour is expanded to RGB by GDCM's lookup-table filter; `image` then refers to its output.
     gdcm::ImageApplyLookupTable applyLookupTable;
@@ -195,13 +196,13 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
     if (decoded->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
         applyLookupTable.SetInput(*decoded);
         if (!applyLookupTable.Apply())
-            return Error::failed(tr("%1: the palette colour image cannot be converted").arg(path));
+            return Error::failed(PixelDecoderText::tr("%1: the palette colour image cannot be converted").arg(path));
         decoded = &applyLookupTable.GetOutput();
     }
     const gdcm::Image& image = *decoded;
     gdcmBuffer.resize(image.GetBufferLength());
     if (gdcmBuffer.empty() || !image.GetBuffer(gdcmBuffer.data()))
-        return Error::failed(tr("%1: the %2 pixel data cannot be decoded (corrupt stream)")
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream)")
                                  .arg(path, transferSyntaxName(transferSyntax)));
     const gdcm::PixelFormat& format = image.GetPixelFormat();
     bitsAllocated = format.GetBitsAllocated();
@@ -213,7 +214,7 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
     planar = image.GetPlanarConfiguration();
     const std::size_t frameBytes = std::size_t(rows) * columns * samples * (bitsAllocated / 8);
     if (bitsAllocated % 8 != 0 || frameBytes == 0 || gdcmBuffer.size() < frameBytes * std::size_t(frames))
-        return Error::failed(tr("%1: decoded %2 data has an unexpected size").arg(path, transferSyntaxName(transferSyntax)));
+        return Error::failed(PixelDecoderText::tr("%1: decoded %2 data has an unexpected size").arg(path, transferSyntaxName(transferSyntax)));
     useGdcm = true;
     return {};
 }
@@ -288,13 +289,13 @@ Expected<void> PixelDecoder::Private::colourFrame(int index, DecodedFrame& out)
     // dcmimage knows every colour model (RGB, YBR_*, palette) and planar configuration.
     DicomImage image(&file, file.getDataset()->getOriginalXfer(), CIF_UsePartialAccessToPixelData, Uint32(index), 1);
     if (image.getStatus() != EIS_Normal)
-        return Error::failed(tr("%1: the colour image cannot be decoded (%2)")
+        return Error::failed(PixelDecoderText::tr("%1: the colour image cannot be decoded (%2)")
                                  .arg(path, QString::fromLatin1(DicomImage::getString(image.getStatus()))));
     std::unique_ptr<DicomImage> mono(image.isMonochrome() ? nullptr : image.createMonochromeImage());
     const DicomImage& source = mono ? *mono : image;
     const DiPixel* pixels = source.getInterData();
     if (!pixels || !pixels->getData())
-        return Error::failed(tr("%1: the colour image cannot be converted to luminance").arg(path));
+        return Error::failed(PixelDecoderText::tr("%1: the colour image cannot be converted to luminance").arg(path));
     const std::size_t count = std::size_t(rows) * columns;
     out.values.resize(count);
     out.stored.clear();
@@ -316,7 +317,7 @@ Expected<void> PixelDecoder::Private::colourFrame(int index, DecodedFrame& out)
 Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
 {
     if (index < 0 || index >= d->frames)
-        return Error::failed(tr("%1: frame %2 does not exist (%3 frames)").arg(d->path).arg(index + 1).arg(d->frames));
+        return Error::failed(PixelDecoderText::tr("%1: frame %2 does not exist (%3 frames)").arg(d->path).arg(index + 1).arg(d->frames));
     out.raw16 = nullptr;
     if (d->useGdcm)
         return d->frameFromGdcm(index, out);
@@ -342,7 +343,7 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
                 out.values[i] = float(doubles[pixels * std::size_t(index) + i]);
             return {};
         }
-        return Error::failed(tr("%1: the float pixel data is shorter than its %2 frames").arg(d->path).arg(d->frames));
+        return Error::failed(PixelDecoderText::tr("%1: the float pixel data is shorter than its %2 frames").arg(d->path).arg(d->frames));
     }
     if (d->samples != 1 || d->photometric == QLatin1String("PALETTE COLOR")) {
         auto colour = d->colourFrame(index, out);
@@ -354,7 +355,7 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
 
     DcmElement* element = nullptr;
     if (dataset->findAndGetElement(DCM_PixelData, element).bad() || !element)
-        return Error::failed(tr("%1: the file has no pixel data").arg(d->path));
+        return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(d->path));
     auto* pixelData = static_cast<DcmPixelData*>(element);
     const std::size_t frameBytes = pixels * std::size_t(d->bitsAllocated / 8);
     // Raw bytes of one frame, reused by every decoder on this thread (the loader decodes a file per task).
@@ -372,8 +373,8 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
         if (status == EC_CannotChangeRepresentation || dcmtkReason.contains(QLatin1String("codec"), Qt::CaseInsensitive))
-            return Error::failed(tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
-        return Error::failed(tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
+            return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
     }
     out.rows = d->rows;
     out.columns = d->columns;

@@ -14,10 +14,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "SeriesGrouping" (lupdate reads it from the macro).
+class SeriesGroupingText
 {
-    return QCoreApplication::translate("SeriesGrouping", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SeriesGrouping)
+};
 
 struct FrameRecord
 {
@@ -70,7 +71,7 @@ void appendMosaicFrames(const DicomFileHeader& h, QVector<FrameRecord>& records)
             r.frame.position[a] = first[a] + normal[a] * sliceSpacing * t;
         // Each mosaic file is one volume (one time point of an fMRI or diffusion series).
         r.splitKey = QStringLiteral("mosaic|") + h.path;
-        r.splitLabel = tr("volume %1").arg(h.instanceNumber);
+        r.splitLabel = SeriesGroupingText::tr("volume %1").arg(h.instanceNumber);
         records << r;
     }
 }
@@ -204,14 +205,14 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         if (!hasDuplicatePositions(groups[g]))
             continue;
         if (splitBy(groups, g, [](const FrameRecord& r) { return QString::number(r.header->acquisitionNumber); },
-                    tr("acquisition %1")) &&
+                    SeriesGroupingText::tr("acquisition %1")) &&
             !hasDuplicatePositions(groups[g]))
             continue;
         if (splitBy(groups, g, [](const FrameRecord& r) { return QString::number(r.header->triggerTime); },
-                    tr("trigger %1 ms")) &&
+                    SeriesGroupingText::tr("trigger %1 ms")) &&
             !hasDuplicatePositions(groups[g]))
             continue;
-        splitBy(groups, g, [](const FrameRecord& r) { return r.header->imageType; }, tr("type %1"));
+        splitBy(groups, g, [](const FrameRecord& r) { return r.header->imageType; }, SeriesGroupingText::tr("type %1"));
     }
 
     // Localizers (by image type, or a few slices in another orientation beside a real stack) are set aside.
@@ -225,7 +226,7 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
                                (groups.size() > 1 && group.size() <= 3 && largest >= 10 &&
                                 group.first().frame.mosaicTile < 0 && group.first().header->enhancedFrames.isEmpty());
         if (localizer && groups.size() > 1)
-            setAside << tr("%n localizer image(s) set aside", nullptr, int(group.size()));
+            setAside << SeriesGroupingText::tr("%n localizer image(s) set aside", nullptr, int(group.size()));
         else
             kept << group;
     }
@@ -262,8 +263,8 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
             QString label = group.first().splitLabel;
             if (label.isEmpty()) {
                 const QStringList differs = {QStringLiteral("%1x%2").arg(s.columns).arg(s.rows),
-                                             h.echoNumber > 0 ? tr("echo %1").arg(h.echoNumber) : QString(),
-                                             h.temporalPosition > 0 ? tr("time %1").arg(h.temporalPosition) : QString()};
+                                             h.echoNumber > 0 ? SeriesGroupingText::tr("echo %1").arg(h.echoNumber) : QString(),
+                                             h.temporalPosition > 0 ? SeriesGroupingText::tr("time %1").arg(h.temporalPosition) : QString()};
                 QStringList nonEmpty;
                 for (const QString& d : differs)
                     if (!d.isEmpty())
@@ -271,7 +272,7 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
                 label = nonEmpty.join(QStringLiteral(", "));
             }
             s.subSeriesLabel = label;
-            s.warnings << tr("series split into %1 sub-series; this one: %2").arg(kept.size()).arg(label);
+            s.warnings << SeriesGroupingText::tr("series split into %1 sub-series; this one: %2").arg(kept.size()).arg(label);
         }
         QSet<QString> fileWarnings;
         for (const FrameRecord& r : group) {

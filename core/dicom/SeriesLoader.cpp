@@ -19,10 +19,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "SeriesLoader" (lupdate reads it from the macro).
+class SeriesLoaderText
 {
-    return QCoreApplication::translate("SeriesLoader", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SeriesLoader)
+};
 
 // Beyond this a volume cannot be addressed safely on the machines we target (8 GiB of int16).
 constexpr double kMaximumVoxels = 4.0e9;
@@ -55,7 +56,7 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
     QMutex errorMutex;
     std::atomic<bool> failed{false};
     std::atomic<bool> overflow{false};
-    const bool finished = parallelFor(int(work.size()), control, tr("Loading %1").arg(name), 0.0, 0.95, [&](int w) {
+    const bool finished = parallelFor(int(work.size()), control, SeriesLoaderText::tr("Loading %1").arg(name), 0.0, 0.95, [&](int w) {
         if (failed.load())
             return;
         const FileWork& item = work[w];
@@ -87,7 +88,7 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
             const int columns = series.columns, rows = series.rows;
             if (item.mosaic ? (frame.columns < columns || frame.rows < rows)
                             : (frame.columns != columns || frame.rows != rows)) {
-                fail(tr("%1: %2 x %3 pixels, but the series has %4 x %5")
+                fail(SeriesLoaderText::tr("%1: %2 x %3 pixels, but the series has %4 x %5")
                          .arg(item.file).arg(frame.columns).arg(frame.rows).arg(columns).arg(rows));
                 return;
             }
@@ -96,7 +97,7 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
             const int tileX = item.mosaic ? (frameOrTile % grid) * columns : 0;
             const int tileY = item.mosaic ? (frameOrTile / grid) * rows : 0;
             if (item.mosaic && (tileY + rows > frame.rows)) {
-                fail(tr("%1: mosaic tile %2 lies outside the image").arg(item.file).arg(frameOrTile + 1));
+                fail(SeriesLoaderText::tr("%1: mosaic tile %2 lies outside the image").arg(item.file).arg(frameOrTile + 1));
                 return;
             }
             const DicomFrameRef& ref = series.frames[order[slice]];
@@ -168,12 +169,12 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
 {
     const QString name = series.seriesDescription.isEmpty() ? series.key : series.seriesDescription;
     if (series.frames.isEmpty())
-        return Error::failed(tr("series %1: no image frames").arg(name));
+        return Error::failed(SeriesLoaderText::tr("series %1: no image frames").arg(name));
     if (series.rows <= 0 || series.columns <= 0)
-        return Error::failed(tr("series %1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
+        return Error::failed(SeriesLoaderText::tr("series %1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
     const double voxels = double(series.rows) * series.columns * series.frames.size();
     if (voxels > kMaximumVoxels)
-        return Error::failed(tr("series %1: %2 x %3 x %4 voxels is too large to load")
+        return Error::failed(SeriesLoaderText::tr("series %1: %2 x %3 x %4 voxels is too large to load")
                                  .arg(name).arg(series.columns).arg(series.rows).arg(series.frames.size()));
 
     LoadedSeries result;
@@ -200,7 +201,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
         return series.frames[a].instanceNumber < series.frames[b].instanceNumber;
     });
     if (!hasPlane && series.frames.size() > 1)
-        result.warnings << tr("no image position/orientation: slices ordered by instance number, geometry unknown");
+        result.warnings << SeriesLoaderText::tr("no image position/orientation: slices ordered by instance number, geometry unknown");
 
     // Slice distances, tilt and gaps.
     const int sliceCount = int(series.frames.size());
@@ -220,7 +221,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
         report.maximumSpacing = *hi;
         sliceSpacing = (along[order.last()] - along[order.first()]) / (sliceCount - 1);
         if (*lo <= 1e-4) {
-            result.warnings << tr("%n slice(s) share a position with another slice", nullptr,
+            result.warnings << SeriesLoaderText::tr("%n slice(s) share a position with another slice", nullptr,
                                   int(std::count_if(distances.begin(), distances.end(), [](double d) { return d <= 1e-4; })));
             sliceSpacing = std::max(sliceSpacing, 1e-3);
         }
@@ -234,9 +235,9 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
                     missing += int(std::round(ratio)) - 1;
             }
             report.missingSlices = missing;
-            result.warnings << tr("uneven slice spacing: %1 to %2 mm").arg(*lo, 0, 'f', 3).arg(*hi, 0, 'f', 3);
+            result.warnings << SeriesLoaderText::tr("uneven slice spacing: %1 to %2 mm").arg(*lo, 0, 'f', 3).arg(*hi, 0, 'f', 3);
             if (missing > 0)
-                result.warnings << tr("about %n slice(s) missing", nullptr, missing);
+                result.warnings << SeriesLoaderText::tr("about %n slice(s) missing", nullptr, missing);
         }
         const Vector3 span{positions.back()[0] - positions.front()[0], positions.back()[1] - positions.front()[1],
                            positions.back()[2] - positions.front()[2]};
@@ -247,7 +248,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
             if (degrees > 0.01) {
                 report.gantryTilt = true;
                 report.tiltDegrees = degrees;
-                result.warnings << tr("gantry tilt of %1 degrees").arg(degrees, 0, 'f', 2);
+                result.warnings << SeriesLoaderText::tr("gantry tilt of %1 degrees").arg(degrees, 0, 'f', 2);
             }
         }
     } else if (sliceCount == 1 && series.sliceThickness <= 0.0) {
@@ -262,7 +263,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
                         series.photometric.startsWith(QLatin1String("YBR")) ||
                         series.photometric == QLatin1String("PALETTE COLOR");
     if (colour)
-        result.warnings << tr("colour image (%1) shown as its luminance").arg(series.photometric);
+        result.warnings << SeriesLoaderText::tr("colour image (%1) shown as its luminance").arg(series.photometric);
 
     ImageGeometry geometry;
     geometry.setSize({series.columns, series.rows, sliceCount});
@@ -294,7 +295,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
     Volume volume = Volume::uninitialized(geometry, integralRescale && !colour ? PixelType::Int16 : PixelType::Float32);
     DecodeOutcome outcome = decodeFrames(series, work, order, volume, control, name);
     if (outcome.overflow) {
-        result.warnings << tr("values are not all integers within the int16 range: stored as float32");
+        result.warnings << SeriesLoaderText::tr("values are not all integers within the int16 range: stored as float32");
         volume = Volume::uninitialized(geometry, PixelType::Float32);
         outcome = decodeFrames(series, work, order, volume, control, name);
     }
@@ -305,18 +306,18 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
 
     report.regularised = false;
     if (hasPlane && options.regularise && (report.gantryTilt || report.unevenSpacing) && sliceCount > 1) {
-        control.reportProgress(0.96, tr("Regularising slices"));
+        control.reportProgress(0.96, SeriesLoaderText::tr("Regularising slices"));
         auto regular = regularizeSlices(volume, positions, report);
         if (!regular)
             return regular.error();
         volume = std::move(regular.value());
         report.regularised = true;
-        result.warnings << tr("resampled to a regular grid (%1 x %2 x %3, %4 mm slices)")
+        result.warnings << SeriesLoaderText::tr("resampled to a regular grid (%1 x %2 x %3, %4 mm slices)")
                                .arg(volume.geometry().size()[0]).arg(volume.geometry().size()[1])
                                .arg(volume.geometry().size()[2]).arg(volume.geometry().spacing()[2], 0, 'f', 3);
     }
     result.volume = std::move(volume);
-    control.reportProgress(1.0, tr("Loaded %1").arg(name));
+    control.reportProgress(1.0, SeriesLoaderText::tr("Loaded %1").arg(name));
     return result;
 }
 

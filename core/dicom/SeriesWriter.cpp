@@ -20,10 +20,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "SeriesWriter" (lupdate reads it from the macro).
+class SeriesWriterText
 {
-    return QCoreApplication::translate("SeriesWriter", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SeriesWriter)
+};
 
 QString newUid()
 {
@@ -52,12 +53,12 @@ Expected<void> writeDicomSeries(const Volume& volume, const QString& folder, con
                                 JobControl& control)
 {
     if (volume.isEmpty())
-        return Error::failed(tr("%1: nothing to write, the volume is empty").arg(folder));
+        return Error::failed(SeriesWriterText::tr("%1: nothing to write, the volume is empty").arg(folder));
     if (!QDir().mkpath(folder))
-        return Error::failed(tr("%1: cannot create the folder").arg(folder));
+        return Error::failed(SeriesWriterText::tr("%1: cannot create the folder").arg(folder));
     const ImageGeometry& g = volume.geometry();
     if (g.size()[0] > 65535 || g.size()[1] > 65535)
-        return Error::failed(tr("%1: slices larger than 65535 pixels cannot be written as DICOM").arg(folder));
+        return Error::failed(SeriesWriterText::tr("%1: slices larger than 65535 pixels cannot be written as DICOM").arg(folder));
     const bool ct = options.modality == QLatin1String("CT");
     // Stored value = (value - intercept) / slope, in int16.
     double intercept = ct ? -1024.0 : 0.0;
@@ -79,7 +80,7 @@ Expected<void> writeDicomSeries(const Volume& volume, const QString& folder, con
     for (int64_t k = 0; k < g.size()[2]; ++k) {
         if (control.isCancelled())
             return Error::cancelled();
-        control.reportProgress(double(k) / g.size()[2], tr("Writing DICOM slice %1 of %2").arg(k + 1).arg(g.size()[2]));
+        control.reportProgress(double(k) / g.size()[2], SeriesWriterText::tr("Writing DICOM slice %1 of %2").arg(k + 1).arg(g.size()[2]));
         const std::size_t base = pixels * std::size_t(k);
         for (std::size_t p = 0; p < pixels; ++p) {
             const double v = std::round((volume.valueAt(base + p) - intercept) / slope);
@@ -155,14 +156,14 @@ Expected<void> writeDicomSeries(const Volume& volume, const QString& folder, con
                                                      EXS_LittleEndianExplicit);
             if (status.bad()) {
                 QFile::remove(temporary);
-                return Error::failed(tr("%1: cannot write (%2)").arg(path, QString::fromLatin1(status.text())));
+                return Error::failed(SeriesWriterText::tr("%1: cannot write (%2)").arg(path, QString::fromLatin1(status.text())));
             }
             return {};
         });
         if (!written)
             return written;
     }
-    control.reportProgress(1.0, tr("Series written"));
+    control.reportProgress(1.0, SeriesWriterText::tr("Series written"));
     return {};
 }
 

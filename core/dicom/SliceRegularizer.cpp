@@ -10,10 +10,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "SliceRegularizer" (lupdate reads it from the macro).
+class SliceRegularizerText
 {
-    return QCoreApplication::translate("SliceRegularizer", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(SliceRegularizer)
+};
 
 Vector3 add(const Vector3& a, const Vector3& b, double scale = 1.0)
 {
@@ -49,7 +50,7 @@ Expected<Volume> regularizeSlices(const Volume& stack, const std::vector<Vector3
     const ImageGeometry& g = stack.geometry();
     const int64_t slices = g.size()[2];
     if (slices < 2 || int64_t(positions.size()) != slices)
-        return Error::failed(tr("cannot regularise fewer than two slices"));
+        return Error::failed(SliceRegularizerText::tr("cannot regularise fewer than two slices"));
     const Vector3 rowDirection = g.axisDirection(0), columnDirection = g.axisDirection(1), normal = g.axisDirection(2);
     const double sx = g.spacing()[0], sy = g.spacing()[1];
 
@@ -79,13 +80,13 @@ Expected<Volume> regularizeSlices(const Volume& stack, const std::vector<Vector3
             spacing = length / double(count - 1);
         }
         if (count < 3)
-            return Error::failed(tr("cannot equalise the slice spacing: too few slices"));
+            return Error::failed(SliceRegularizerText::tr("cannot equalise the slice spacing: too few slices"));
     }
     const auto [lowShift, highShift] = std::minmax_element(shift.begin(), shift.end());
     const int64_t extraRows = report.gantryTilt ? int64_t(std::ceil((*highShift - *lowShift) / sy - 1e-6)) : 0;
     const int64_t sizeI = g.size()[0], sizeJ = g.size()[1] + extraRows;
     if (double(sizeI) * sizeJ * count > 4.0e9)
-        return Error::failed(tr("the regularised volume would be too large"));
+        return Error::failed(SliceRegularizerText::tr("the regularised volume would be too large"));
 
     ImageGeometry target;
     target.setSize({sizeI, sizeJ, count});

@@ -11,10 +11,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "ImageSource" (lupdate reads it from the macro).
+class ImageSourceText
 {
-    return QCoreApplication::translate("ImageSource", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImageSource)
+};
 
 bool looksLikeVolumeFile(const QString& path)
 {
@@ -56,7 +57,7 @@ Expected<OpenedImages> openImages(const QString& path, JobControl& control, QVec
     if (all.isEmpty()) {
         if (!opened.scan.unreadable.isEmpty() && opened.scan.allNonImageObjects().isEmpty())
             return Error::failed(opened.scan.unreadable.size() == 1 ? opened.scan.unreadable.first().reason
-                                                                    : tr("%1: no readable DICOM image among %2 files")
+                                                                    : ImageSourceText::tr("%1: no readable DICOM image among %2 files")
                                                                           .arg(path).arg(opened.scan.filesExamined));
         return opened; // only non-image objects: the caller lists them
     }
@@ -84,7 +85,7 @@ Expected<LoadedSeries> loadOneSeries(const QString& path, const QString& which, 
     if (all.isEmpty()) {
         if (scan->unreadable.size() == 1)
             return Error::failed(scan->unreadable.first().reason);
-        return Error::failed(tr("%1: no DICOM image series found").arg(path));
+        return Error::failed(ImageSourceText::tr("%1: no DICOM image series found").arg(path));
     }
     int chosen = -1;
     if (which.isEmpty()) {
@@ -99,7 +100,7 @@ Expected<LoadedSeries> loadOneSeries(const QString& path, const QString& which, 
             if (all[i].key == which || (isNumber && index == i + 1))
                 chosen = i;
         if (chosen < 0)
-            return Error::failed(tr("%1: no series '%2' (there are %3)").arg(path, which).arg(all.size()));
+            return Error::failed(ImageSourceText::tr("%1: no series '%2' (there are %3)").arg(path, which).arg(all.size()));
     }
     return loadSeries(all[chosen], control);
 }

@@ -24,10 +24,11 @@ namespace delineate {
 
 namespace {
 
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+// Translation context "VolumeIO" (lupdate reads it from the macro).
+class VolumeIOText
 {
-    return QCoreApplication::translate("VolumeIO", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(VolumeIO)
+};
 
 template <typename PixelT>
 using ItkImage = itk::Image<PixelT, 3>;
@@ -87,9 +88,9 @@ Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path)
         typename ItkImage<PixelT>::Pointer image = reader->GetOutput();
         return image;
     } catch (const itk::ExceptionObject& e) {
-        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+        return Error::failed(VolumeIOText::tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
     } catch (const std::exception& e) {
-        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.what())));
+        return Error::failed(VolumeIOText::tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.what())));
     }
 }
 
@@ -106,7 +107,7 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
             return {};
         } catch (const itk::ExceptionObject& e) {
             QFile::remove(temporary);
-            return Error::failed(tr("%1: cannot write the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+            return Error::failed(VolumeIOText::tr("%1: cannot write the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
         }
     });
 }
@@ -114,22 +115,22 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
 Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
 {
     if (!QFileInfo::exists(path))
-        return Error::failed(tr("%1: no such file").arg(path));
+        return Error::failed(VolumeIOText::tr("%1: no such file").arg(path));
     try {
         auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
         if (!io)
-            return Error::failed(tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
+            return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
         io->SetFileName(QFile::encodeName(path).toStdString());
         io->ReadImageInformation();
         if (io->GetNumberOfDimensions() > 4 && io->GetDimensions(4) > 1)
-            return Error::failed(tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
+            return Error::failed(VolumeIOText::tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
         const double voxels = double(io->GetDimensions(0)) * io->GetDimensions(1) *
                               (io->GetNumberOfDimensions() > 2 ? io->GetDimensions(2) : 1);
         if (voxels > 4.0e9)
-            return Error::failed(tr("%1: the image is too large (%2 voxels)").arg(path).arg(voxels, 0, 'g', 3));
+            return Error::failed(VolumeIOText::tr("%1: the image is too large (%2 voxels)").arg(path).arg(voxels, 0, 'g', 3));
         return io;
     } catch (const itk::ExceptionObject& e) {
-        return Error::failed(tr("%1: cannot read the image header: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+        return Error::failed(VolumeIOText::tr("%1: cannot read the image header: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
     }
 }
 
@@ -183,7 +184,7 @@ Expected<Volume> readTimePoint(const QString& path, int timePoint)
         Image4::Pointer image = reader->GetOutput();
         const auto size = image->GetLargestPossibleRegion().GetSize();
         if (timePoint < 0 || timePoint >= int(size[3]))
-            return Error::failed(tr("%1: no volume %2 (the file holds %3)").arg(path).arg(timePoint + 1).arg(size[3]));
+            return Error::failed(VolumeIOText::tr("%1: no volume %2 (the file holds %3)").arg(path).arg(timePoint + 1).arg(size[3]));
         ImageGeometry g;
         g.setSize({int64_t(size[0]), int64_t(size[1]), int64_t(size[2])});
         g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
@@ -195,7 +196,7 @@ Expected<Volume> readTimePoint(const QString& path, int timePoint)
         g.setDirection(d);
         return volumeFromFloats(g, image->GetBufferPointer() + g.voxelCount() * std::size_t(timePoint));
     } catch (const itk::ExceptionObject& e) {
-        return Error::failed(tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
+        return Error::failed(VolumeIOText::tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
     }
 }
 
@@ -209,7 +210,7 @@ Expected<Volume> readVolume(const QString& path, int timePoint)
     if ((*io)->GetNumberOfDimensions() > 3 && (*io)->GetDimensions(3) > 1)
         return readTimePoint(path, timePoint);
     if (timePoint != 0)
-        return Error::failed(tr("%1: no volume %2 (the file holds one)").arg(path).arg(timePoint + 1));
+        return Error::failed(VolumeIOText::tr("%1: no volume %2 (the file holds one)").arg(path).arg(timePoint + 1));
     using C = itk::IOComponentEnum;
     const auto component = (*io)->GetComponentType();
     const bool fitsInt16 = component == C::UCHAR || component == C::CHAR || component == C::SHORT;
@@ -241,7 +242,7 @@ Expected<LabelMap> readLabelMap(const QString& path)
     for (std::size_t i = 0; i < labels.voxelCount(); ++i) {
         const float v = source[i];
         if (v < 0.0f || v > 255.0f || v != std::nearbyint(v))
-            return Error::failed(tr("%1: not a label map (voxel value %2 is not an integer in 0..255)").arg(path).arg(v));
+            return Error::failed(VolumeIOText::tr("%1: not a label map (voxel value %2 is not an integer in 0..255)").arg(path).arg(v));
         out[i] = static_cast<uint8_t>(v);
     }
     return labels;
@@ -250,7 +251,7 @@ Expected<LabelMap> readLabelMap(const QString& path)
 Expected<void> writeVolume(const Volume& volume, const QString& path)
 {
     if (volume.isEmpty())
-        return Error::failed(tr("%1: nothing to write, the volume is empty").arg(path));
+        return Error::failed(VolumeIOText::tr("%1: nothing to write, the volume is empty").arg(path));
     if (volume.pixelType() == PixelType::Int16)
         return writeItk<int16_t>(volume.geometry(), volume.int16Data(), path);
     return writeItk<float>(volume.geometry(), volume.float32Data(), path);
@@ -259,7 +260,7 @@ Expected<void> writeVolume(const Volume& volume, const QString& path)
 Expected<void> writeLabelMap(const LabelMap& labels, const QString& path)
 {
     if (labels.isEmpty())
-        return Error::failed(tr("%1: nothing to write, the label map is empty").arg(path));
+        return Error::failed(VolumeIOText::tr("%1: nothing to write, the label map is empty").arg(path));
     return writeItk<uint8_t>(labels.geometry(), labels.data(), path);
 }
 
@@ -280,7 +281,7 @@ Expected<void> replaceFile(const QString& temporaryPath, const QString& path)
     // rename(2) replaces the target atomically on POSIX file systems.
     if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(temporaryPath);
-        return Error::failed(tr("%1: cannot replace the file (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return Error::failed(VolumeIOText::tr("%1: cannot replace the file (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
     return {};
 }

@@ -1,0 +1,44 @@
+// Running a segmentation model on a volume as a job: slice-wise, batched, tiled, on the input geometry.
+#pragma once
+
+#include "common/Expected.h"
+#include "image/LabelMap.h"
+#include "image/Volume.h"
+#include "jobs/JobControl.h"
+#include "ml/SegmentationModel.h"
+
+#include <QString>
+
+namespace delineate::ml {
+
+struct InferenceOptions
+{
+    int sliceAxis = -1;        // voxel axis normal to the slices; -1 = the model's (2 = axial for most volumes)
+    double threshold = 0.5;    // binary models: label = class 1 where probability >= threshold
+    int threads = 0;           // intra-op threads; 0 = all cores (the app passes cores - 1)
+    int batchSize = 4;         // slices (or tiles) per forward pass
+    int tileSize = 0;          // sliding-window edge; 0 = the model's tile size
+    double overlap = 0.25;     // fraction of the tile shared by neighbouring windows
+    QString device = QStringLiteral("auto"); // "auto" (CUDA when available), "cpu" or "cuda"
+    bool flipAugmentation = false; // average over the 4 flips of each slice (4x the time)
+};
+
+struct SegmentationResult
+{
+    // Probability of the foreground on the input geometry: for a binary model p(class 1); for a softmax model
+    // 1 - p(class 0).
+    Volume probabilities;
+    LabelMap labels;           // label values of the model's classes
+    double seconds = 0.0;
+    int slices = 0;
+    QString device;
+};
+
+// Progress reports carry an ETA; cancel is honoured between batches (Error::cancelled()).
+Expected<SegmentationResult> segmentVolume(const Volume& volume, const SegmentationModel& model,
+                                           const InferenceOptions& options, JobControl& control);
+
+// Re-thresholds a binary model's probabilities (the app's live threshold) without running the network.
+LabelMap thresholdProbabilities(const Volume& probabilities, const ModelHeader& header, double threshold);
+
+} // namespace delineate::ml

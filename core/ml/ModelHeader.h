@@ -1,0 +1,106 @@
+// What a model file says about itself: architecture, input normalisation, training geometry, classes, provenance.
+#pragma once
+
+#include "common/Expected.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <array>
+#include <cstdint>
+
+namespace delineate::ml {
+
+enum class Normalization { None, BatchNorm, InstanceNorm, GroupNorm };
+enum class OutputActivation { Sigmoid, Softmax };
+
+// A U-Net family member. The "simple" preset is the reference SimpleUNet of issue 10.
+struct UNetArchitecture
+{
+    QString preset = QStringLiteral("unet");
+    int inputChannels = 1;
+    // Output channels: 1 for a binary sigmoid model, the number of classes for softmax.
+    int outputChannels = 1;
+    int depth = 4;            // number of resolution levels (depth - 1 poolings)
+    int baseWidth = 16;       // channels at the first level; doubled at each level below
+    int convolutionsPerLevel = 2;
+    Normalization normalization = Normalization::BatchNorm;
+    double dropout = 0.0;     // channel dropout at the bottleneck during training
+    OutputActivation activation = OutputActivation::Sigmoid;
+
+    // The reference SimpleUNet: 32-64-128-256, one convolution per level, no normalisation, sigmoid.
+    static UNetArchitecture simple(int inputChannels = 1);
+    // The recommended default: 16-32-64-128, two convolutions per level, batch norm.
+    static UNetArchitecture recommended(int inputChannels = 1);
+    // "simple" or "unet"; an Error names the unknown preset.
+    static Expected<UNetArchitecture> fromPreset(const QString& name, int inputChannels = 1);
+
+    // The input size must be a multiple of this (one halving per pooling).
+    int sizeMultiple() const { return 1 << (depth - 1); }
+    // Multiply-adds x2 for one forward pass on a height x width slice (convolutions only).
+    double forwardFlops(int64_t height, int64_t width) const;
+
+    QJsonObject toJson() const;
+    static Expected<UNetArchitecture> fromJson(const QJsonObject& json);
+};
+
+// How raw voxel values become network input. Window: [lower, upper] -> [0, 1], clipped (CT window, 8-bit EM);
+// ZScore: (v - mean) / sd over the whole volume, computed per input volume.
+struct IntensityNormalization
+{
+    enum class Kind { Window, ZScore };
+    Kind kind = Kind::Window;
+    double lower = 0.0;
+    double upper = 255.0;
+
+    QJsonObject toJson() const;
+    static Expected<IntensityNormalization> fromJson(const QJsonObject& json);
+};
+
+struct ClassInfo
+{
+    int value = 0;      // label value in label maps (e.g. 255 for EM cell interior)
+    QString name;
+    QString colour;     // "#rrggbb"
+};
+
+struct Provenance
+{
+    QString dataSetHash;    // SHA-256 over the training files' names and bytes
+    QString dataSetDescription;
+    int epochs = 0;
+    double trainingMinutes = 0.0;
+    QJsonObject metrics;    // e.g. {"val_dice_membrane": 0.85}
+    QString parentModel;    // file the weights were fine-tuned from, if any
+    QString created;        // ISO 8601 UTC
+    QString software;       // "delineate 0.1.0 / LibTorch 1.13.1"
+    QString notes;          // licence and citation of the data, limitations
+};
+
+// The JSON header of a model file (and the sidecar of a TorchScript model).
+struct ModelHeader
+{
+    static constexpr int kFormatVersion = 1;
+
+    QString name;                       // "EM membranes"
+    QString format = QStringLiteral("delineate-unet"); // or "torchscript"
+    UNetArchitecture architecture;
+    IntensityNormalization normalization;
+    std::array<double, 2> spacing{{0.0, 0.0}}; // in-plane mm (column, row) it was trained at; 0 = any
+    int patchSize = 256;                // training crop edge
+    int tileSize = 512;                 // inference window edge (slices larger than this are tiled)
+    int sliceAxis = 2;                  // voxel axis normal to the slices it was trained on
+    QVector<ClassInfo> classes;         // by output index; a binary model has two (background first)
+    Provenance provenance;
+
+    // Label value of output class index i; for a binary model, index 1 is "probability >= threshold".
+    int classValue(int index) const { return index < classes.size() ? classes[index].value : index; }
+
+    QJsonObject toJson() const;
+    // `origin` names the file in error messages.
+    static Expected<ModelHeader> fromJson(const QJsonObject& json, const QString& origin);
+};
+
+} // namespace delineate::ml

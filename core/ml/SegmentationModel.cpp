@@ -1,0 +1,314 @@
+// Model files: header + weights in one file, shapes checked tensor by tensor; TorchScript with a JSON sidecar.
+#include "ml/ModelInternals.h"
+
+#include "io/VolumeIO.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <sstream>
+
+namespace delineate::ml {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SegmentationModel", text);
+}
+
+const QByteArray kMagic = QByteArrayLiteral("DELINEATE-MODEL\n");
+
+void appendLength(QByteArray& bytes, uint64_t length)
+{
+    for (int i = 0; i < 8; ++i)
+        bytes.append(char((length >> (8 * i)) & 0xff));
+}
+
+bool readLength(const QByteArray& bytes, qsizetype at, uint64_t& length)
+{
+    if (at + 8 > bytes.size())
+        return false;
+    length = 0;
+    for (int i = 0; i < 8; ++i)
+        length |= uint64_t(uint8_t(bytes[at + i])) << (8 * i);
+    return true;
+}
+
+QString shapeText(const torch::Tensor& t)
+{
+    QStringList parts;
+    for (int64_t s : t.sizes())
+        parts << QString::number(s);
+    return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+// Copies every parameter and buffer of `module` from `archive`, refusing missing tensors and wrong shapes
+// (LibTorch's own Module::load would silently resize a parameter to whatever the file holds).
+Expected<void> readWeights(torch::nn::Module& module, torch::serialize::InputArchive& archive, const std::string& prefix)
+{
+    torch::NoGradGuard noGrad;
+    auto check = [&](const std::string& key, torch::Tensor& target, bool buffer) -> Expected<void> {
+        torch::Tensor stored;
+        if (!archive.try_read(key, stored, buffer))
+            return Error::failed(tr("tensor '%1' is missing").arg(QString::fromStdString(prefix + key)));
+        if (stored.sizes() != target.sizes())
+            return Error::failed(tr("tensor '%1' has shape %2 but the architecture in the header needs %3")
+                                     .arg(QString::fromStdString(prefix + key), shapeText(stored), shapeText(target)));
+        target.copy_(stored);
+        return {};
+    };
+    for (auto& p : module.named_parameters(/*recurse=*/false))
+        if (auto ok = check(p.key(), p.value(), false); !ok)
+            return ok;
+    for (auto& b : module.named_buffers(/*recurse=*/false))
+        if (auto ok = check(b.key(), b.value(), true); !ok)
+            return ok;
+    for (auto& child : module.named_children()) {
+        torch::serialize::InputArchive childArchive;
+        if (!archive.try_read(child.key(), childArchive))
+            return Error::failed(tr("layer '%1' is missing").arg(QString::fromStdString(prefix + child.key())));
+        if (auto ok = readWeights(*child.value(), childArchive, prefix + child.key() + "."); !ok)
+            return ok;
+    }
+    return {};
+}
+
+bool isTorchScriptName(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("pt") || suffix == QLatin1String("pts") || suffix == QLatin1String("torchscript");
+}
+
+Expected<ModelHeader> parseHeader(const QByteArray& json, const QString& origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error::failed(tr("%1: the model header is not valid JSON (%2)").arg(origin, parseError.errorString()));
+    return ModelHeader::fromJson(document.object(), origin);
+}
+
+Expected<SegmentationModel> loadTorchScript(const QString& path)
+{
+    const QString sidecar = torchScriptSidecarPath(path);
+    QFile file(sidecar);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(tr("%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read")
+                                 .arg(path, sidecar));
+    auto header = parseHeader(file.readAll(), sidecar);
+    if (!header)
+        return header.error();
+    if (header->format != QLatin1String("torchscript"))
+        return Error::failed(tr("%1: format must be 'torchscript' for a TorchScript model").arg(sidecar));
+    SegmentationModel model;
+    auto made = SegmentationModel::create(*header);
+    if (!made)
+        return made.error();
+    model = std::move(*made);
+    try {
+        auto& internals = model.internals();
+        internals.script = torch::jit::load(QFile::encodeName(path).toStdString());
+        internals.scripted = true;
+        internals.network = nullptr;
+        // Fail now, not on the first slice, when the module does not map C channels to the header's outputs.
+        const int edge = header->architecture.sizeMultiple() * 2;
+        torch::NoGradGuard noGrad;
+        internals.script.eval();
+        auto output = internals.script.forward({torch::zeros({1, header->architecture.inputChannels, edge, edge})}).toTensor();
+        if (output.dim() != 4 || output.size(1) != header->architecture.outputChannels || output.size(2) != edge ||
+            output.size(3) != edge)
+            return Error::failed(tr("%1: forward() returned shape %2 for input [1, %3, %4, %4]; expected [1, %5, %4, %4]")
+                                     .arg(path, shapeText(output))
+                                     .arg(header->architecture.inputChannels)
+                                     .arg(edge)
+                                     .arg(header->architecture.outputChannels));
+    } catch (const std::exception& e) {
+        return Error::failed(tr("%1: cannot load the TorchScript model: %2").arg(path, describeTorchError(e)));
+    }
+    return model;
+}
+
+} // namespace
+
+QString describeTorchError(const std::exception& error)
+{
+    if (const auto* c10Error = dynamic_cast<const c10::Error*>(&error))
+        return QString::fromStdString(c10Error->what_without_backtrace()).section(QLatin1Char('\n'), 0, 0).trimmed();
+    return QString::fromLocal8Bit(error.what()).section(QLatin1Char('\n'), 0, 0).trimmed();
+}
+
+QString torchScriptSidecarPath(const QString& modelPath)
+{
+    return modelPath + QStringLiteral(".json");
+}
+
+void SegmentationModel::Private::prepareForInference(const torch::Device& target)
+{
+    std::lock_guard<std::mutex> lock(mutex);
+    if (preparedForInference && device == target)
+        return;
+    torch::NoGradGuard noGrad;
+    if (scripted) {
+        script.eval();
+        script.to(target);
+    } else {
+        network->eval();
+        network->to(target);
+        // oneDNN's fast convolutions want NHWC weights as well as NHWC activations.
+        for (auto& p : network->parameters())
+            if (p.dim() == 4)
+                p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+    }
+    device = target;
+    preparedForInference = true;
+}
+
+torch::Tensor SegmentationModel::Private::forward(const torch::Tensor& input)
+{
+    if (scripted)
+        return script.forward({input}).toTensor();
+    return network->forward(input);
+}
+
+SegmentationModel::SegmentationModel() = default;
+SegmentationModel::~SegmentationModel() = default;
+SegmentationModel::SegmentationModel(SegmentationModel&&) noexcept = default;
+SegmentationModel& SegmentationModel::operator=(SegmentationModel&&) noexcept = default;
+
+Expected<SegmentationModel> SegmentationModel::create(const ModelHeader& header, uint64_t seed)
+{
+    try {
+        SegmentationModel model;
+        model.m_private = std::make_unique<Private>();
+        model.m_private->header = header;
+        torch::manual_seed(seed);
+        model.m_private->network = UNet(header.architecture);
+        return model;
+    } catch (const std::exception& e) {
+        return Error::failed(tr("cannot build the network: %1").arg(describeTorchError(e)));
+    }
+}
+
+Expected<SegmentationModel> SegmentationModel::load(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        return Error::failed(tr("%1: no such model file").arg(path));
+    if (isTorchScriptName(path))
+        return loadTorchScript(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    if (!bytes.startsWith(kMagic))
+        return Error::failed(tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
+    qsizetype at = kMagic.size();
+    uint64_t headerLength = 0;
+    if (!readLength(bytes, at, headerLength) || headerLength > uint64_t(bytes.size() - at - 8))
+        return Error::failed(tr("%1: the model file is truncated (in its header)").arg(path));
+    at += 8;
+    auto header = parseHeader(bytes.mid(at, qsizetype(headerLength)), path);
+    if (!header)
+        return header.error();
+    if (header->format != QLatin1String("delineate-unet"))
+        return Error::failed(tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
+    at += qsizetype(headerLength);
+    uint64_t weightsLength = 0;
+    if (!readLength(bytes, at, weightsLength) || weightsLength != uint64_t(bytes.size() - at - 8))
+        return Error::failed(tr("%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)")
+                                 .arg(path)
+                                 .arg(weightsLength)
+                                 .arg(std::max<qsizetype>(0, bytes.size() - at - 8)));
+    at += 8;
+    auto made = create(*header);
+    if (!made)
+        return made.error();
+    try {
+        std::istringstream stream(std::string(bytes.constData() + at, std::size_t(weightsLength)));
+        torch::serialize::InputArchive archive;
+        archive.load_from(stream);
+        if (auto read = readWeights(*made->m_private->network, archive, ""); !read)
+            return Error::failed(tr("%1: the weights do not fit the header's architecture: %2").arg(path, read.error().message));
+    } catch (const std::exception& e) {
+        return Error::failed(tr("%1: cannot read the weights: %2").arg(path, describeTorchError(e)));
+    }
+    return made;
+}
+
+Expected<void> SegmentationModel::save(const QString& path) const
+{
+    if (!m_private)
+        return Error::failed(tr("%1: no model to save").arg(path));
+    if (m_private->scripted)
+        return Error::failed(tr("%1: a TorchScript model cannot be saved as a Delineate model file").arg(path));
+    std::ostringstream stream;
+    try {
+        torch::serialize::OutputArchive archive;
+        // Weights are stored on the CPU in the default (contiguous) layout so any build can read them.
+        UNet copy(m_private->header.architecture);
+        {
+            torch::NoGradGuard noGrad;
+            auto source = m_private->network->named_parameters();
+            for (auto& p : copy->named_parameters())
+                p.value().copy_(source[p.key()].to(torch::kCPU));
+            auto sourceBuffers = m_private->network->named_buffers();
+            for (auto& b : copy->named_buffers())
+                b.value().copy_(sourceBuffers[b.key()].to(torch::kCPU));
+        }
+        copy->save(archive);
+        archive.save_to(stream);
+    } catch (const std::exception& e) {
+        return Error::failed(tr("%1: cannot serialise the weights: %2").arg(path, describeTorchError(e)));
+    }
+    const std::string weights = stream.str();
+    QByteArray bytes = kMagic;
+    ModelHeader header = m_private->header;
+    header.format = QStringLiteral("delineate-unet");
+    const QByteArray json = QJsonDocument(header.toJson()).toJson(QJsonDocument::Indented);
+    appendLength(bytes, uint64_t(json.size()));
+    bytes.append(json);
+    appendLength(bytes, uint64_t(weights.size()));
+    bytes.append(weights.data(), qsizetype(weights.size()));
+    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
+        QFile file(temporary);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+            file.remove();
+            return Error::failed(tr("%1: cannot write the model file: %2").arg(path, file.errorString()));
+        }
+        file.close();
+        return {};
+    });
+}
+
+const ModelHeader& SegmentationModel::header() const
+{
+    return m_private->header;
+}
+
+void SegmentationModel::setHeader(const ModelHeader& header)
+{
+    m_private->header = header;
+}
+
+bool SegmentationModel::isTorchScript() const
+{
+    return m_private && m_private->scripted;
+}
+
+int64_t SegmentationModel::parameterCount() const
+{
+    if (!m_private)
+        return 0;
+    int64_t count = 0;
+    if (m_private->scripted) {
+        for (const auto& p : m_private->script.parameters())
+            count += p.numel();
+        return count;
+    }
+    return delineate::ml::parameterCount(*m_private->network);
+}
+
+} // namespace delineate::ml

@@ -1,0 +1,404 @@
+// The training loop: slices in memory, foreground-aware patches, augmentation, Adam with cosine decay,
+// validation on whole slices after every epoch, the best weights kept (and written) by mean Dice.
+#include "ml/Trainer.h"
+
+#include "ml/Augmentation.h"
+#include "ml/ModelInternals.h"
+#include "ml/OverlapMetrics.h"
+#include "ml/SliceAccess.h"
+#include "ml/TrainingData.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
+
+#include <cmath>
+#include <limits>
+
+namespace delineate::ml {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Trainer", text);
+}
+
+const char* const kPalette[] = {"#000000", "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6"};
+
+struct TrainingSlice
+{
+    torch::Tensor image;            // 1 x H x W float, padded to at least the patch size
+    torch::Tensor classes;          // H x W long class indices
+    std::vector<int32_t> foreground; // flat positions of minority-class pixels
+    int64_t height = 0, width = 0;  // unpadded size (validation crops the prediction back to it)
+};
+
+int64_t roundUp(int64_t value, int64_t multiple)
+{
+    return (value + multiple - 1) / multiple * multiple;
+}
+
+// Slices of every pair along axis 2, with labels mapped to class indices and padded to `minimumEdge` and to
+// multiples of `multiple` (replicated image border, class 0 in the padding).
+Expected<std::vector<TrainingSlice>> makeSlices(const QVector<TrainingPair>& pairs, const ModelHeader& header,
+                                                const std::array<int, 256>& classOf, int64_t minimumEdge, int64_t multiple)
+{
+    std::vector<TrainingSlice> slices;
+    for (const TrainingPair& pair : pairs) {
+        const SliceLayout layout(pair.image.geometry(), 2);
+        const IntensityMapping mapping = IntensityMapping::forVolume(pair.image, header.normalization);
+        std::vector<float> image(std::size_t(layout.width * layout.height));
+        std::vector<uint8_t> labels(image.size());
+        const int64_t paddedHeight = roundUp(std::max(layout.height, minimumEdge), multiple);
+        const int64_t paddedWidth = roundUp(std::max(layout.width, minimumEdge), multiple);
+        for (int64_t k = 0; k < layout.count; ++k) {
+            readSlice(pair.image, layout, k, mapping, image.data());
+            readLabelSlice(pair.labels, layout, k, labels.data());
+            std::vector<int64_t> classes(labels.size());
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                const int c = classOf[labels[i]];
+                if (c < 0)
+                    return Error::failed(tr("%1: label value %2 is not one of the model's classes").arg(pair.labelPath).arg(labels[i]));
+                classes[i] = c;
+            }
+            TrainingSlice slice;
+            slice.height = layout.height;
+            slice.width = layout.width;
+            auto imageTensor = torch::from_blob(image.data(), {1, 1, layout.height, layout.width}).clone();
+            slice.image = torch::replication_pad2d(imageTensor, {0, paddedWidth - layout.width, 0, paddedHeight - layout.height})[0];
+            auto classTensor = torch::from_blob(classes.data(), {layout.height, layout.width}, torch::kLong).clone();
+            slice.classes = torch::constant_pad_nd(classTensor, {0, paddedWidth - layout.width, 0, paddedHeight - layout.height}, 0);
+            slices.push_back(std::move(slice));
+        }
+    }
+    return slices;
+}
+
+torch::Tensor lossFor(const torch::Tensor& logits, const torch::Tensor& classes, bool sigmoid, LossKind kind)
+{
+    namespace F = torch::nn::functional;
+    const double smooth = 1.0;
+    if (sigmoid) {
+        auto logit = logits.select(1, 0);
+        auto target = classes.to(torch::kFloat);
+        auto loss = F::binary_cross_entropy_with_logits(logit, target);
+        if (kind == LossKind::DiceAndCrossEntropy) {
+            // Soft Dice of both classes: the thin minority class (EM membranes) weighs as much as the bulk.
+            auto p = torch::sigmoid(logit);
+            auto diceForeground = (2.0 * (p * target).sum() + smooth) / (p.sum() + target.sum() + smooth);
+            auto q = 1.0 - p, u = 1.0 - target;
+            auto diceBackground = (2.0 * (q * u).sum() + smooth) / (q.sum() + u.sum() + smooth);
+            loss = loss + 1.0 - 0.5 * (diceForeground + diceBackground);
+        }
+        return loss;
+    }
+    auto loss = F::cross_entropy(logits, classes);
+    if (kind == LossKind::DiceAndCrossEntropy) {
+        auto p = torch::softmax(logits, 1);
+        auto oneHot = F::one_hot(classes, logits.size(1)).permute({0, 3, 1, 2}).to(torch::kFloat);
+        auto intersection = (p * oneHot).sum({0, 2, 3});
+        auto dice = (2.0 * intersection + smooth) / (p.sum({0, 2, 3}) + oneHot.sum({0, 2, 3}) + smooth);
+        loss = loss + 1.0 - dice.mean();
+    }
+    return loss;
+}
+
+// Whole-slice prediction, Dice per class index.
+OverlapReport validate(UNet& network, const std::vector<TrainingSlice>& slices, bool sigmoid)
+{
+    torch::NoGradGuard noGrad;
+    network->eval();
+    OverlapCounter counter;
+    for (const TrainingSlice& slice : slices) {
+        auto input = slice.image.unsqueeze(0).contiguous(torch::MemoryFormat::ChannelsLast);
+        auto logits = network->forward(input);
+        auto predicted = sigmoid ? (logits.select(1, 0) >= 0.0f).to(torch::kUInt8) : logits.argmax(1).to(torch::kUInt8);
+        auto p = predicted[0].narrow(0, 0, slice.height).narrow(1, 0, slice.width).contiguous();
+        auto r = slice.classes.narrow(0, 0, slice.height).narrow(1, 0, slice.width).to(torch::kUInt8).contiguous();
+        counter.add(p.data_ptr<uint8_t>(), r.data_ptr<uint8_t>(), std::size_t(p.numel()));
+    }
+    network->train();
+    return counter.report();
+}
+
+} // namespace
+
+Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& control)
+{
+    QElapsedTimer timer;
+    timer.start();
+    at::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
+    torch::manual_seed(options.seed);
+    std::mt19937_64 random(options.seed);
+
+    auto trainPairs = loadTrainingPairs(options.dataFolder, options.trainIndices, options.nonZeroLabelIsForeground, control);
+    if (!trainPairs)
+        return trainPairs.error();
+    QVector<TrainingPair> validationPairs;
+    if (!options.validationFolder.isEmpty() || !options.validationIndices.isEmpty()) {
+        auto loaded = loadTrainingPairs(options.validationFolder.isEmpty() ? options.dataFolder : options.validationFolder,
+                                        options.validationIndices, options.nonZeroLabelIsForeground, control);
+        if (!loaded)
+            return loaded.error();
+        validationPairs = std::move(*loaded);
+    }
+
+    // The model: fine-tuned from a file, or a new one whose classes are the label values found in the data.
+    SegmentationModel model;
+    ModelHeader header;
+    if (!options.fromModel.isEmpty()) {
+        auto parent = SegmentationModel::load(options.fromModel);
+        if (!parent)
+            return parent.error();
+        if (parent->isTorchScript())
+            return Error::failed(tr("%1: TorchScript models cannot be fine-tuned here; use a Delineate model file")
+                                     .arg(options.fromModel));
+        model = std::move(*parent);
+        header = model.header();
+        header.provenance.parentModel = QFileInfo(options.fromModel).fileName();
+    } else {
+        std::array<int64_t, 256> histogram{};
+        for (const TrainingPair& pair : *trainPairs)
+            for (uint8_t v : pair.labels.labels())
+                ++histogram[v];
+        QVector<int> values;
+        for (int v = 0; v < 256; ++v)
+            if (histogram[std::size_t(v)] > 0)
+                values.append(v);
+        if (values.size() < 2)
+            return Error::failed(tr("%1: the labels hold a single value; at least two classes are needed").arg(options.dataFolder));
+        auto architecture = UNetArchitecture::fromPreset(options.architecture);
+        if (!architecture)
+            return architecture.error();
+        if (options.baseWidth > 0)
+            architecture->baseWidth = options.baseWidth;
+        if (values.size() > 2) {
+            if (architecture->preset == QLatin1String("simple"))
+                return Error::failed(tr("the 'simple' reference U-Net is binary; the labels hold %1 values").arg(values.size()));
+            architecture->activation = OutputActivation::Softmax;
+            architecture->outputChannels = values.size();
+        }
+        header.architecture = *architecture;
+        header.name = options.modelName.isEmpty() ? QFileInfo(options.outputPath).completeBaseName() : options.modelName;
+        // 8-bit PNG images keep their fixed 0-255 scale; anything else is standardised per volume.
+        bool eightBitPng = true;
+        for (const TrainingPair& pair : *trainPairs) {
+            const ValueRange range = pair.image.valueRange();
+            eightBitPng = eightBitPng && pair.imagePath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) &&
+                          range.minimum >= 0.0 && range.maximum <= 255.0;
+        }
+        header.normalization.kind = eightBitPng ? IntensityNormalization::Kind::Window : IntensityNormalization::Kind::ZScore;
+        const auto& spacing = trainPairs->first().image.geometry().spacing();
+        header.spacing = {spacing[0], spacing[1]};
+        for (int i = 0; i < values.size(); ++i)
+            header.classes.append(ClassInfo{values[i], options.classNames.value(i, QStringLiteral("label %1").arg(values[i])),
+                                            QLatin1String(kPalette[i % 8])});
+        auto created = SegmentationModel::create(header, options.seed);
+        if (!created)
+            return created.error();
+        model = std::move(*created);
+    }
+    header.patchSize = options.patchSize;
+    const bool sigmoid = header.architecture.activation == OutputActivation::Sigmoid;
+    const int64_t multiple = header.architecture.sizeMultiple();
+    const int64_t patch = roundUp(options.patchSize, multiple);
+    std::array<int, 256> classOf;
+    classOf.fill(-1);
+    for (int i = 0; i < header.classes.size(); ++i)
+        classOf[std::size_t(header.classes[i].value)] = i;
+
+    TrainingResult result;
+    try {
+        auto trainSlices = makeSlices(*trainPairs, header, classOf, patch, multiple);
+        if (!trainSlices)
+            return trainSlices.error();
+        auto validationSlices = makeSlices(validationPairs, header, classOf, multiple, multiple);
+        if (!validationSlices)
+            return validationSlices.error();
+        // Minority classes (all but the most frequent) are what foreground-aware sampling centres patches on.
+        std::vector<int64_t> classCounts(std::size_t(header.classes.size()), 0);
+        for (const TrainingSlice& s : *trainSlices) {
+            auto counts = torch::bincount(s.classes.flatten(), {}, header.classes.size());
+            for (int i = 0; i < header.classes.size(); ++i)
+                classCounts[std::size_t(i)] += counts[i].item<int64_t>();
+        }
+        const int majority = int(std::max_element(classCounts.begin(), classCounts.end()) - classCounts.begin());
+        std::vector<std::size_t> slicesWithForeground;
+        for (std::size_t n = 0; n < trainSlices->size(); ++n) {
+            TrainingSlice& s = (*trainSlices)[n];
+            auto positions = torch::nonzero((s.classes != majority).flatten()).flatten().to(torch::kInt);
+            s.foreground.assign(positions.data_ptr<int32_t>(), positions.data_ptr<int32_t>() + positions.numel());
+            if (!s.foreground.empty())
+                slicesWithForeground.push_back(n);
+        }
+
+        auto& internals = model.internals();
+        UNet network = internals.network;
+        internals.preparedForInference = false;
+        network->to(torch::kCPU);
+        network->train();
+        for (auto& p : network->parameters())
+            if (p.dim() == 4)
+                p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+        torch::optim::Adam optimizer(network->parameters(), torch::optim::AdamOptions(options.learningRate));
+
+        const double minutes = (options.epochs == 0 && options.minutes <= 0.0) ? TrainingOptions::kDefaultMinutes : options.minutes;
+        const int maxEpochs = options.epochs > 0 ? options.epochs : std::numeric_limits<int>::max();
+        const int steps = std::max(1, options.stepsPerEpoch);
+        const int batchSize = std::max(1, options.batchSize);
+        const double minimumLearningRate = options.learningRate * 0.02;
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        std::vector<torch::Tensor> bestState;
+        double bestScore = -1.0;
+        int64_t samples = 0;
+        bool outOfTime = false;
+
+        auto trainingFraction = [&](int epoch, int step) {
+            double f = 0.0;
+            if (options.epochs > 0)
+                f = (double(epoch) * steps + step) / (double(options.epochs) * steps);
+            if (minutes > 0.0)
+                f = std::max(f, double(timer.elapsed()) / (minutes * 60000.0));
+            return std::min(1.0, f);
+        };
+
+        for (int epoch = 0; epoch < maxEpochs && !outOfTime; ++epoch) {
+            double lossSum = 0.0;
+            int stepsDone = 0;
+            for (int step = 0; step < steps; ++step) {
+                control.waitWhilePaused();
+                if (control.isCancelled())
+                    return Error::cancelled();
+                const double fraction = trainingFraction(epoch, step);
+                if (fraction >= 1.0) {
+                    outOfTime = true;
+                    break;
+                }
+                // Cosine decay from the initial rate to 2% of it over the whole budget.
+                const double rate = minimumLearningRate + 0.5 * (options.learningRate - minimumLearningRate) * (1.0 + std::cos(M_PI * fraction));
+                static_cast<torch::optim::AdamOptions&>(optimizer.param_groups()[0].options()).lr(rate);
+
+                std::vector<torch::Tensor> images, labels;
+                for (int b = 0; b < batchSize; ++b) {
+                    std::size_t n;
+                    int64_t y0, x0;
+                    const bool centred = !slicesWithForeground.empty() && unit(random) < options.foregroundSampling;
+                    if (centred) {
+                        n = slicesWithForeground[random() % slicesWithForeground.size()];
+                    } else {
+                        n = random() % trainSlices->size();
+                    }
+                    const TrainingSlice& s = (*trainSlices)[n];
+                    const int64_t h = s.classes.size(0), w = s.classes.size(1);
+                    if (centred) {
+                        const int32_t position = s.foreground[random() % s.foreground.size()];
+                        y0 = std::clamp<int64_t>(position / w - patch / 2, 0, h - patch);
+                        x0 = std::clamp<int64_t>(position % w - patch / 2, 0, w - patch);
+                    } else {
+                        y0 = int64_t(random() % uint64_t(h - patch + 1));
+                        x0 = int64_t(random() % uint64_t(w - patch + 1));
+                    }
+                    images.push_back(s.image.narrow(1, y0, patch).narrow(2, x0, patch));
+                    labels.push_back(s.classes.narrow(0, y0, patch).narrow(1, x0, patch));
+                }
+                auto imageBatch = torch::stack(images);
+                auto labelBatch = torch::stack(labels);
+                if (options.augment)
+                    augmentBatch(imageBatch, labelBatch, random);
+                auto logits = network->forward(imageBatch.contiguous(torch::MemoryFormat::ChannelsLast));
+                auto loss = lossFor(logits, labelBatch, sigmoid, options.loss);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.item<double>();
+                ++stepsDone;
+                samples += batchSize;
+                const double elapsed = double(timer.elapsed()) / 1000.0;
+                const double done = trainingFraction(epoch, step + 1);
+                control.reportProgress(0.05 + 0.95 * done,
+                                       tr("Epoch %1, loss %2, about %3 min left")
+                                           .arg(epoch + 1)
+                                           .arg(lossSum / stepsDone, 0, 'f', 4)
+                                           .arg(done > 0.0 ? elapsed * (1.0 - done) / done / 60.0 : 0.0, 0, 'f', 1));
+            }
+            if (stepsDone == 0)
+                break;
+            result.epochs = epoch + 1;
+            QVariantMap metrics{{QStringLiteral("epoch"), epoch + 1},
+                                {QStringLiteral("loss"), lossSum / stepsDone},
+                                {QStringLiteral("learning_rate"), optimizer.param_groups()[0].options().get_lr()},
+                                {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0}};
+            double score = -lossSum / stepsDone; // without validation data the last epoch wins
+            if (!validationSlices->empty()) {
+                const OverlapReport report = validate(network, *validationSlices, sigmoid);
+                double sum = 0.0;
+                for (const ClassOverlap& c : report.classes) {
+                    const ClassInfo& info = header.classes[c.value];
+                    metrics.insert(QStringLiteral("val_dice_%1").arg(info.name.isEmpty() ? QString::number(info.value) : info.name),
+                                   c.dice);
+                    sum += c.dice;
+                }
+                score = report.classes.isEmpty() ? 0.0 : sum / report.classes.size();
+                metrics.insert(QStringLiteral("val_mean_dice"), score);
+                metrics.insert(QStringLiteral("val_pixel_error"), report.pixelError);
+            } else {
+                score = double(epoch);
+            }
+            const bool best = score > bestScore;
+            metrics.insert(QStringLiteral("best"), best);
+            control.publish(metrics);
+            if (best) {
+                bestScore = score;
+                result.bestEpoch = epoch + 1;
+                result.bestMetrics = QJsonObject::fromVariantMap(metrics);
+                result.bestMetrics.remove(QStringLiteral("best"));
+                bestState.clear();
+                for (const auto& p : network->parameters())
+                    bestState.push_back(p.detach().clone());
+                for (const auto& b : network->buffers())
+                    bestState.push_back(b.detach().clone());
+                if (!options.outputPath.isEmpty()) {
+                    ModelHeader checkpoint = header;
+                    checkpoint.provenance.epochs = epoch + 1;
+                    checkpoint.provenance.metrics = result.bestMetrics;
+                    checkpoint.provenance.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+                    model.setHeader(checkpoint);
+                    if (auto saved = model.save(options.outputPath); !saved)
+                        return saved.error();
+                }
+            }
+        }
+        if (!bestState.empty()) {
+            torch::NoGradGuard noGrad;
+            std::size_t i = 0;
+            for (auto& p : network->parameters())
+                p.copy_(bestState[i++]);
+            for (auto& b : network->buffers())
+                b.copy_(bestState[i++]);
+        }
+        network->eval();
+        result.seconds = double(timer.elapsed()) / 1000.0;
+        result.samplesPerSecond = result.seconds > 0.0 ? double(samples) / result.seconds : 0.0;
+    } catch (const std::exception& e) {
+        return Error::failed(tr("training failed: %1").arg(describeTorchError(e)));
+    }
+
+    header.provenance.dataSetHash = hashTrainingFiles(*trainPairs + validationPairs);
+    header.provenance.dataSetDescription = options.dataDescription;
+    header.provenance.epochs = result.epochs;
+    header.provenance.trainingMinutes = result.seconds / 60.0;
+    header.provenance.metrics = result.bestMetrics;
+    header.provenance.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    header.provenance.software = QStringLiteral("Delineate %1, LibTorch %2").arg(QStringLiteral(DELINEATE_VERSION), QStringLiteral(TORCH_VERSION));
+    model.setHeader(header);
+    if (!options.outputPath.isEmpty())
+        if (auto saved = model.save(options.outputPath); !saved)
+            return saved.error();
+    result.model = std::move(model);
+    return result;
+}
+
+} // namespace delineate::ml

@@ -1,0 +1,63 @@
+// Training a U-Net on image/label pairs as a job: augmentation, patch sampling, validation, best checkpoint.
+#pragma once
+
+#include "common/Expected.h"
+#include "jobs/JobControl.h"
+#include "ml/SegmentationModel.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <cstdint>
+
+namespace delineate::ml {
+
+enum class LossKind { BinaryCrossEntropy, DiceAndCrossEntropy };
+
+struct TrainingOptions
+{
+    QString dataFolder;              // image/ + label/
+    QVector<int> trainIndices;       // positions in dataFolder (all when empty)
+    QString validationFolder;        // image/ + label/; empty = dataFolder with validationIndices
+    QVector<int> validationIndices;  // empty with no validationFolder = no validation (the last epoch is kept)
+    bool nonZeroLabelIsForeground = false;
+
+    QString architecture = QStringLiteral("unet"); // preset: "unet" or "simple"
+    int baseWidth = 0;               // overrides the preset's width when > 0
+    QString fromModel;               // fine-tune this model file (architecture, classes and normalisation from it)
+    QString modelName;
+    QStringList classNames;          // by ascending label value; default "label N"
+    QString dataDescription;         // provenance text: what the data is, its licence and citation
+
+    int epochs = 0;                  // 0 with minutes = 0: the default budget below
+    double minutes = 0.0;
+    int stepsPerEpoch = 50;
+    int batchSize = 4;
+    int patchSize = 256;
+    double learningRate = 1e-3;
+    LossKind loss = LossKind::DiceAndCrossEntropy;
+    bool augment = true;
+    double foregroundSampling = 0.5; // fraction of patches centred on a voxel of a minority class
+    uint64_t seed = 1;
+    int threads = 0;                 // intra-op threads; 0 = all cores
+    QString outputPath;              // when set, the best model so far is written here after each improvement
+
+    static constexpr double kDefaultMinutes = 17.0; // leaves room for loading and the last validation in 20 min
+};
+
+struct TrainingResult
+{
+    SegmentationModel model;         // best weights by mean validation Dice (or the last ones without validation)
+    QJsonObject bestMetrics;
+    int epochs = 0;
+    int bestEpoch = 0;
+    double seconds = 0.0;
+    double samplesPerSecond = 0.0;
+};
+
+// Publishes {"epoch", "loss", "learning_rate", "seconds", "val_dice_<class>", "val_mean_dice", "best"} per epoch.
+Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& control);
+
+} // namespace delineate::ml

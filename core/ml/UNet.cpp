@@ -1,0 +1,140 @@
+// U-Net layers: encoder blocks with max-pooling, sub-pixel up-convolutions, concatenation skips, 3x3 head.
+#include "ml/UNet.h"
+
+#include <cmath>
+
+namespace delineate::ml {
+
+UpConvolutionImpl::UpConvolutionImpl(int64_t inputChannels, int64_t outputChannels) : m_outputChannels(outputChannels)
+{
+    // Same initialisation as torch::nn::ConvTranspose2d (kaiming uniform, a = sqrt(5), fan_in from dim 1).
+    weight = register_parameter("weight", torch::empty({inputChannels, outputChannels, 3, 3}));
+    bias = register_parameter("bias", torch::empty({outputChannels}));
+    torch::nn::init::kaiming_uniform_(weight, std::sqrt(5.0));
+    const double bound = 1.0 / std::sqrt(double(outputChannels * 9));
+    torch::nn::init::uniform_(bias, -bound, bound);
+
+    // Transposed conv, one dimension: output 2m takes tap 1 at input m; output 2m+1 takes tap 2 at input m and
+    // tap 0 at input m+1. So output phase a in {0,1} reads inputs m (d=0) and m+1 (d=1) through taps:
+    const int tapFor[2][2] = {{1, -1}, {2, 0}};
+    std::vector<int64_t> index;
+    for (int a = 0; a < 2; ++a)
+        for (int b = 0; b < 2; ++b)
+            for (int dy = 0; dy < 2; ++dy)
+                for (int dx = 0; dx < 2; ++dx) {
+                    const int ky = tapFor[a][dy];
+                    const int kx = tapFor[b][dx];
+                    index.push_back(ky < 0 || kx < 0 ? 9 : ky * 3 + kx);
+                }
+    m_tapIndex = register_buffer("tap_index", torch::tensor(index, torch::kLong));
+}
+
+torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
+{
+    const int64_t in = weight.size(0);
+    const int64_t out = m_outputChannels;
+    // [in, out, 9] -> [out, in, 10] with a zero tap appended, gathered into [out, 4 phases, in, 2, 2].
+    auto taps = weight.permute({1, 0, 2, 3}).reshape({out, in, 9});
+    taps = torch::cat({taps, torch::zeros({out, in, 1}, taps.options())}, 2);
+    auto kernel = taps.index_select(2, m_tapIndex.to(taps.device()))
+                      .view({out, in, 4, 2, 2})
+                      .permute({0, 2, 1, 3, 4})
+                      .reshape({out * 4, in, 2, 2});
+    const bool channelsLast = input.is_contiguous(torch::MemoryFormat::ChannelsLast);
+    if (channelsLast)
+        kernel = kernel.contiguous(torch::MemoryFormat::ChannelsLast);
+    auto padded = torch::constant_pad_nd(input, {0, 1, 0, 1});
+    auto phases = torch::conv2d(padded, kernel, bias.repeat_interleave(4));
+    // Pixel shuffle done by hand so that a channels-last tensor stays channels-last (one copy):
+    // memory [N, H, W, out, a, b] -> [N, H, a, W, b, out].
+    const int64_t n = phases.size(0), h = phases.size(2), w = phases.size(3);
+    auto nhwc = phases.permute({0, 2, 3, 1}).reshape({n, h, w, out, 2, 2});
+    auto shuffled = nhwc.permute({0, 1, 4, 2, 5, 3}).contiguous().view({n, 2 * h, 2 * w, out});
+    return shuffled.permute({0, 3, 1, 2});
+}
+
+torch::Tensor UpConvolutionImpl::forwardReference(const torch::Tensor& input)
+{
+    return torch::conv_transpose2d(input, weight, bias, /*stride=*/2, /*padding=*/1, /*output_padding=*/1);
+}
+
+UNetImpl::UNetImpl(const UNetArchitecture& architecture) : m_architecture(architecture)
+{
+    const int depth = architecture.depth;
+    std::vector<int64_t> widths;
+    for (int level = 0; level < depth; ++level)
+        widths.push_back(int64_t(architecture.baseWidth) << level);
+
+    int64_t channels = architecture.inputChannels;
+    for (int level = 0; level < depth; ++level) {
+        m_encoder.push_back(register_module("encoder" + std::to_string(level),
+                                            block(channels, widths[level], QStringLiteral("encoder"))));
+        channels = widths[level];
+    }
+    if (architecture.dropout > 0.0)
+        m_dropout = register_module("dropout", torch::nn::Dropout2d(architecture.dropout));
+    for (int level = depth - 2; level >= 0; --level) {
+        m_up.push_back(register_module("up" + std::to_string(level), UpConvolution(widths[level + 1], widths[level])));
+        m_decoder.push_back(register_module("decoder" + std::to_string(level),
+                                            block(2 * widths[level], widths[level], QStringLiteral("decoder"))));
+    }
+    m_head = register_module("head", torch::nn::Conv2d(torch::nn::Conv2dOptions(widths[0], architecture.outputChannels, 3)
+                                                           .padding(1)));
+}
+
+torch::nn::Sequential UNetImpl::block(int64_t input, int64_t output, const QString&)
+{
+    torch::nn::Sequential sequence;
+    const bool normalized = m_architecture.normalization != Normalization::None;
+    for (int c = 0; c < m_architecture.convolutionsPerLevel; ++c) {
+        const int64_t in = c == 0 ? input : output;
+        // A bias before batch/instance/group norm is cancelled by the norm's own shift.
+        sequence->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, output, 3).padding(1).bias(!normalized)));
+        switch (m_architecture.normalization) {
+        case Normalization::None:
+            break;
+        case Normalization::BatchNorm:
+            sequence->push_back(torch::nn::BatchNorm2d(output));
+            break;
+        case Normalization::InstanceNorm:
+            sequence->push_back(torch::nn::InstanceNorm2d(torch::nn::InstanceNorm2dOptions(output).affine(true)));
+            break;
+        case Normalization::GroupNorm:
+            sequence->push_back(torch::nn::GroupNorm(std::min<int64_t>(8, output), output));
+            break;
+        }
+        sequence->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
+    }
+    return sequence;
+}
+
+torch::Tensor UNetImpl::forward(torch::Tensor x)
+{
+    std::vector<torch::Tensor> skips;
+    const int depth = m_architecture.depth;
+    for (int level = 0; level < depth; ++level) {
+        if (level > 0)
+            x = torch::max_pool2d(x, 2);
+        x = m_encoder[std::size_t(level)]->forward(x);
+        if (level < depth - 1)
+            skips.push_back(x);
+    }
+    if (m_dropout)
+        x = m_dropout(x);
+    for (std::size_t step = 0; step < m_up.size(); ++step) {
+        x = m_up[step]->forward(x);
+        x = torch::cat({x, skips[skips.size() - 1 - step]}, 1);
+        x = m_decoder[step]->forward(x);
+    }
+    return m_head(x);
+}
+
+int64_t parameterCount(const torch::nn::Module& module)
+{
+    int64_t count = 0;
+    for (const auto& p : module.parameters())
+        count += p.numel();
+    return count;
+}
+
+} // namespace delineate::ml

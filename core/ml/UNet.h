@@ -1,0 +1,54 @@
+// The U-Net family as a LibTorch module (internal to core/ml: includes torch).
+#pragma once
+
+#include "ml/ModelHeader.h"
+
+#include <torch/torch.h>
+
+namespace delineate::ml {
+
+// ConvTranspose2d(k=3, stride=2, padding=1, output_padding=1) with the same parameters, computed as an exactly
+// equivalent 2x2 convolution into 4x the channels followed by a pixel shuffle. oneDNN runs ordinary
+// channels-last convolutions on its fast path but LibTorch 1.13's CPU transposed convolution is not (about
+// 4x slower here and it returns NCHW), so the equivalent form keeps the whole decoder fast, for training too.
+class UpConvolutionImpl : public torch::nn::Module
+{
+public:
+    UpConvolutionImpl(int64_t inputChannels, int64_t outputChannels);
+    torch::Tensor forward(const torch::Tensor& input);
+    // The plain transposed convolution, to check the equivalence in tests.
+    torch::Tensor forwardReference(const torch::Tensor& input);
+
+    torch::Tensor weight; // [in, out, 3, 3] like torch::nn::ConvTranspose2d
+    torch::Tensor bias;   // [out]
+
+private:
+    int64_t m_outputChannels;
+    torch::Tensor m_tapIndex; // which of the 3x3 taps (9 = zero) feeds each 2x2 tap of each output phase
+};
+TORCH_MODULE(UpConvolution);
+
+class UNetImpl : public torch::nn::Module
+{
+public:
+    explicit UNetImpl(const UNetArchitecture& architecture);
+    // Input N x C x H x W with H, W multiples of sizeMultiple(); returns logits N x outputChannels x H x W.
+    torch::Tensor forward(torch::Tensor input);
+    const UNetArchitecture& architecture() const { return m_architecture; }
+
+private:
+    torch::nn::Sequential block(int64_t input, int64_t output, const QString& name);
+
+    UNetArchitecture m_architecture;
+    std::vector<torch::nn::Sequential> m_encoder;   // one block per level
+    std::vector<UpConvolution> m_up;                // one per level above the bottleneck, deepest first
+    std::vector<torch::nn::Sequential> m_decoder;
+    torch::nn::Dropout2d m_dropout{nullptr};
+    torch::nn::Conv2d m_head{nullptr};
+};
+TORCH_MODULE(UNet);
+
+// Number of trainable parameters of a module.
+int64_t parameterCount(const torch::nn::Module& module);
+
+} // namespace delineate::ml
