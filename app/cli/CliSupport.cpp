@@ -20,6 +20,17 @@ void onInterrupt(int)
 }
 } // namespace
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(parser.helpText());
+        return Success;
+    }
+    return std::nullopt;
+}
+
 int fail(const QString& message)
 {
     QTextStream(stderr) << "delineate-cli: " << message << Qt::endl;

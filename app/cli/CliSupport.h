@@ -4,9 +4,12 @@
 #include "jobs/JobControl.h"
 
 #include <QCoreApplication>
+#include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace delineate::cli {
 
@@ -17,6 +20,10 @@ class CliText
 };
 
 enum ExitCode { Success = 0, Failure = 1 };
+
+// Parses `arguments`; returns an exit code when the command should stop here (a parse error: Failure with the
+// message; --help: Success after printing the help), nothing when the command should go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
 // Writes "delineate-cli: <message>" to stderr and returns Failure.
 int fail(const QString& message);

@@ -19,12 +19,8 @@ int runConvert(const QStringList& arguments)
                       QStringLiteral("KEY")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), CliText::tr("DICOM folder/file or volume file"));
     parser.addPositionalArgument(QStringLiteral("OUTPUT"), CliText::tr(".nii, .nii.gz, .nrrd or .mha file"));
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        return Success;
-    }
+    if (const auto exitCode = parseCommandLine(parser, arguments))
+        return *exitCode;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return fail(CliText::tr("convert: INPUT and OUTPUT expected"));

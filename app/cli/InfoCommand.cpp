@@ -65,12 +65,8 @@ int runInfo(const QStringList& arguments)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("json"), CliText::tr("Print one JSON document.")});
     parser.addPositionalArgument(QStringLiteral("PATH"), CliText::tr("DICOM folder or file, or NIfTI/NRRD/MHA file"));
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        return Success;
-    }
+    if (const auto exitCode = parseCommandLine(parser, arguments))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1)
         return fail(CliText::tr("info: exactly one PATH expected"));
     const QString path = parser.positionalArguments().first();

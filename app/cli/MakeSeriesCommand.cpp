@@ -22,12 +22,8 @@ int runMakeSeries(const QStringList& arguments)
     parser.addOption({QStringLiteral("description"), CliText::tr("Series description."), QStringLiteral("TEXT")});
     parser.addPositionalArgument(QStringLiteral("VOLUME"), CliText::tr("NIfTI, NRRD or MHA file"));
     parser.addPositionalArgument(QStringLiteral("FOLDER"), CliText::tr("output folder"));
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        return Success;
-    }
+    if (const auto exitCode = parseCommandLine(parser, arguments))
+        return *exitCode;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
         return fail(CliText::tr("make-series: VOLUME and FOLDER expected"));

@@ -33,13 +33,13 @@ class VolumeIOText
 template <typename PixelT>
 using ItkImage = itk::Image<PixelT, 3>;
 
-template <typename PixelT>
-ImageGeometry geometryOf(const ItkImage<PixelT>* image)
+// The first three axes of a 3D or 4D ITK image (ITK, like DICOM, works in LPS).
+template <typename ImageT>
+ImageGeometry geometryOf(const ImageT* image)
 {
-    const auto region = image->GetLargestPossibleRegion();
+    const auto size = image->GetLargestPossibleRegion().GetSize();
     ImageGeometry g;
-    g.setSize({static_cast<int64_t>(region.GetSize()[0]), static_cast<int64_t>(region.GetSize()[1]),
-               static_cast<int64_t>(region.GetSize()[2])});
+    g.setSize({static_cast<int64_t>(size[0]), static_cast<int64_t>(size[1]), static_cast<int64_t>(size[2])});
     g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
     g.setOrigin({image->GetOrigin()[0], image->GetOrigin()[1], image->GetOrigin()[2]});
     Matrix3 d{};
@@ -185,15 +185,7 @@ Expected<Volume> readTimePoint(const QString& path, int timePoint)
         const auto size = image->GetLargestPossibleRegion().GetSize();
         if (timePoint < 0 || timePoint >= int(size[3]))
             return Error::failed(VolumeIOText::tr("%1: no volume %2 (the file holds %3)").arg(path).arg(timePoint + 1).arg(size[3]));
-        ImageGeometry g;
-        g.setSize({int64_t(size[0]), int64_t(size[1]), int64_t(size[2])});
-        g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
-        g.setOrigin({image->GetOrigin()[0], image->GetOrigin()[1], image->GetOrigin()[2]});
-        Matrix3 d{};
-        for (int r = 0; r < 3; ++r)
-            for (int c = 0; c < 3; ++c)
-                d[r][c] = image->GetDirection()[r][c];
-        g.setDirection(d);
+        const ImageGeometry g = geometryOf(image.GetPointer());
         return volumeFromFloats(g, image->GetBufferPointer() + g.voxelCount() * std::size_t(timePoint));
     } catch (const itk::ExceptionObject& e) {
         return Error::failed(VolumeIOText::tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
