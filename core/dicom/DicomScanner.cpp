@@ -87,7 +87,8 @@ std::optional<QStringList> filesFromDicomDir(const QDir& folder)
 QStringList walkFolder(const QString& folder, JobControl& control, bool& cancelled)
 {
     QStringList files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    // Hidden files (a file manager's or our own markers) are not part of a study.
+    QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         files << it.next();
         if ((files.size() & 1023) == 0 && control.isCancelled()) {

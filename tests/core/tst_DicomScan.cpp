@@ -189,6 +189,37 @@ private Q_SLOTS:
         QVERIFY(series[0].subSeriesLabel != series[1].subSeriesLabel);
     }
 
+    void enhancedMultiFrameEqualsItsSingleFrameSeries_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::newRow("23x38x3") << QStringLiteral("dcmqi-seg/23x38x3");
+        QTest::newRow("24x38x3") << QStringLiteral("dcmqi-seg/24x38x3");
+    }
+
+    void enhancedMultiFrameEqualsItsSingleFrameSeries()
+    {
+        QFETCH(QString, folder);
+        DELINEATE_REQUIRE_DATA(folder);
+        SimpleJobControl control;
+        const auto load = [&](const QString& relative) -> Expected<LoadedSeries> {
+            auto scan = scanDicom(delineate::testing::dataPath(folder + relative), control);
+            if (!scan)
+                return scan.error();
+            if (scan->allSeries().size() != 1)
+                return Error::failed(QStringLiteral("%1 series").arg(scan->allSeries().size()));
+            return loadSeries(scan->allSeries().first(), control);
+        };
+        auto multiFrame = load(QStringLiteral("/multiframe/mf.dcm"));
+        auto singleFrames = load(QStringLiteral("/image"));
+        QVERIFY2(multiFrame.ok(), qPrintable(multiFrame.error().message));
+        QVERIFY2(singleFrames.ok(), qPrintable(singleFrames.error().message));
+        QVERIFY(multiFrame->info.enhancedMultiFrame);
+        QVERIFY(multiFrame->volume.geometry().sameGridAs(singleFrames->volume.geometry(), 1e-4));
+        QCOMPARE(multiFrame->volume.pixelType(), singleFrames->volume.pixelType());
+        for (std::size_t i = 0; i < multiFrame->volume.voxelCount(); ++i)
+            QCOMPARE(multiFrame->volume.valueAt(i), singleFrames->volume.valueAt(i));
+    }
+
     void usesDicomDirAndListsIt()
     {
         const QString folder = kPydicomFiles + QStringLiteral("/dicomdirtests");
