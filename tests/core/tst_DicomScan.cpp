@@ -77,8 +77,9 @@ private Q_SLOTS:
             QVERIFY2(!f.path.endsWith(QLatin1String(".dcm")), qPrintable(f.path + QLatin1String(": ") + f.reason));
             QVERIFY(f.reason.contains(f.path));
         }
+        const QVector<SeriesInfo> all = scan->allSeries();
         const SeriesInfo* ct = nullptr;
-        for (const SeriesInfo& s : scan->allSeries())
+        for (const SeriesInfo& s : all)
             if (s.frameCount() == 3 && s.rows == 512)
                 ct = &s;
         QVERIFY2(ct, "the 3-slice CT series was not found");
