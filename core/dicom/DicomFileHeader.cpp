@@ -201,6 +201,39 @@ void readMosaic(DcmItem& dataset, DicomFileHeader& header)
         header.warnings << DicomFileHeaderText::tr("MOSAIC image without a readable number of images; loaded as one slice");
 }
 
+// For the most common files (native little endian, one 16-bit MONOCHROME2 frame, pixel data last) the pixel
+// bytes are the file's last `length` bytes, right after the PixelData element header. Verify that header in
+// the file itself; the loader then reads those bytes directly instead of parsing the file again.
+void locateRawPixels(DcmDataset& dataset, DicomFileHeader& h)
+{
+    const bool explicitVr = h.transferSyntaxUid == QLatin1String("1.2.840.10008.1.2.1");
+    const bool implicitVr = h.transferSyntaxUid == QLatin1String("1.2.840.10008.1.2");
+    if ((!explicitVr && !implicitVr) || h.numberOfFrames != 1 || h.samplesPerPixel != 1 || h.bitsAllocated != 16 ||
+        h.bitsStored != 16 || h.photometric != QLatin1String("MONOCHROME2") || h.mosaicImages > 1)
+        return;
+    DcmElement* element = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return;
+    const qint64 length = element->getLength();
+    if (length != qint64(h.rows) * h.columns * 2)
+        return;
+    QFile file(h.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const int headerSize = explicitVr ? 12 : 8;
+    const qint64 offset = file.size() - length;
+    if (offset < headerSize || !file.seek(offset - headerSize))
+        return;
+    const QByteArray bytes = file.read(headerSize);
+    const auto u = [&](int i) { return quint32(quint8(bytes[i])); };
+    const bool tagMatches = bytes.size() == headerSize && u(0) == 0xE0 && u(1) == 0x7F && u(2) == 0x10 && u(3) == 0x00;
+    const quint32 storedLength = u(headerSize - 4) | (u(headerSize - 3) << 8) | (u(headerSize - 2) << 16) |
+                                 (u(headerSize - 1) << 24);
+    const bool vrMatches = !explicitVr || (bytes[4] == 'O' && (bytes[5] == 'W' || bytes[5] == 'B'));
+    if (tagMatches && vrMatches && storedLength == quint32(length))
+        h.rawPixelOffset = offset;
+}
+
 } // namespace
 
 void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
@@ -318,6 +351,8 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
         header.isImage = false;
         header.nonImageKind = DicomFileHeaderText::tr("no pixel data");
     }
+    if (header.isImage)
+        locateRawPixels(*dataset, header);
     return header;
 }
 

@@ -49,6 +49,7 @@ struct DicomFileHeader
     QVector<DicomFrameRef> enhancedFrames;
     QVector<int> enhancedStackKeys; // per frame: echo / temporal / stack split key (same index as enhancedFrames)
     QVector<QString> enhancedStackLabels;
+    qint64 rawPixelOffset = -1;   // see DicomFrameRef::rawPixelOffset
     QStringList warnings;
 };
 

@@ -16,6 +16,10 @@ struct DicomFrameRef
     int frameIndex = 0;         // 0-based frame number in a multi-frame object
     int mosaicTile = -1;        // >= 0 for one tile of a Siemens mosaic
     bool hasImagePlane = true;  // position and orientation known
+    // Where the native little-endian pixel data of a plain 16-bit MONOCHROME2 single-frame file starts (-1:
+    // unknown or another format). Lets the loader read the pixels without parsing the file a second time.
+    qint64 rawPixelOffset = -1;
+    bool rawPixelsSigned = false;
     std::array<double, 3> position{0, 0, 0};    // ImagePositionPatient (LPS mm)
     std::array<double, 6> orientation{1, 0, 0, 0, 1, 0}; // ImageOrientationPatient
     double rescaleSlope = 1.0;

@@ -109,6 +109,8 @@ QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
             r.frame.position = h->position;
             r.frame.orientation = h->orientation;
             r.frame.hasImagePlane = h->hasImagePlane;
+            r.frame.rawPixelOffset = h->numberOfFrames == 1 ? h->rawPixelOffset : -1;
+            r.frame.rawPixelsSigned = h->pixelRepresentation == 1;
             if (h->numberOfFrames > 1) {
                 // Classic multi-frame (NM, US, old MR): one position for all frames; frames follow the normal.
                 const double step = h->spacingBetweenSlices > 0.0 ? h->spacingBetweenSlices

@@ -7,6 +7,7 @@
 #include "jobs/ParallelFor.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QMutex>
 
@@ -40,6 +41,19 @@ struct FileWork
     bool mosaic = false;
 };
 
+// Reads `count` little-endian 16-bit words at `offset` of `path` (the machines we build for are little endian).
+bool readRawWords(const QString& path, qint64 offset, std::size_t count,
+                  std::vector<int16_t, DefaultInitAllocator<int16_t>>& words)
+{
+    static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "raw pixel reads assume a little-endian host");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered) || !file.seek(offset))
+        return false;
+    words.resize(count);
+    const qint64 bytes = qint64(count * sizeof(int16_t));
+    return file.read(reinterpret_cast<char*>(words.data()), bytes) == bytes;
+}
+
 struct DecodeOutcome
 {
     bool cancelled = false;
@@ -66,14 +80,27 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
                 outcome.error = message;
             failed.store(true);
         };
+        // One frame buffer per worker thread, reused across files: no allocation per slice.
+        thread_local DecodedFrame frame;
+        thread_local std::vector<int16_t, DefaultInitAllocator<int16_t>> words;
         PixelDecoder decoder;
-        if (auto opened = decoder.open(item.file); !opened) {
+        int decodedFrame = -1;
+        const DicomFrameRef& first = series.frames[order[item.frames.first().second]];
+        if (!item.mosaic && item.frames.size() == 1 && first.rawPixelOffset >= 0 &&
+            readRawWords(item.file, first.rawPixelOffset, std::size_t(series.rows) * series.columns, words)) {
+            // The scan located plain 16-bit pixels at the end of the file: no second DCMTK parse.
+            frame.rows = series.rows;
+            frame.columns = series.columns;
+            frame.stored.clear();
+            frame.values.clear();
+            frame.isColour = false;
+            frame.raw16 = words.data();
+            frame.raw16Unsigned = !first.rawPixelsSigned;
+            decodedFrame = item.frames.first().first;
+        } else if (auto opened = decoder.open(item.file); !opened) {
             fail(opened.error().message);
             return;
         }
-        // One frame buffer per worker thread, reused across files: no allocation per slice.
-        thread_local DecodedFrame frame;
-        int decodedFrame = -1;
         for (const auto& [frameOrTile, slice] : item.frames) {
             if (control.isCancelled() || failed.load())
                 return;

@@ -63,6 +63,25 @@ class TestSeriesSplitting : public QObject
 private Q_SLOTS:
     void init() { DELINEATE_REQUIRE_PACKAGED(kColin27); }
 
+    void readsPlainPixelsDirectly()
+    {
+        // The writer's files are native 16-bit MONOCHROME2 with the pixels last: the scan must locate them and
+        // the direct read must give exactly the voxels written.
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("series"));
+        const Volume written = writeSmallSeries(folder, 10);
+        SimpleJobControl control;
+        auto scan = scanDicom(folder, control);
+        QVERIFY(scan.ok());
+        const SeriesInfo series = scan->allSeries().first();
+        for (const DicomFrameRef& f : series.frames)
+            QVERIFY(f.rawPixelOffset > 128);
+        auto loaded = loadSeries(series, control);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded->volume.geometry().sameGridAs(written.geometry()));
+        QVERIFY(std::equal(written.int16Data(), written.int16Data() + written.voxelCount(), loaded->volume.int16Data()));
+    }
+
     void setsLocalizersAside()
     {
         QTemporaryDir dir;
