@@ -16,7 +16,7 @@ struct InferenceOptions
     int sliceAxis = -1;        // voxel axis normal to the slices; -1 = the model's (2 = axial for most volumes)
     double threshold = 0.5;    // binary models: label = class 1 where probability >= threshold
     int threads = 0;           // intra-op threads; 0 = all cores (the app passes cores - 1)
-    int batchSize = 4;         // slices (or tiles) per forward pass
+    int batchSize = 0;         // slices (or tiles) per forward pass; 0 = about 512 x 512 pixels per batch (cache-friendly)
     int tileSize = 0;          // sliding-window edge; 0 = the model's tile size
     double overlap = 0.25;     // fraction of the tile shared by neighbouring windows
     QString device = QStringLiteral("auto"); // "auto" (CUDA when available), "cpu" or "cuda"

@@ -189,6 +189,7 @@ QJsonObject ModelHeader::toJson() const
         {QStringLiteral("patch_size"), patchSize},
         {QStringLiteral("tile_size"), tileSize},
         {QStringLiteral("slice_axis"), sliceAxis},
+        {QStringLiteral("weights_precision"), weightsPrecision},
         {QStringLiteral("classes"), classArray},
         {QStringLiteral("provenance"), provenanceJson},
     };
@@ -222,6 +223,9 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     h.patchSize = json.value(QStringLiteral("patch_size")).toInt(256);
     h.tileSize = json.value(QStringLiteral("tile_size")).toInt(512);
     h.sliceAxis = json.value(QStringLiteral("slice_axis")).toInt(2);
+    h.weightsPrecision = json.value(QStringLiteral("weights_precision")).toString(QStringLiteral("float32"));
+    if (h.weightsPrecision != QLatin1String("float32") && h.weightsPrecision != QLatin1String("float16"))
+        return failed(tr("weights_precision '%1' is not float32 or float16").arg(h.weightsPrecision));
     const int multiple = h.architecture.sizeMultiple();
     if (h.patchSize < multiple || h.tileSize < multiple || h.tileSize % multiple != 0 || h.sliceAxis < 0 ||
         h.sliceAxis > 2)

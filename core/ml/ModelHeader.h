@@ -92,6 +92,7 @@ struct ModelHeader
     int patchSize = 256;                // training crop edge
     int tileSize = 512;                 // inference window edge (slices larger than this are tiled)
     int sliceAxis = 2;                  // voxel axis normal to the slices it was trained on
+    QString weightsPrecision = QStringLiteral("float32"); // how the file stores weights: float32 or float16
     QVector<ClassInfo> classes;         // by output index; a binary model has two (background first)
     Provenance provenance;
 

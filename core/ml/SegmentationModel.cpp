@@ -77,6 +77,24 @@ Expected<void> readWeights(torch::nn::Module& module, torch::serialize::InputArc
     return {};
 }
 
+// Module::save's nested layout (one archive per submodule), with tensors converted for storage.
+void writeWeights(const torch::nn::Module& module, torch::serialize::OutputArchive& archive, bool half)
+{
+    auto stored = [&](const torch::Tensor& t) {
+        auto cpu = t.detach().to(torch::kCPU).contiguous();
+        return half && cpu.is_floating_point() ? cpu.to(torch::kHalf) : cpu;
+    };
+    for (const auto& p : module.named_parameters(/*recurse=*/false))
+        archive.write(p.key(), stored(p.value()));
+    for (const auto& b : module.named_buffers(/*recurse=*/false))
+        archive.write(b.key(), stored(b.value()), /*is_buffer=*/true);
+    for (const auto& child : module.named_children()) {
+        torch::serialize::OutputArchive childArchive(archive.compilation_unit());
+        writeWeights(*child.value(), childArchive, half);
+        archive.write(child.key(), childArchive);
+    }
+}
+
 bool isTorchScriptName(const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -162,6 +180,7 @@ void SegmentationModel::Private::prepareForInference(const torch::Device& target
         for (auto& p : network->parameters())
             if (p.dim() == 4)
                 p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
+        network->fuseBatchNormForInference();
     }
     device = target;
     preparedForInference = true;
@@ -248,17 +267,8 @@ Expected<void> SegmentationModel::save(const QString& path) const
     try {
         torch::serialize::OutputArchive archive;
         // Weights are stored on the CPU in the default (contiguous) layout so any build can read them.
-        UNet copy(m_private->header.architecture);
-        {
-            torch::NoGradGuard noGrad;
-            auto source = m_private->network->named_parameters();
-            for (auto& p : copy->named_parameters())
-                p.value().copy_(source[p.key()].to(torch::kCPU));
-            auto sourceBuffers = m_private->network->named_buffers();
-            for (auto& b : copy->named_buffers())
-                b.value().copy_(sourceBuffers[b.key()].to(torch::kCPU));
-        }
-        copy->save(archive);
+        // CPU, default layout, optionally float16 (half the file; loading converts back to float32).
+        writeWeights(*m_private->network, archive, m_private->header.weightsPrecision == QLatin1String("float16"));
         archive.save_to(stream);
     } catch (const std::exception& e) {
         return Error::failed(tr("%1: cannot serialise the weights: %2").arg(path, describeTorchError(e)));

@@ -175,6 +175,8 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
             return architecture.error();
         if (options.baseWidth > 0)
             architecture->baseWidth = options.baseWidth;
+        if (options.depth > 0)
+            architecture->depth = options.depth;
         if (values.size() > 2) {
             if (architecture->preset == QLatin1String("simple"))
                 return Error::failed(tr("the 'simple' reference U-Net is binary; the labels hold %1 values").arg(values.size()));
@@ -202,6 +204,8 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         model = std::move(*created);
     }
     header.patchSize = options.patchSize;
+    if (options.halfPrecisionFile)
+        header.weightsPrecision = QStringLiteral("float16");
     const bool sigmoid = header.architecture.activation == OutputActivation::Sigmoid;
     const int64_t multiple = header.architecture.sizeMultiple();
     const int64_t patch = roundUp(options.patchSize, multiple);

@@ -26,6 +26,7 @@ struct TrainingOptions
 
     QString architecture = QStringLiteral("unet"); // preset: "unet" or "simple"
     int baseWidth = 0;               // overrides the preset's width when > 0
+    int depth = 0;                   // overrides the preset's number of levels when > 0
     QString fromModel;               // fine-tune this model file (architecture, classes and normalisation from it)
     QString modelName;
     QStringList classNames;          // by ascending label value; default "label N"
@@ -42,6 +43,7 @@ struct TrainingOptions
     double foregroundSampling = 0.5; // fraction of patches centred on a voxel of a minority class
     uint64_t seed = 1;
     int threads = 0;                 // intra-op threads; 0 = all cores
+    bool halfPrecisionFile = false;  // store the weights as float16 (half the file size)
     QString outputPath;              // when set, the best model so far is written here after each improvement
 
     static constexpr double kDefaultMinutes = 17.0; // leaves room for loading and the last validation in 20 min

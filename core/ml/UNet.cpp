@@ -68,7 +68,7 @@ UNetImpl::UNetImpl(const UNetArchitecture& architecture) : m_architecture(archit
     int64_t channels = architecture.inputChannels;
     for (int level = 0; level < depth; ++level) {
         m_encoder.push_back(register_module("encoder" + std::to_string(level),
-                                            block(channels, widths[level], QStringLiteral("encoder"))));
+                                            block(channels, widths[level])));
         channels = widths[level];
     }
     if (architecture.dropout > 0.0)
@@ -76,13 +76,13 @@ UNetImpl::UNetImpl(const UNetArchitecture& architecture) : m_architecture(archit
     for (int level = depth - 2; level >= 0; --level) {
         m_up.push_back(register_module("up" + std::to_string(level), UpConvolution(widths[level + 1], widths[level])));
         m_decoder.push_back(register_module("decoder" + std::to_string(level),
-                                            block(2 * widths[level], widths[level], QStringLiteral("decoder"))));
+                                            block(2 * widths[level], widths[level])));
     }
     m_head = register_module("head", torch::nn::Conv2d(torch::nn::Conv2dOptions(widths[0], architecture.outputChannels, 3)
                                                            .padding(1)));
 }
 
-torch::nn::Sequential UNetImpl::block(int64_t input, int64_t output, const QString&)
+torch::nn::Sequential UNetImpl::block(int64_t input, int64_t output)
 {
     torch::nn::Sequential sequence;
     const bool normalized = m_architecture.normalization != Normalization::None;
@@ -115,7 +115,7 @@ torch::Tensor UNetImpl::forward(torch::Tensor x)
     for (int level = 0; level < depth; ++level) {
         if (level > 0)
             x = torch::max_pool2d(x, 2);
-        x = m_encoder[std::size_t(level)]->forward(x);
+        x = runBlock(m_encoder[std::size_t(level)], m_fused ? m_fusedEncoder[std::size_t(level)] : std::vector<FusedConvolution>{}, x);
         if (level < depth - 1)
             skips.push_back(x);
     }
@@ -124,9 +124,63 @@ torch::Tensor UNetImpl::forward(torch::Tensor x)
     for (std::size_t step = 0; step < m_up.size(); ++step) {
         x = m_up[step]->forward(x);
         x = torch::cat({x, skips[skips.size() - 1 - step]}, 1);
-        x = m_decoder[step]->forward(x);
+        x = runBlock(m_decoder[step], m_fused ? m_fusedDecoder[step] : std::vector<FusedConvolution>{}, x);
     }
     return m_head(x);
+}
+
+torch::Tensor UNetImpl::runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x)
+{
+    if (fused.empty())
+        return block->forward(x);
+    for (const FusedConvolution& f : fused) {
+        x = torch::conv2d(x, f.weight, f.bias, 1, 1);
+        x.relu_();
+    }
+    return x;
+}
+
+std::vector<UNetImpl::FusedConvolution> UNetImpl::fuse(torch::nn::Sequential& block)
+{
+    std::vector<FusedConvolution> fused;
+    const auto children = block->children();
+    for (std::size_t i = 0; i + 1 < children.size(); ++i) {
+        auto convolution = std::dynamic_pointer_cast<torch::nn::Conv2dImpl>(children[i]);
+        auto norm = std::dynamic_pointer_cast<torch::nn::BatchNorm2dImpl>(children[i + 1]);
+        if (!convolution || !norm)
+            continue;
+        // BN(conv(x)) = scale * (W x + b - mean) + beta with scale = gamma / sqrt(var + eps).
+        auto scale = norm->weight / torch::sqrt(norm->running_var + norm->options.eps());
+        auto bias = norm->bias - norm->running_mean * scale;
+        if (convolution->bias.defined())
+            bias = bias + convolution->bias * scale;
+        auto weight = convolution->weight * scale.view({-1, 1, 1, 1});
+        if (convolution->weight.is_contiguous(torch::MemoryFormat::ChannelsLast))
+            weight = weight.contiguous(torch::MemoryFormat::ChannelsLast);
+        fused.push_back({weight.detach(), bias.detach()});
+    }
+    return fused;
+}
+
+void UNetImpl::fuseBatchNormForInference()
+{
+    if (m_architecture.normalization != Normalization::BatchNorm || is_training())
+        return;
+    torch::NoGradGuard noGrad;
+    m_fusedEncoder.clear();
+    m_fusedDecoder.clear();
+    for (auto& b : m_encoder)
+        m_fusedEncoder.push_back(fuse(b));
+    for (auto& b : m_decoder)
+        m_fusedDecoder.push_back(fuse(b));
+    m_fused = true;
+}
+
+void UNetImpl::train(bool on)
+{
+    if (on)
+        m_fused = false; // the folded weights would go stale as soon as training changes the originals
+    torch::nn::Module::train(on);
 }
 
 int64_t parameterCount(const torch::nn::Module& module)

@@ -36,8 +36,21 @@ public:
     torch::Tensor forward(torch::Tensor input);
     const UNetArchitecture& architecture() const { return m_architecture; }
 
+    // Inference only: folds each batch norm (running statistics) into the convolution before it, so a block is
+    // conv+bias+ReLU with no separate normalisation pass over the activations. Undone by train().
+    void fuseBatchNormForInference();
+    bool isFused() const { return m_fused; }
+    void train(bool on = true) override;
+
 private:
-    torch::nn::Sequential block(int64_t input, int64_t output, const QString& name);
+    struct FusedConvolution
+    {
+        torch::Tensor weight;
+        torch::Tensor bias;
+    };
+    torch::nn::Sequential block(int64_t input, int64_t output);
+    torch::Tensor runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x);
+    static std::vector<FusedConvolution> fuse(torch::nn::Sequential& block);
 
     UNetArchitecture m_architecture;
     std::vector<torch::nn::Sequential> m_encoder;   // one block per level
@@ -45,6 +58,8 @@ private:
     std::vector<torch::nn::Sequential> m_decoder;
     torch::nn::Dropout2d m_dropout{nullptr};
     torch::nn::Conv2d m_head{nullptr};
+    bool m_fused = false;
+    std::vector<std::vector<FusedConvolution>> m_fusedEncoder, m_fusedDecoder;
 };
 TORCH_MODULE(UNet);
 

@@ -1,0 +1,407 @@
+// delineate-cli segment, train and evaluate: argument parsing and file handling around core/ml.
+#include "CliSupport.h"
+
+#include "dicom/DicomScanner.h"
+#include "dicom/SeriesLoader.h"
+#include "io/VolumeIO.h"
+#include "ml/Inference.h"
+#include "ml/OverlapMetrics.h"
+#include "ml/Trainer.h"
+#include "ml/TrainingData.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QThread>
+
+#include <algorithm>
+
+namespace delineate::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("MlCommands", text);
+}
+
+QStringList pngFiles(const QString& folder)
+{
+    QStringList files = QDir(folder).entryList({QStringLiteral("*.png"), QStringLiteral("*.PNG")}, QDir::Files);
+    std::sort(files.begin(), files.end(), ml::naturalLess);
+    return files;
+}
+
+// Parses and reports the usual failures: unknown options, missing required values.
+bool parse(QCommandLineParser& parser, const QStringList& arguments, const QStringList& required, int& exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        exitCode = fail(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printLine(parser.helpText());
+        exitCode = Success;
+        return false;
+    }
+    for (const QString& name : required)
+        if (parser.value(name).isEmpty()) {
+            exitCode = fail(tr("--%1 is required (see --help)").arg(name));
+            return false;
+        }
+    return true;
+}
+
+int intValue(const QCommandLineParser& parser, const QString& name, int fallback, bool& ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool valid = false;
+    const int value = parser.value(name).toInt(&valid);
+    if (!valid) {
+        fail(tr("--%1 expects a whole number, not '%2'").arg(name, parser.value(name)));
+        ok = false;
+    }
+    return value;
+}
+
+double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback, bool& ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool valid = false;
+    const double value = parser.value(name).toDouble(&valid);
+    if (!valid) {
+        fail(tr("--%1 expects a number, not '%2'").arg(name, parser.value(name)));
+        ok = false;
+    }
+    return value;
+}
+
+// A DICOM folder or file: the single image series in it (or the one with the most frames, with a warning).
+Expected<Volume> loadDicomInput(const QString& path, JobControl& control)
+{
+    auto scan = scanDicom(path, control);
+    if (!scan)
+        return scan.error();
+    const auto series = scan->allSeries();
+    if (series.isEmpty())
+        return Error::failed(tr("%1: no image series found (not a volume file, PNG folder or DICOM series)").arg(path));
+    const auto largest = std::max_element(series.begin(), series.end(),
+                                          [](const SeriesInfo& a, const SeriesInfo& b) { return a.frameCount() < b.frameCount(); });
+    if (series.size() > 1)
+        printWarning(tr("%1 holds %2 series; segmenting series %3 '%4' (%5 frames)")
+                         .arg(path)
+                         .arg(series.size())
+                         .arg(largest->seriesNumber)
+                         .arg(largest->seriesDescription)
+                         .arg(largest->frameCount()));
+    auto loaded = loadSeries(*largest, control);
+    if (!loaded)
+        return loaded.error();
+    for (const QString& warning : loaded->warnings)
+        printWarning(warning);
+    return std::move(loaded->volume);
+}
+
+// Stacks same-size PNG slices into one volume so that inference batches across them.
+Expected<Volume> stackPngs(const QString& folder, const QStringList& files)
+{
+    Volume stacked;
+    for (int n = 0; n < files.size(); ++n) {
+        const QString path = QDir(folder).filePath(files[n]);
+        auto slice = readVolume(path);
+        if (!slice)
+            return slice.error();
+        const auto& size = slice->geometry().size();
+        if (n == 0) {
+            ImageGeometry g = slice->geometry();
+            g.setSize({size[0], size[1], int64_t(files.size())});
+            stacked = Volume(g, PixelType::Float32);
+        } else if (size[0] != stacked.geometry().size()[0] || size[1] != stacked.geometry().size()[1]) {
+            return Error::failed(tr("%1 is %2 x %3 but the first PNG in the folder is %4 x %5")
+                                     .arg(path)
+                                     .arg(size[0])
+                                     .arg(size[1])
+                                     .arg(stacked.geometry().size()[0])
+                                     .arg(stacked.geometry().size()[1]));
+        }
+        const std::size_t plane = std::size_t(size[0] * size[1]);
+        for (std::size_t i = 0; i < plane; ++i)
+            stacked.float32Data()[plane * std::size_t(n) + i] = float(slice->valueAt(i));
+    }
+    return stacked;
+}
+
+} // namespace
+
+int runSegment(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Segment a volume file, a DICOM series or a folder of PNG slices with a U-Net model."));
+    parser.addOptions({
+        {QStringLiteral("model"), tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."), QStringLiteral("M")},
+        {QStringLiteral("input"), tr("Volume file, DICOM folder/file, or folder of PNG slices."), QStringLiteral("IN")},
+        {QStringLiteral("output"), tr("Label map file, or a folder for PNG input."), QStringLiteral("OUT")},
+        {QStringLiteral("probabilities"), tr("Also write the foreground probability volume here."), QStringLiteral("P")},
+        {QStringLiteral("threshold"), tr("Probability threshold of a binary model (default 0.5)."), QStringLiteral("T")},
+        {QStringLiteral("threads"), tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
+        {QStringLiteral("batch"), tr("Slices per forward pass (default: about 512x512 pixels per pass)."), QStringLiteral("N")},
+        {QStringLiteral("axis"), tr("Voxel axis normal to the slices, 0-2 (default: the model's)."), QStringLiteral("A")},
+        {QStringLiteral("tile"), tr("Sliding-window edge in pixels (default: the model's)."), QStringLiteral("N")},
+        {QStringLiteral("device"), tr("auto, cpu or cuda (default auto)."), QStringLiteral("D")},
+        {QStringLiteral("flips"), tr("Average over 4 flips of each slice (4x slower, slightly better).")},
+        {QStringLiteral("quiet"), tr("No progress on stderr.")},
+    });
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {QStringLiteral("model"), QStringLiteral("input"), QStringLiteral("output")}, exitCode))
+        return exitCode;
+    bool ok = true;
+    ml::InferenceOptions options;
+    options.threshold = doubleValue(parser, QStringLiteral("threshold"), 0.5, ok);
+    options.threads = intValue(parser, QStringLiteral("threads"), 0, ok);
+    options.batchSize = intValue(parser, QStringLiteral("batch"), 0, ok);
+    options.sliceAxis = intValue(parser, QStringLiteral("axis"), -1, ok);
+    options.tileSize = intValue(parser, QStringLiteral("tile"), 0, ok);
+    options.device = parser.value(QStringLiteral("device")).isEmpty() ? QStringLiteral("auto") : parser.value(QStringLiteral("device"));
+    options.flipAugmentation = parser.isSet(QStringLiteral("flips"));
+    if (!ok)
+        return Failure;
+    if (options.sliceAxis > 2 || options.threshold < 0.0 || options.threshold > 1.0)
+        return fail(tr("--axis must be 0, 1 or 2 and --threshold within [0, 1]"));
+
+    auto model = ml::SegmentationModel::load(parser.value(QStringLiteral("model")));
+    if (!model)
+        return fail(model.error().message);
+    ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
+    const QString input = parser.value(QStringLiteral("input"));
+    const QString output = parser.value(QStringLiteral("output"));
+    const QFileInfo inputInfo(input);
+    if (!inputInfo.exists())
+        return fail(tr("%1: no such file or folder").arg(input));
+
+    const QStringList pngs = inputInfo.isDir() ? pngFiles(input) : QStringList();
+    Expected<Volume> volume = Error::failed(QString());
+    if (!pngs.isEmpty())
+        volume = stackPngs(input, pngs);
+    else if (inputInfo.isFile() && isVolumeFileName(input))
+        volume = readVolume(input);
+    else
+        volume = loadDicomInput(input, control);
+    if (!volume)
+        return fail(volume.error().message);
+
+    auto result = ml::segmentVolume(*volume, *model, options, control);
+    if (!result)
+        return fail(tr("%1: %2").arg(input, result.error().message));
+
+    if (!pngs.isEmpty()) {
+        if (!QDir().mkpath(output))
+            return fail(tr("%1: cannot create the output folder").arg(output));
+        const auto& size = result->labels.geometry().size();
+        ImageGeometry sliceGeometry = result->labels.geometry();
+        sliceGeometry.setSize({size[0], size[1], 1});
+        const std::size_t plane = std::size_t(size[0] * size[1]);
+        for (int n = 0; n < pngs.size(); ++n) {
+            LabelMap slice(sliceGeometry);
+            std::copy_n(result->labels.data() + plane * std::size_t(n), plane, slice.data());
+            if (auto written = writeLabelMap(slice, QDir(output).filePath(pngs[n])); !written)
+                return fail(written.error().message);
+        }
+    } else if (auto written = writeLabelMap(result->labels, output); !written) {
+        return fail(written.error().message);
+    }
+    const QString probabilities = parser.value(QStringLiteral("probabilities"));
+    if (!probabilities.isEmpty())
+        if (auto written = writeVolume(result->probabilities, probabilities); !written)
+            return fail(written.error().message);
+    QJsonObject summary{{QStringLiteral("model"), model->header().name},
+                        {QStringLiteral("input"), input},
+                        {QStringLiteral("output"), output},
+                        {QStringLiteral("slices"), result->slices},
+                        {QStringLiteral("seconds"), result->seconds},
+                        {QStringLiteral("device"), result->device}};
+    printJson(QJsonDocument(summary));
+    return Success;
+}
+
+int runEvaluate(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Per-class Dice and IoU, and pixel error, of a predicted label map against a "
+                                        "reference (files on the same grid, or folders of PNG masks matched by name). "
+                                        "Every label value of the reference is a class, 0 included."));
+    parser.addOptions({
+        {QStringLiteral("prediction"), tr("Predicted label map or folder."), QStringLiteral("P")},
+        {QStringLiteral("reference"), tr("Reference label map or folder."), QStringLiteral("R")},
+        {QStringLiteral("json"), tr("Print JSON instead of a table.")},
+    });
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {QStringLiteral("prediction"), QStringLiteral("reference")}, exitCode))
+        return exitCode;
+    const QString prediction = parser.value(QStringLiteral("prediction"));
+    const QString reference = parser.value(QStringLiteral("reference"));
+    const QFileInfo predictionInfo(prediction), referenceInfo(reference);
+    if (!referenceInfo.exists())
+        return fail(tr("%1: no such file or folder").arg(reference));
+    if (!predictionInfo.exists())
+        return fail(tr("%1: no such file or folder").arg(prediction));
+    if (predictionInfo.isDir() != referenceInfo.isDir())
+        return fail(tr("%1 and %2: compare two files or two folders").arg(prediction, reference));
+
+    ml::OverlapReport report;
+    int files = 1;
+    if (referenceInfo.isDir()) {
+        QStringList names;
+        for (const QString& name : QDir(reference).entryList(QDir::Files))
+            if (isVolumeFileName(name))
+                names << name;
+        if (names.isEmpty())
+            return fail(tr("%1: no label files").arg(reference));
+        ml::OverlapCounter counter;
+        for (const QString& name : names) {
+            const QString p = QDir(prediction).filePath(name), r = QDir(reference).filePath(name);
+            if (!QFileInfo::exists(p))
+                return fail(tr("%1: missing; the reference folder has %2").arg(p, name));
+            auto predicted = readLabelMap(p);
+            if (!predicted)
+                return fail(predicted.error().message);
+            auto expected = readLabelMap(r);
+            if (!expected)
+                return fail(expected.error().message);
+            if (predicted->geometry().size() != expected->geometry().size())
+                return fail(tr("%1 and %2 differ in size").arg(p, r));
+            counter.add(predicted->data(), expected->data(), expected->voxelCount());
+        }
+        report = counter.report();
+        files = names.size();
+    } else {
+        auto predicted = readLabelMap(prediction);
+        if (!predicted)
+            return fail(predicted.error().message);
+        auto expected = readLabelMap(reference);
+        if (!expected)
+            return fail(expected.error().message);
+        auto compared = ml::compareLabelMaps(*predicted, *expected, prediction, reference);
+        if (!compared)
+            return fail(compared.error().message);
+        report = *compared;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject json = report.toJson();
+        json.insert(QStringLiteral("files"), files);
+        printJson(QJsonDocument(json));
+        return Success;
+    }
+    printLine(tr("%1 file(s), %2 voxels, pixel error %3").arg(files).arg(report.voxels).arg(report.pixelError, 0, 'f', 4));
+    for (const ml::ClassOverlap& c : report.classes)
+        printLine(tr("label %1: Dice %2  IoU %3  (reference %4, predicted %5 voxels)")
+                      .arg(c.value, 3)
+                      .arg(c.dice, 0, 'f', 4)
+                      .arg(c.iou, 0, 'f', 4)
+                      .arg(c.reference)
+                      .arg(c.prediction));
+    return Success;
+}
+
+int runTrain(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Train a U-Net on DIR/image + DIR/label (PNG slices or volumes with the same file names). Without "
+           "--epochs or --minutes it trains for %1 minutes. Indices count files in natural name order from 0.")
+            .arg(ml::TrainingOptions::kDefaultMinutes));
+    parser.addOptions({
+        {QStringLiteral("data"), tr("Training folder with image/ and label/."), QStringLiteral("DIR")},
+        {QStringLiteral("output"), tr("Model file to write (.dlm); rewritten whenever validation improves."), QStringLiteral("MODEL")},
+        {QStringLiteral("val"), tr("Validation folder with image/ and label/."), QStringLiteral("DIR")},
+        {QStringLiteral("train-range"), tr("Training indices in --data, e.g. 0-23 (default all)."), QStringLiteral("R")},
+        {QStringLiteral("val-range"), tr("Validation indices (in --val, or else in --data), e.g. 24-29."), QStringLiteral("R")},
+        {QStringLiteral("from"), tr("Fine-tune this model file."), QStringLiteral("MODEL")},
+        {QStringLiteral("arch"), tr("simple (reference SimpleUNet) or unet (default)."), QStringLiteral("A")},
+        {QStringLiteral("width"), tr("Channels at the first level (default: the preset's)."), QStringLiteral("N")},
+        {QStringLiteral("depth"), tr("Resolution levels (default: the preset's)."), QStringLiteral("N")},
+        {QStringLiteral("epochs"), tr("Number of epochs."), QStringLiteral("N")},
+        {QStringLiteral("minutes"), tr("Time budget in minutes (with --epochs: whichever ends first)."), QStringLiteral("M")},
+        {QStringLiteral("steps-per-epoch"), tr("Optimiser steps per epoch (default 50)."), QStringLiteral("N")},
+        {QStringLiteral("batch"), tr("Patches per step (default 4)."), QStringLiteral("N")},
+        {QStringLiteral("patch"), tr("Patch edge in pixels (default 256)."), QStringLiteral("N")},
+        {QStringLiteral("lr"), tr("Adam learning rate (default 0.001), decayed on a cosine to 2%."), QStringLiteral("LR")},
+        {QStringLiteral("loss"), tr("dice+bce (default; Dice+CE for several classes) or bce (reference)."), QStringLiteral("L")},
+        {QStringLiteral("no-augment"), tr("No flips, rotations, warps or intensity changes.")},
+        {QStringLiteral("seed"), tr("Random seed (default 1)."), QStringLiteral("S")},
+        {QStringLiteral("threads"), tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
+        {QStringLiteral("name"), tr("Model name shown to users."), QStringLiteral("NAME")},
+        {QStringLiteral("class-names"), tr("Comma-separated class names by ascending label value."), QStringLiteral("NAMES")},
+        {QStringLiteral("data-description"), tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
+        {QStringLiteral("half"), tr("Store the weights as float16 (half the file size).")},
+        {QStringLiteral("nonzero-labels"), tr("Treat every non-zero label voxel as label 1 (e.g. a skull-stripped image).")},
+        {QStringLiteral("quiet"), tr("No progress on stderr.")},
+    });
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {QStringLiteral("data"), QStringLiteral("output")}, exitCode))
+        return exitCode;
+    bool ok = true;
+    ml::TrainingOptions options;
+    options.dataFolder = parser.value(QStringLiteral("data"));
+    options.outputPath = parser.value(QStringLiteral("output"));
+    options.validationFolder = parser.value(QStringLiteral("val"));
+    options.fromModel = parser.value(QStringLiteral("from"));
+    if (parser.isSet(QStringLiteral("arch")))
+        options.architecture = parser.value(QStringLiteral("arch"));
+    options.baseWidth = intValue(parser, QStringLiteral("width"), 0, ok);
+    options.depth = intValue(parser, QStringLiteral("depth"), 0, ok);
+    options.epochs = intValue(parser, QStringLiteral("epochs"), 0, ok);
+    options.minutes = doubleValue(parser, QStringLiteral("minutes"), 0.0, ok);
+    options.stepsPerEpoch = intValue(parser, QStringLiteral("steps-per-epoch"), options.stepsPerEpoch, ok);
+    options.batchSize = intValue(parser, QStringLiteral("batch"), options.batchSize, ok);
+    options.patchSize = intValue(parser, QStringLiteral("patch"), options.patchSize, ok);
+    options.learningRate = doubleValue(parser, QStringLiteral("lr"), options.learningRate, ok);
+    options.seed = uint64_t(intValue(parser, QStringLiteral("seed"), 1, ok));
+    options.threads = intValue(parser, QStringLiteral("threads"), 0, ok);
+    options.augment = !parser.isSet(QStringLiteral("no-augment"));
+    options.modelName = parser.value(QStringLiteral("name"));
+    options.classNames = parser.value(QStringLiteral("class-names")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options.dataDescription = parser.value(QStringLiteral("data-description"));
+    options.nonZeroLabelIsForeground = parser.isSet(QStringLiteral("nonzero-labels"));
+    options.halfPrecisionFile = parser.isSet(QStringLiteral("half"));
+    if (!ok)
+        return Failure;
+    const QString loss = parser.value(QStringLiteral("loss"));
+    if (loss == QLatin1String("bce"))
+        options.loss = ml::LossKind::BinaryCrossEntropy;
+    else if (!loss.isEmpty() && loss != QLatin1String("dice+bce") && loss != QLatin1String("dice+ce"))
+        return fail(tr("--loss must be dice+bce or bce, not '%1'").arg(loss));
+    if (options.epochs < 0 || options.minutes < 0.0 || options.stepsPerEpoch < 1 || options.batchSize < 1 ||
+        options.patchSize < 16 || options.learningRate <= 0.0)
+        return fail(tr("--epochs, --minutes, --steps-per-epoch, --batch, --patch (>= 16) and --lr must be positive"));
+    for (const auto& [name, target] : {std::pair<QString, QVector<int>*>{QStringLiteral("train-range"), &options.trainIndices},
+                                       std::pair<QString, QVector<int>*>{QStringLiteral("val-range"), &options.validationIndices}}) {
+        auto indices = ml::parseIndexRanges(parser.value(name));
+        if (!indices)
+            return fail(QStringLiteral("--%1: %2").arg(name, indices.error().message));
+        *target = *indices;
+    }
+    if (!QFileInfo(options.dataFolder).isDir())
+        return fail(tr("%1: no such folder").arg(options.dataFolder));
+
+    ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
+    auto result = ml::trainModel(options, control);
+    if (!result)
+        return fail(result.error().message);
+    QJsonObject summary{{QStringLiteral("output"), options.outputPath},
+                        {QStringLiteral("epochs"), result->epochs},
+                        {QStringLiteral("best_epoch"), result->bestEpoch},
+                        {QStringLiteral("seconds"), result->seconds},
+                        {QStringLiteral("samples_per_second"), result->samplesPerSecond},
+                        {QStringLiteral("parameters"), double(result->model.parameterCount())},
+                        {QStringLiteral("best_metrics"), result->bestMetrics}};
+    printJson(QJsonDocument(summary));
+    return Success;
+}
+
+} // namespace delineate::cli

@@ -1,0 +1,90 @@
+// The shipped default models load, carry provenance, and reach their documented Dice on their own data.
+#include "io/VolumeIO.h"
+#include "ml/Inference.h"
+#include "ml/OverlapMetrics.h"
+
+#include "TestData.h"
+
+#include <QDir>
+#include <QtTest>
+
+using namespace delineate;
+using namespace delineate::ml;
+
+namespace {
+
+QString modelPath(const char* name)
+{
+    return QDir(QStringLiteral(DELINEATE_MODELS_DIR)).filePath(QLatin1String(name));
+}
+
+} // namespace
+
+class TestDefaultModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emMembranesOnValidationSlices()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/29.png");
+        auto model = SegmentationModel::load(modelPath("em-membranes.dlm"));
+        QVERIFY2(model.ok(), qPrintable(model.error().message));
+        const ModelHeader& h = model->header();
+        QCOMPARE(h.classes.size(), 2);
+        QCOMPARE(h.classes[0].name, QStringLiteral("membrane"));
+        QCOMPARE(h.provenance.dataSetHash.size(), 64);
+        QVERIFY(h.provenance.dataSetDescription.contains(QStringLiteral("Cardona")));
+        QVERIFY(h.provenance.metrics.value(QStringLiteral("val_dice_membrane")).toDouble() > 0.8);
+
+        OverlapCounter counter;
+        for (int n = 24; n <= 29; ++n) {
+            const QString name = QStringLiteral("isbi2012-membrane/train/%1/%2.png");
+            auto image = readVolume(testing::dataPath(name.arg(QStringLiteral("image")).arg(n)));
+            auto reference = readLabelMap(testing::dataPath(name.arg(QStringLiteral("label")).arg(n)));
+            QVERIFY(image.ok() && reference.ok());
+            SimpleJobControl control;
+            InferenceOptions options;
+            options.threads = 2;
+            auto result = segmentVolume(*image, *model, options, control);
+            QVERIFY2(result.ok(), qPrintable(result.error().message));
+            counter.add(result->labels.data(), reference->data(), reference->voxelCount());
+        }
+        const OverlapReport report = counter.report();
+        QCOMPARE(report.classes.size(), 2);
+        qInfo("EM validation 24-29: membrane Dice %.4f, interior Dice %.4f, pixel error %.4f", report.classes[0].dice,
+              report.classes[1].dice, report.pixelError);
+        QVERIFY(report.classes[0].dice >= 0.80);
+        QVERIFY(report.classes[1].dice >= 0.94);
+    }
+
+    void brainMaskOnColin27()
+    {
+        const QString brain = modelPath("brain-mask-t1.dlm");
+        if (!QFileInfo::exists(brain))
+            QSKIP("brain-mask-t1.dlm is not shipped in this tree");
+        DELINEATE_REQUIRE_PACKAGED(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
+        DELINEATE_REQUIRE_PACKAGED(QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz"));
+        auto model = SegmentationModel::load(brain);
+        QVERIFY2(model.ok(), qPrintable(model.error().message));
+        auto image = readVolume(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
+        auto stripped = readVolume(QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz"));
+        QVERIFY(image.ok() && stripped.ok());
+        SimpleJobControl control;
+        InferenceOptions options;
+        options.threads = 2;
+        auto result = segmentVolume(*image, *model, options, control);
+        QVERIFY2(result.ok(), qPrintable(result.error().message));
+        LabelMap reference(stripped->geometry());
+        for (std::size_t i = 0; i < reference.voxelCount(); ++i)
+            reference.data()[i] = stripped->valueAt(i) != 0.0 ? 1 : 0;
+        auto report = compareLabelMaps(result->labels, reference, QStringLiteral("prediction"), QStringLiteral("ch2bet"));
+        QVERIFY2(report.ok(), qPrintable(report.error().message));
+        // The training subject itself (there is no second one): this checks the pipeline, not generalisation.
+        qInfo("ch2 brain Dice %.4f", report->classes[1].dice);
+        QVERIFY(report->classes[1].dice >= 0.9);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDefaultModels)
+#include "tst_DefaultModels.moc"

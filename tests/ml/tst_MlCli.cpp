@@ -1,0 +1,147 @@
+// delineate-cli train / segment / evaluate end to end on EM PNG slices, and their errors for bad input.
+#include "TestData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out, err;
+};
+
+Run cli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(delineate::testing::cliPath(), arguments);
+    Run run;
+    if (!process.waitForFinished(240000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.status = process.exitStatus();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace
+
+class TestMlCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFileInfo::exists(delineate::testing::cliPath()));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void trainSegmentEvaluatePngFolders()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
+        const QString data = delineate::testing::dataPath(QStringLiteral("isbi2012-membrane/train"));
+        const QString model = m_dir.filePath(QStringLiteral("em.dlm"));
+        Run train = cli({QStringLiteral("train"), QStringLiteral("--data"), data, QStringLiteral("--output"), model,
+                         QStringLiteral("--train-range"), QStringLiteral("0-1"), QStringLiteral("--val-range"),
+                         QStringLiteral("29"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                         QStringLiteral("--steps-per-epoch"), QStringLiteral("6"), QStringLiteral("--width"),
+                         QStringLiteral("4"), QStringLiteral("--patch"), QStringLiteral("96"), QStringLiteral("--threads"),
+                         QStringLiteral("2"), QStringLiteral("--quiet")});
+        QCOMPARE(train.status, QProcess::NormalExit);
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(train.out).object();
+        QCOMPARE(summary.value(QStringLiteral("epochs")).toInt(), 2);
+        QVERIFY(summary.value(QStringLiteral("best_metrics")).toObject().contains(QStringLiteral("val_mean_dice")));
+
+        // Segment two validation slices from a folder of PNGs into a folder of PNG masks.
+        const QString input = m_dir.filePath(QStringLiteral("in"));
+        const QString reference = m_dir.filePath(QStringLiteral("reference"));
+        QDir().mkpath(input);
+        QDir().mkpath(reference);
+        for (const char* name : {"28.png", "29.png"}) {
+            QVERIFY(QFile::copy(QDir(data).filePath(QStringLiteral("image/") + QLatin1String(name)),
+                                QDir(input).filePath(QLatin1String(name))));
+            QVERIFY(QFile::copy(QDir(data).filePath(QStringLiteral("label/") + QLatin1String(name)),
+                                QDir(reference).filePath(QLatin1String(name))));
+        }
+        const QString output = m_dir.filePath(QStringLiteral("masks"));
+        Run segment = cli({QStringLiteral("segment"), QStringLiteral("--model"), model, QStringLiteral("--input"), input,
+                           QStringLiteral("--output"), output, QStringLiteral("--quiet")});
+        QVERIFY2(segment.exitCode == 0, segment.err.constData());
+        QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("28.png"))));
+        QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("29.png"))));
+
+        Run evaluate = cli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), output, QStringLiteral("--reference"),
+                            reference, QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, evaluate.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(evaluate.out).object();
+        QCOMPARE(report.value(QStringLiteral("files")).toInt(), 2);
+        const QJsonArray classes = report.value(QStringLiteral("classes")).toArray();
+        QCOMPARE(classes.size(), 2); // membrane (0) and interior (255): the masks carry the training label values
+        QCOMPARE(classes[0].toObject().value(QStringLiteral("label")).toInt(), 0);
+        QCOMPARE(classes[1].toObject().value(QStringLiteral("label")).toInt(), 255);
+        const double error = report.value(QStringLiteral("pixel_error")).toDouble();
+        QVERIFY(error >= 0.0 && error < 0.5);
+
+        // A reference compared with itself is perfect.
+        Run self = cli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), reference, QStringLiteral("--reference"),
+                        reference, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(self.out).object().value(QStringLiteral("pixel_error")).toDouble(), 0.0);
+        QCOMPARE(QJsonDocument::fromJson(self.out).object().value(QStringLiteral("classes")).toArray()[0].toObject()
+                     .value(QStringLiteral("dice")).toDouble(), 1.0);
+    }
+
+    void errorsNameTheFile_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        const QString missing = m_dir.filePath(QStringLiteral("missing.dlm"));
+        const QString notModel = m_dir.filePath(QStringLiteral("notmodel.dlm"));
+        QTest::newRow("missing model") << QStringList{QStringLiteral("segment"), QStringLiteral("--model"), missing,
+                                                      QStringLiteral("--input"), notModel, QStringLiteral("--output"),
+                                                      m_dir.filePath(QStringLiteral("x.nii.gz"))}
+                                       << missing;
+        QTest::newRow("not a model") << QStringList{QStringLiteral("segment"), QStringLiteral("--model"), notModel,
+                                                    QStringLiteral("--input"), notModel, QStringLiteral("--output"),
+                                                    m_dir.filePath(QStringLiteral("x.nii.gz"))}
+                                     << notModel;
+        QTest::newRow("no output") << QStringList{QStringLiteral("segment"), QStringLiteral("--model"), notModel}
+                                   << QStringLiteral("--input is required");
+        QTest::newRow("evaluate missing") << QStringList{QStringLiteral("evaluate"), QStringLiteral("--prediction"), missing,
+                                                         QStringLiteral("--reference"), notModel}
+                                          << missing;
+        QTest::newRow("train bad range") << QStringList{QStringLiteral("train"), QStringLiteral("--data"), m_dir.path(),
+                                                        QStringLiteral("--output"), missing, QStringLiteral("--train-range"),
+                                                        QStringLiteral("9-3")}
+                                         << QStringLiteral("9-3");
+    }
+    void errorsNameTheFile()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QFile garbage(m_dir.filePath(QStringLiteral("notmodel.dlm")));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write("not a model at all");
+        garbage.close();
+        Run run = cli(arguments);
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMlCli)
+#include "tst_MlCli.moc"

@@ -1,0 +1,151 @@
+// Training core on real EM data: a tiny run must lower the loss and raise validation Dice; bad input is an error.
+#include "ml/Trainer.h"
+#include "ml/TrainingData.h"
+
+#include "TestData.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace delineate;
+using namespace delineate::ml;
+
+namespace {
+
+class RecordingJobControl : public JobControl
+{
+public:
+    void reportProgress(double fraction, const QString&) override { lastFraction = fraction; }
+    void publish(const QVariantMap& intermediate) override { published.append(intermediate); }
+    bool isCancelled() const override { return cancelAfterPublish && !published.isEmpty(); }
+    QVector<QVariantMap> published;
+    double lastFraction = 0.0;
+    bool cancelAfterPublish = false;
+};
+
+TrainingOptions tinyEmRun()
+{
+    TrainingOptions o;
+    o.dataFolder = testing::dataPath(QStringLiteral("isbi2012-membrane/train"));
+    o.trainIndices = {0, 1};
+    o.validationIndices = {24};
+    o.baseWidth = 8;
+    o.patchSize = 128;
+    o.batchSize = 2;
+    o.stepsPerEpoch = 15;
+    o.epochs = 4;
+    o.threads = 2;
+    o.seed = 3;
+    o.classNames = {QStringLiteral("membrane"), QStringLiteral("interior")};
+    return o;
+}
+
+} // namespace
+
+class TestTraining : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void indexRanges()
+    {
+        auto r = parseIndexRanges(QStringLiteral("0-3,7,9-10"));
+        QVERIFY(r.ok());
+        QCOMPARE(*r, (QVector<int>{0, 1, 2, 3, 7, 9, 10}));
+        QVERIFY(parseIndexRanges(QString())->isEmpty());
+        auto bad = parseIndexRanges(QStringLiteral("5-2"));
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().message.contains(QStringLiteral("5-2")));
+    }
+
+    void naturalOrder()
+    {
+        QStringList names{QStringLiteral("10.png"), QStringLiteral("2.png"), QStringLiteral("1.png"), QStringLiteral("24.png"),
+                          QStringLiteral("3.png"), QStringLiteral("a10b.png"), QStringLiteral("a9b.png")};
+        std::sort(names.begin(), names.end(), naturalLess);
+        QCOMPARE(names, (QStringList{QStringLiteral("1.png"), QStringLiteral("2.png"), QStringLiteral("3.png"),
+                                     QStringLiteral("10.png"), QStringLiteral("24.png"), QStringLiteral("a9b.png"),
+                                     QStringLiteral("a10b.png")}));
+    }
+
+    void frozenSplitSelectsTheNamedSlices()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/24.png");
+        SimpleJobControl control;
+        auto pairs = loadTrainingPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), {2, 24, 29}, false, control);
+        QVERIFY2(pairs.ok(), qPrintable(pairs.error().message));
+        QVERIFY((*pairs)[0].imagePath.endsWith(QStringLiteral("image/2.png")));
+        QVERIFY((*pairs)[1].imagePath.endsWith(QStringLiteral("image/24.png")));
+        QVERIFY((*pairs)[2].labelPath.endsWith(QStringLiteral("label/29.png")));
+    }
+
+    void tinyRunLearnsEmMembranes()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/24.png");
+        QTemporaryDir dir;
+        TrainingOptions options = tinyEmRun();
+        options.outputPath = dir.filePath(QStringLiteral("tiny.dlm"));
+        RecordingJobControl control;
+        auto result = trainModel(options, control);
+        QVERIFY2(result.ok(), qPrintable(result.error().message));
+        QCOMPARE(control.published.size(), 4);
+        QCOMPARE(result->epochs, 4);
+        const double firstLoss = control.published.first().value(QStringLiteral("loss")).toDouble();
+        const double lastLoss = control.published.last().value(QStringLiteral("loss")).toDouble();
+        QVERIFY2(lastLoss < firstLoss * 0.9, qPrintable(QStringLiteral("loss %1 -> %2").arg(firstLoss).arg(lastLoss)));
+        const double firstDice = control.published.first().value(QStringLiteral("val_dice_membrane")).toDouble();
+        const double bestDice = result->bestMetrics.value(QStringLiteral("val_dice_membrane")).toDouble();
+        QVERIFY2(bestDice > 0.5 && bestDice >= firstDice,
+                 qPrintable(QStringLiteral("membrane Dice %1 -> %2").arg(firstDice).arg(bestDice)));
+        QVERIFY(result->bestMetrics.contains(QStringLiteral("val_dice_interior")));
+
+        // The written model carries what it was trained on.
+        auto model = SegmentationModel::load(options.outputPath);
+        QVERIFY2(model.ok(), qPrintable(model.error().message));
+        const ModelHeader& h = model->header();
+        QCOMPARE(h.classes.size(), 2);
+        QCOMPARE(h.classes[0].value, 0);
+        QCOMPARE(h.classes[0].name, QStringLiteral("membrane"));
+        QCOMPARE(h.classes[1].value, 255);
+        QCOMPARE(int(h.normalization.kind), int(IntensityNormalization::Kind::Window));
+        QCOMPARE(h.provenance.dataSetHash.size(), 64);
+        QCOMPARE(h.provenance.epochs, 4);
+        QCOMPARE(h.architecture.baseWidth, 8);
+        QCOMPARE(h.provenance.metrics.value(QStringLiteral("val_dice_membrane")).toDouble(), bestDice);
+    }
+
+    void cancelStopsTraining()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/0.png");
+        TrainingOptions options = tinyEmRun();
+        options.stepsPerEpoch = 2;
+        options.epochs = 50;
+        RecordingJobControl control;
+        control.cancelAfterPublish = true;
+        auto result = trainModel(options, control);
+        QVERIFY(!result.ok());
+        QVERIFY(result.error().isCancelled());
+        QCOMPARE(control.published.size(), 1);
+    }
+
+    void badInputIsAnError()
+    {
+        QTemporaryDir dir;
+        TrainingOptions options;
+        options.dataFolder = dir.path();
+        RecordingJobControl control;
+        auto missing = trainModel(options, control);
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message.contains(QStringLiteral("image/ and label/")), qPrintable(missing.error().message));
+
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/0.png");
+        options = tinyEmRun();
+        options.trainIndices = {40};
+        auto outOfRange = trainModel(options, control);
+        QVERIFY(!outOfRange.ok());
+        QVERIFY2(outOfRange.error().message.contains(QStringLiteral("index 40")), qPrintable(outOfRange.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraining)
+#include "tst_Training.moc"
