@@ -1,0 +1,53 @@
+// delineate: the desktop viewer. Parses `delineate [PATH]`, installs translations, builds the main window, starts.
+#include "AppSettings.h"
+#include "LanguageSetup.h"
+#include "widgets/MainWindow.h"
+#include "widgets/ViewerPanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Delineate"));
+    QApplication::setApplicationName(QStringLiteral("Delineate"));
+    QApplication::setApplicationVersion(QStringLiteral(DELINEATE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Delineate: medical image segmentation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("DICOM folder or file, or a volume file"));
+    // Hidden options for documentation screenshots and scripted checks.
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a grab of the window and quit."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("system, en or zh_CN (this run only)."),
+                                QStringLiteral("LANGUAGE"));
+    QCommandLineOption preset(QStringLiteral("window"), QStringLiteral("Window preset key (auto, brain, lung, ...)."),
+                              QStringLiteral("PRESET"));
+    QCommandLineOption layout(QStringLiteral("layout"), QStringLiteral("1x3 or 2x2 (this run only)."),
+                              QStringLiteral("LAYOUT"));
+    for (QCommandLineOption* option : {&screenshot, &language, &preset, &layout}) {
+        option->setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(*option);
+    }
+    parser.process(app);
+
+    delineate::installTranslations(parser.isSet(language) ? parser.value(language) : delineate::AppSettings::language());
+
+    delineate::MainWindow window;
+    if (parser.isSet(layout))
+        window.viewerPanel()->setLayoutMode(delineate::ViewerPanel::layoutFromKey(parser.value(layout)));
+    if (parser.isSet(preset))
+        window.setInitialPreset(parser.value(preset));
+    if (parser.isSet(screenshot)) {
+        window.saveScreenshotWhenLoaded(parser.value(screenshot));
+        QObject::connect(&window, &delineate::MainWindow::screenshotSaved, &app,
+                         [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+    }
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openPath(parser.positionalArguments().constFirst());
+    return app.exec();
+}

@@ -1,0 +1,28 @@
+// The user's preferences and recent files, persisted with QSettings ("Delineate"/"Delineate").
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace delineate {
+
+class AppSettings
+{
+public:
+    // "system", "en" or "zh_CN".
+    static QString language();
+    static void setLanguage(const QString& language);
+    // "1x3" or "2x2".
+    static QString defaultLayout();
+    static void setDefaultLayout(const QString& layout);
+    // "nearest" or "linear".
+    static QString interpolation();
+    static void setInterpolation(const QString& interpolation);
+
+    static QStringList recentPaths();
+    static void addRecentPath(const QString& path); // most recent first, at most kMaxRecent
+    static void clearRecentPaths();
+    static constexpr int kMaxRecent = 10;
+};
+
+} // namespace delineate

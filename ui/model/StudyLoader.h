@@ -1,0 +1,77 @@
+// Opens what the user chose (DICOM folder or file, or a volume file) and loads series, all on worker threads
+// through JobRunner, with progress and cancel; thumbnails are made by a second, lower-priority job.
+#pragma once
+
+#include "dicom/DicomSeries.h"
+#include "model/ImageInfo.h"
+#include "model/WindowLevel.h"
+
+#include <QImage>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace delineate {
+
+class JobRunner;
+class Volume;
+
+class StudyLoader : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StudyLoader(QObject* parent = nullptr);
+    ~StudyLoader() override;
+
+    // A folder or DICOM file is scanned for DICOM and volume files (scanReady, then the caller picks what to show);
+    // a volume file is read directly.
+    void openPath(const QString& path);
+    // Loads a series of the last scan by its key.
+    void loadSeries(const QString& seriesKey);
+    // Reads one of the volume files found by the last scan, keeping the scan.
+    void loadVolumeFile(const QString& path);
+    void cancel();
+    bool isBusy() const;
+
+    const ScanResult& scan() const { return m_scan; }
+    // Volume files (.nii, .nii.gz, .nrrd, .mha, ...) found in the scanned folder.
+    const QStringList& volumeFiles() const { return m_volumeFiles; }
+    QString scannedPath() const { return m_scannedPath; }
+    // The series to show first: a CT, MR or PET series if any, then the one with the most frames.
+    QString defaultSeriesKey() const;
+
+    static bool isVolumeFile(const QString& path);
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void progressChanged(double fraction, const QString& message);
+    void scanReady();
+    // The image to show; `warnings` are the loader's (scanner warnings are already in info).
+    void imageReady(std::shared_ptr<const delineate::Volume> volume, const delineate::ImageInfo& info,
+                    const delineate::WindowLevel& automaticWindow);
+    void thumbnailReady(const QString& seriesKey, const QImage& thumbnail);
+    void thumbnailsDone();
+    // A message naming what failed; cancellation is not a failure and only emits cancelled().
+    void failed(const QString& message);
+    void cancelled();
+
+private:
+    struct LoadResult;
+    void run(const QString& title, std::function<QString(class JobControl&)> work, std::function<void()> onSuccess);
+    void startThumbnails();
+    void readVolumeFile(const QString& path, bool replacesStudy);
+
+    JobRunner* m_runner;
+    JobRunner* m_thumbnailRunner;
+    ScanResult m_scan;
+    QStringList m_volumeFiles;
+    QString m_scannedPath;
+    std::shared_ptr<LoadResult> m_result;
+    std::function<void()> m_onSuccess;
+    bool m_restartThumbnails = false;
+    std::function<void()> m_pending; // a request made while a job runs: started when the job has stopped
+};
+
+} // namespace delineate

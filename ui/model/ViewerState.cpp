@@ -1,0 +1,199 @@
+// Shared viewer state: clamping the crosshair, applying presets, the label colour table, the readout.
+#include "model/ViewerState.h"
+
+#include "image/LabelMap.h"
+#include "image/Volume.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace delineate {
+
+ViewerState::ViewerState(QObject* parent) : QObject(parent) {}
+ViewerState::~ViewerState() = default;
+
+void ViewerState::setImage(std::shared_ptr<const Volume> volume, const ImageInfo& info,
+                           const WindowLevel& automaticWindow, const QString& initialPresetKey)
+{
+    m_volume = std::move(volume);
+    m_info = info;
+    m_automaticWindow = automaticWindow;
+    m_labels.reset(); // a label map belongs to the image it was made on
+    if (m_volume) {
+        const auto& size = m_volume->geometry().size();
+        m_cursor = {size[0] / 2, size[1] / 2, size[2] / 2};
+    }
+    m_window = automaticWindow;
+    m_presetKey = QStringLiteral("auto");
+    if (!initialPresetKey.isEmpty() && initialPresetKey != QLatin1String("auto")) {
+        if (const WindowLevelPreset* preset = WindowLevelPresets::find(initialPresetKey)) {
+            m_window = preset->window;
+            m_presetKey = preset->key;
+        }
+    }
+    Q_EMIT imageChanged();
+    Q_EMIT windowChanged();
+    Q_EMIT cursorChanged();
+    Q_EMIT labelsChanged();
+}
+
+void ViewerState::clear()
+{
+    m_volume.reset();
+    m_labels.reset();
+    m_info = ImageInfo();
+    Q_EMIT imageChanged();
+    Q_EMIT labelsChanged();
+}
+
+void ViewerState::addWarnings(const QStringList& warnings)
+{
+    for (const QString& warning : warnings)
+        if (!m_info.warnings.contains(warning))
+            m_info.warnings << warning;
+    Q_EMIT imageChanged();
+}
+
+void ViewerState::setCursor(const Index& voxel)
+{
+    if (!m_volume)
+        return;
+    const auto& size = m_volume->geometry().size();
+    Index clamped;
+    for (int axis = 0; axis < 3; ++axis)
+        clamped[axis] = std::clamp<int64_t>(voxel[axis], 0, std::max<int64_t>(0, size[axis] - 1));
+    if (clamped == m_cursor)
+        return;
+    m_cursor = clamped;
+    Q_EMIT cursorChanged();
+}
+
+void ViewerState::moveCursor(int voxelAxis, int64_t delta)
+{
+    Index next = m_cursor;
+    next[voxelAxis] += delta;
+    setCursor(next);
+}
+
+void ViewerState::setWindow(const WindowLevel& window, const QString& presetKey)
+{
+    WindowLevel w = window;
+    w.width = std::max(w.width, 1e-6);
+    if (w == m_window && presetKey == m_presetKey)
+        return;
+    m_window = w;
+    m_presetKey = presetKey;
+    Q_EMIT windowChanged();
+}
+
+bool ViewerState::applyPreset(const QString& key)
+{
+    if (key == QLatin1String("auto")) {
+        setWindow(m_automaticWindow, key);
+        return true;
+    }
+    const WindowLevelPreset* preset = WindowLevelPresets::find(key);
+    if (!preset)
+        return false;
+    setWindow(preset->window, preset->key);
+    return true;
+}
+
+void ViewerState::setInterpolation(Interpolation interpolation)
+{
+    if (interpolation == m_interpolation)
+        return;
+    m_interpolation = interpolation;
+    Q_EMIT interpolationChanged();
+}
+
+void ViewerState::setCrosshairVisible(bool visible)
+{
+    if (visible == m_crosshairVisible)
+        return;
+    m_crosshairVisible = visible;
+    Q_EMIT crosshairVisibilityChanged();
+}
+
+void ViewerState::setLabelMap(std::shared_ptr<const LabelMap> labels, const QVector<QColor>& colours, double opacity)
+{
+    m_labels = std::move(labels);
+    m_labelColours = colours;
+    m_labelOpacity = std::clamp(opacity, 0.0, 1.0);
+    rebuildLabelTable();
+    Q_EMIT labelsChanged();
+}
+
+void ViewerState::setLabelOpacity(double opacity)
+{
+    m_labelOpacity = std::clamp(opacity, 0.0, 1.0);
+    rebuildLabelTable();
+    Q_EMIT labelsChanged();
+}
+
+void ViewerState::notifyLabelsChanged()
+{
+    Q_EMIT labelsChanged();
+}
+
+const LabelMap* ViewerState::labelMap() const
+{
+    if (!m_labels || !m_volume || m_labels->voxelCount() != m_volume->voxelCount()
+        || m_labels->geometry().size() != m_volume->geometry().size())
+        return nullptr;
+    return m_labels.get();
+}
+
+void ViewerState::rebuildLabelTable()
+{
+    m_labelTable.fill(0);
+    for (int label = 1; label < 256 && label < m_labelColours.size(); ++label) {
+        const QColor& c = m_labelColours.at(label);
+        if (!c.isValid())
+            continue;
+        const int alpha = int(std::lround(c.alphaF() * m_labelOpacity * 255.0));
+        m_labelTable[std::size_t(label)] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+    }
+}
+
+double ViewerState::cursorValue() const
+{
+    if (!m_volume)
+        return 0.0;
+    return m_volume->value(m_cursor[0], m_cursor[1], m_cursor[2]);
+}
+
+Vector3 ViewerState::cursorPhysical() const
+{
+    if (!m_volume)
+        return {0, 0, 0};
+    return m_volume->geometry().indexToPhysical({double(m_cursor[0]), double(m_cursor[1]), double(m_cursor[2])});
+}
+
+QString ViewerState::formatValue(double value) const
+{
+    const bool integral = m_volume && m_volume->pixelType() == PixelType::Int16;
+    const QString number = integral ? QString::number(qint64(value)) : QString::number(value, 'g', 6);
+    return m_info.isCT() ? tr("%1 HU").arg(number) : number;
+}
+
+QString ViewerState::readoutText() const
+{
+    if (!m_volume)
+        return QString();
+    Vector3 p = cursorPhysical();
+    for (double& c : p)
+        if (std::abs(c) < 0.05)
+            c = 0.0; // "-0.0" reads like an error
+
+    return tr("Voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   Value %7")
+        .arg(m_cursor[0])
+        .arg(m_cursor[1])
+        .arg(m_cursor[2])
+        .arg(p[0], 0, 'f', 1)
+        .arg(p[1], 0, 'f', 1)
+        .arg(p[2], 0, 'f', 1)
+        .arg(formatValue(cursorValue()));
+}
+
+} // namespace delineate

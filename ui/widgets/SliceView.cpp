@@ -1,0 +1,486 @@
+// Slice view: cached slice and label images, zoom/pan/crosshair/window interaction, overlays drawn on top.
+#include "widgets/SliceView.h"
+
+#include "image/LabelMap.h"
+#include "image/Volume.h"
+#include "model/ViewerState.h"
+#include "widgets/SliceOverlay.h"
+#include "widgets/ViewText.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace delineate {
+
+namespace {
+constexpr double kWheelZoomStep = 1.25;
+constexpr int kPageStep = 10;
+} // namespace
+
+SliceView::SliceView(ViewerState* state, ViewOrientation orientation, QWidget* parent)
+    : QWidget(parent), m_state(state), m_model(orientation)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent); // every pixel is painted: Qt need not clear the background first
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true); // Shift+move drags the crosshair without a button
+    setMinimumSize(120, 120);
+    setObjectName(SliceViewModel::orientationName(orientation));
+    connect(m_state, &ViewerState::imageChanged, this, &SliceView::onImageChanged);
+    connect(m_state, &ViewerState::cursorChanged, this, &SliceView::onCursorChanged);
+    connect(m_state, &ViewerState::windowChanged, this, &SliceView::onWindowChanged);
+    connect(m_state, &ViewerState::interpolationChanged, this, &SliceView::invalidateScaled);
+    connect(m_state, &ViewerState::crosshairVisibilityChanged, this, qOverload<>(&SliceView::update));
+    connect(m_state, &ViewerState::labelsChanged, this, [this]() {
+        m_labelsValid = false;
+        update();
+    });
+    onImageChanged();
+    m_lut.setWindow(m_state->window());
+}
+
+int SliceView::currentSlice() const
+{
+    return int(m_state->cursor()[m_model.sliceAxis()]);
+}
+
+void SliceView::onImageChanged()
+{
+    const bool sameGrid = m_state->hasImage() && m_model.geometry().sameGridAs(m_state->volume()->geometry());
+    if (m_state->hasImage())
+        m_model.setGeometry(m_state->volume()->geometry());
+    m_banner.setInfo(m_state->info());
+    m_sliceValid = false;
+    m_labelsValid = false;
+    if (!sameGrid || m_fitted) // a new grid needs a new fit; the same grid (reloaded series) keeps zoom and pan
+        fitToWindow();
+    update();
+}
+
+void SliceView::onCursorChanged()
+{
+    if (currentSlice() != m_cachedSlice) {
+        m_sliceValid = false;
+        m_labelsValid = false;
+    }
+    update(); // the crosshair moved in any case
+}
+
+void SliceView::onWindowChanged()
+{
+    m_lut.setWindow(m_state->window());
+    m_sliceValid = false;
+    update();
+}
+
+void SliceView::ensureSlice()
+{
+    if (m_sliceValid || !m_state->hasImage())
+        return;
+    m_cachedSlice = currentSlice();
+    m_model.extractSlice(*m_state->volume(), m_cachedSlice, m_lut, m_sliceImage);
+    m_sliceValid = true;
+    m_scaledValid = false;
+    m_drawnDirectly = false;
+    ++m_sliceRebuilds;
+}
+
+void SliceView::invalidateScaled()
+{
+    m_scaledValid = false;
+    m_drawnDirectly = false;
+    update();
+}
+
+void SliceView::drawZoomedSlice(QPainter& painter)
+{
+    const QRectF target = imageRectOnScreen();
+    if (!target.contains(QRectF(rect()))) // at high zoom the slice covers everything: no need to clear first
+        painter.fillRect(rect(), Qt::black);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, m_state->interpolation() == Interpolation::Linear);
+    painter.drawImage(target, m_sliceImage);
+}
+
+void SliceView::ensureScaledSlice()
+{
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
+    if (m_scaledValid && m_scaledSlice.size() == pixels)
+        return;
+    if (m_scaledSlice.size() != pixels)
+        m_scaledSlice = QImage(pixels, QImage::Format_RGB32);
+    m_scaledSlice.setDevicePixelRatio(ratio);
+    QPainter painter(&m_scaledSlice);
+    drawZoomedSlice(painter);
+    m_scaledValid = true;
+    m_composedValid = false;
+}
+
+const QImage& SliceView::ensureComposed()
+{
+    if (!m_composedValid) {
+        m_composed = m_scaledSlice.copy();
+        QPainter painter(&m_composed);
+        painter.drawImage(imageRectOnScreen(), m_labelImage); // never smoothed: label edges stay voxel-exact
+        m_composedValid = true;
+    }
+    return m_composed;
+}
+
+void SliceView::ensureLabels()
+{
+    if (m_labelsValid)
+        return;
+    m_labelsValid = true;
+    const LabelMap* labels = m_state->labelMap();
+    m_labelsVisible = labels && m_state->labelOpacity() > 0.0
+                      && m_model.extractLabels(*labels, currentSlice(), m_state->labelColourTable(), m_labelImage);
+    m_composedValid = false;
+    ++m_labelRebuilds;
+}
+
+double SliceView::zoomPerVoxel() const
+{
+    return m_zoom * std::min(m_model.columnSpacing(), m_model.rowSpacing());
+}
+
+void SliceView::setZoomPerVoxel(double zoom)
+{
+    const double spacing = std::min(m_model.columnSpacing(), m_model.rowSpacing());
+    if (spacing <= 0.0 || zoom <= 0.0)
+        return;
+    m_zoom = zoom / spacing;
+    m_fitted = false;
+    invalidateScaled();
+}
+
+void SliceView::fitToWindow()
+{
+    const double imageWidth = m_model.columns() * m_model.columnSpacing();
+    const double imageHeight = m_model.rows() * m_model.rowSpacing();
+    m_fitted = true;
+    if (imageWidth <= 0.0 || imageHeight <= 0.0 || width() <= 0 || height() <= 0)
+        return;
+    m_zoom = std::min(width() / imageWidth, height() / imageHeight);
+    m_centre = QPointF(imageWidth / 2.0, imageHeight / 2.0);
+    invalidateScaled();
+}
+
+void SliceView::zoomBy(double factor, const QPointF& anchor)
+{
+    const QPointF planeUnderAnchor = (anchor - widgetCentre()) / m_zoom + m_centre;
+    m_zoom = std::clamp(m_zoom * factor, 0.01, 200.0);
+    m_centre = planeUnderAnchor - (anchor - widgetCentre()) / m_zoom;
+    m_fitted = false;
+    invalidateScaled();
+}
+
+void SliceView::panBy(const QPointF& screenDelta)
+{
+    m_centre -= screenDelta / m_zoom;
+    m_fitted = false;
+    invalidateScaled();
+}
+
+QPointF SliceView::screenPoint(const Vector3& voxelIndex) const
+{
+    const QPointF image = m_model.imagePoint(voxelIndex);
+    const QPointF plane(image.x() * m_model.columnSpacing(), image.y() * m_model.rowSpacing());
+    return widgetCentre() + (plane - m_centre) * m_zoom;
+}
+
+Vector3 SliceView::voxelIndexAt(const QPointF& point) const
+{
+    const QPointF plane = (point - widgetCentre()) / m_zoom + m_centre;
+    const QPointF image(plane.x() / m_model.columnSpacing(), plane.y() / m_model.rowSpacing());
+    return m_model.voxelIndex(image, currentSlice());
+}
+
+QRectF SliceView::imageRectOnScreen() const
+{
+    const QPointF topLeft = widgetCentre() - m_centre * m_zoom;
+    return {topLeft, QSizeF(m_model.columns() * m_model.columnSpacing() * m_zoom,
+                            m_model.rows() * m_model.rowSpacing() * m_zoom)};
+}
+
+void SliceView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    if (!m_state->hasImage()) {
+        painter.fillRect(rect(), Qt::black);
+        ViewText::drawShadowed(painter, rect(), int(Qt::AlignCenter | Qt::TextWordWrap),
+                               SliceViewModel::orientationName(m_model.orientation()), QColor(120, 120, 120));
+        return;
+    }
+    ensureSlice();
+    ensureLabels();
+    if (!m_scaledValid && !m_labelsVisible && !m_drawnDirectly) {
+        // The first paint of a new slice (scrolling) draws it zoomed straight onto the widget; the zoomed copy is
+        // only made when the same slice is painted again (crosshair, tools), where it turns the repaint into a blit.
+        drawZoomedSlice(painter);
+        m_drawnDirectly = true;
+    } else {
+        ensureScaledSlice();
+        painter.drawImage(QPointF(0, 0), m_labelsVisible ? ensureComposed() : m_scaledSlice);
+    }
+    if (m_state->crosshairVisible())
+        paintCrosshair(painter);
+    for (SliceOverlay* overlay : m_overlays) {
+        painter.save();
+        overlay->paint(painter, *this);
+        painter.restore();
+    }
+    paintAnnotations(painter);
+    if (hasFocus()) {
+        painter.setPen(QPen(QColor(90, 160, 255, 160), 1));
+        painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+}
+
+void SliceView::addOverlay(SliceOverlay* overlay)
+{
+    if (overlay && !m_overlays.contains(overlay))
+        m_overlays.append(overlay);
+    update();
+}
+
+void SliceView::removeOverlay(SliceOverlay* overlay)
+{
+    m_overlays.removeAll(overlay);
+    update();
+}
+
+void SliceView::paintCrosshair(QPainter& painter)
+{
+    const auto cursor = m_state->cursor();
+    const QPointF centre = screenPoint({double(cursor[0]), double(cursor[1]), double(cursor[2])});
+    const double gap = 6.0; // leave the voxel itself visible
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(QPen(QColor(60, 170, 255, 190), 1));
+    painter.drawLine(QPointF(0, centre.y()), QPointF(centre.x() - gap, centre.y()));
+    painter.drawLine(QPointF(centre.x() + gap, centre.y()), QPointF(width(), centre.y()));
+    painter.drawLine(QPointF(centre.x(), 0), QPointF(centre.x(), centre.y() - gap));
+    painter.drawLine(QPointF(centre.x(), centre.y() + gap), QPointF(centre.x(), height()));
+}
+
+void SliceView::paintAnnotations(QPainter& painter)
+{
+    const QRect area = rect().adjusted(6, 4, -6, -4);
+    const QFontMetrics metrics(painter.font());
+    const QColor text(235, 235, 235);
+
+    m_banner.paint(painter, area);
+
+    const int bannerLines = std::max(m_banner.leftLines().size(),
+                                     m_banner.rightLines().size() + (m_banner.showsLossyFlag() ? 1 : 0));
+    const QRect noteRect(area.left(), area.top() + int(bannerLines) * metrics.height() + 4, area.width(),
+                         metrics.height());
+    if (!m_state->info().orientationKnown) {
+        // Letters from a made-up orientation would mislead: none, and a note saying why.
+        ViewText::drawShadowed(painter, noteRect, int(Qt::AlignHCenter), tr("Orientation unknown (not in the files)"),
+                               QColor(255, 190, 60));
+    } else {
+        paintOrientation(painter, area, noteRect);
+    }
+
+    const WindowLevel window = m_state->window();
+    QString windowLine = tr("W %1  L %2").arg(window.width, 0, 'g', 5).arg(window.center, 0, 'g', 5);
+    if (const WindowLevelPreset* preset = WindowLevelPresets::find(m_state->presetKey()))
+        windowLine += QStringLiteral("  ") + WindowLevelPresets::displayName(*preset);
+    else if (m_state->presetKey() == QLatin1String("auto"))
+        windowLine += QStringLiteral("  ") + tr("Auto");
+    const QStringList bottomLeft{
+        tr("%1  %2 / %3").arg(SliceViewModel::orientationName(m_model.orientation())).arg(currentSlice() + 1).arg(m_model.sliceCount()),
+        windowLine};
+    ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft, text, area.width() / 2);
+    ViewText::drawScaleBar(painter, area, m_zoom);
+}
+
+void SliceView::paintOrientation(QPainter& painter, const QRect& area, const QRect& noteRect)
+{
+    const QFontMetrics metrics(painter.font());
+    const QColor letters(255, 220, 90);
+    // Orientation letters at the middle of each edge, from the direction cosines.
+    const int letterWidth = metrics.horizontalAdvance(QStringLiteral("WWW"));
+    const int midY = height() / 2 - metrics.height() / 2;
+    ViewText::drawShadowed(painter, QRect(area.left(), midY, letterWidth, metrics.height()), int(Qt::AlignLeft),
+                           m_model.edgeLabel(Qt::LeftEdge), letters);
+    ViewText::drawShadowed(painter, QRect(area.right() - letterWidth, midY, letterWidth, metrics.height()),
+                           int(Qt::AlignRight), m_model.edgeLabel(Qt::RightEdge), letters);
+    ViewText::drawShadowed(painter, QRect(width() / 2 - letterWidth / 2, area.top(), letterWidth, metrics.height()),
+                           int(Qt::AlignHCenter), m_model.edgeLabel(Qt::TopEdge), letters);
+    ViewText::drawShadowed(painter,
+                           QRect(width() / 2 - letterWidth / 2, area.bottom() - metrics.height(), letterWidth,
+                                 metrics.height()),
+                           int(Qt::AlignHCenter), m_model.edgeLabel(Qt::BottomEdge), letters);
+
+    if (m_model.isOblique()) {
+        // The grid is shown as acquired, so the picture is tilted relative to the patient's axes: say so,
+        // below the banner where it does not cover the image centre.
+        ViewText::drawShadowed(painter, noteRect, int(Qt::AlignHCenter), tr("Oblique acquisition: voxel grid shown"),
+                               QColor(255, 190, 60));
+    }
+}
+
+void SliceView::resizeEvent(QResizeEvent*)
+{
+    if (m_fitted)
+        fitToWindow();
+    m_scaledValid = false;
+    m_drawnDirectly = false;
+}
+
+void SliceView::moveCrosshairTo(const QPointF& point)
+{
+    const Vector3 index = voxelIndexAt(point);
+    ViewerState::Index voxel = m_state->cursor();
+    // Only the in-plane axes move; the slice stays.
+    for (int axis : {m_model.columnAxis(), m_model.rowAxis()})
+        voxel[axis] = int64_t(std::llround(index[axis]));
+    m_state->setCursor(voxel);
+}
+
+void SliceView::stepSlices(int delta)
+{
+    m_state->moveCursor(m_model.sliceAxis(), delta);
+}
+
+void SliceView::mousePressEvent(QMouseEvent* event)
+{
+    if (!m_state->hasImage())
+        return;
+    m_lastPosition = event->position();
+    m_pressPosition = event->position();
+    if (event->button() == Qt::LeftButton) {
+        m_drag = Drag::Crosshair;
+        moveCrosshairTo(event->position());
+    } else if (event->button() == Qt::MiddleButton) {
+        m_drag = Drag::Pan;
+    } else if (event->button() == Qt::RightButton) {
+        m_drag = Drag::Window;
+        m_pressWindow = m_state->window();
+    }
+}
+
+void SliceView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_state->hasImage())
+        return;
+    const QPointF position = event->position();
+    switch (m_drag) {
+    case Drag::Crosshair:
+        moveCrosshairTo(position);
+        break;
+    case Drag::Pan:
+        panBy(position - m_lastPosition);
+        break;
+    case Drag::Window: {
+        // Right/left widens/narrows the window (multiplicatively, so CT and MR ranges feel the same);
+        // down/up raises/lowers the level by a fraction of the width.
+        const QPointF moved = position - m_pressPosition;
+        WindowLevel window;
+        window.width = std::max(1e-6, m_pressWindow.width * std::exp(moved.x() / 200.0));
+        window.center = m_pressWindow.center + moved.y() * m_pressWindow.width / 200.0;
+        if (m_pressWindow.width >= 10.0) { // integer-valued images: whole numbers read better
+            window.width = std::max(1.0, std::round(window.width));
+            window.center = std::round(window.center);
+        }
+        m_state->setWindow(window);
+        break;
+    }
+    case Drag::None:
+        if (event->modifiers() & Qt::ShiftModifier)
+            moveCrosshairTo(position);
+        break;
+    }
+    m_lastPosition = position;
+}
+
+void SliceView::mouseReleaseEvent(QMouseEvent*)
+{
+    m_drag = Drag::None;
+}
+
+void SliceView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton)
+        Q_EMIT maximiseRequested(this);
+}
+
+void SliceView::wheelEvent(QWheelEvent* event)
+{
+    if (!m_state->hasImage())
+        return;
+    // Touchpads send many small deltas: accumulate them into whole 15-degree notches.
+    m_wheelRemainder += event->angleDelta().y();
+    const int steps = m_wheelRemainder / 120;
+    m_wheelRemainder -= steps * 120;
+    event->accept();
+    if (steps == 0)
+        return;
+    if (event->modifiers() & Qt::ControlModifier)
+        zoomBy(std::pow(kWheelZoomStep, steps), event->position());
+    else
+        stepSlices(steps);
+    event->accept();
+}
+
+void SliceView::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Right:
+        stepSlices(1);
+        break;
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+        stepSlices(-1);
+        break;
+    case Qt::Key_PageUp:
+        stepSlices(kPageStep);
+        break;
+    case Qt::Key_PageDown:
+        stepSlices(-kPageStep);
+        break;
+    case Qt::Key_Escape:
+        Q_EMIT restoreLayoutRequested();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void SliceView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_banner.setInfo(m_state->info());
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace delineate
+
+namespace delineate {
+
+// The focus frame tells which view the arrow keys scroll.
+void SliceView::focusInEvent(QFocusEvent* event)
+{
+    update();
+    QWidget::focusInEvent(event);
+}
+
+void SliceView::focusOutEvent(QFocusEvent* event)
+{
+    update();
+    QWidget::focusOutEvent(event);
+}
+
+} // namespace delineate

@@ -1,0 +1,121 @@
+// One slice view (axial, coronal or sagittal) of the shared ViewerState. Built for fast repaint: the slice is cached
+// as an RGB32 image rebuilt only when the slice or the window changes, then zoomed into a widget-sized image rebuilt
+// only when the slice, zoom or pan change; the label overlay is a third cached image rebuilt only when the slice or
+// the labels change. Everything else (crosshair, text, tools) is drawn on top, so an overlay repaint is one blit.
+#pragma once
+
+#include "model/DisplayLut.h"
+#include "model/SliceViewModel.h"
+#include "model/WindowLevel.h"
+#include "widgets/PatientBanner.h"
+
+#include <QImage>
+#include <QVector>
+#include <QWidget>
+
+namespace delineate {
+
+class SliceOverlay;
+class ViewerState;
+
+class SliceView : public QWidget
+{
+    Q_OBJECT
+public:
+    SliceView(ViewerState* state, ViewOrientation orientation, QWidget* parent = nullptr);
+
+    ViewerState* state() const { return m_state; }
+    const SliceViewModel& model() const { return m_model; }
+    int currentSlice() const;
+
+    // Zoom as screen pixels per voxel along the finer in-plane axis (1.0 = "1:1").
+    double zoomPerVoxel() const;
+    void setZoomPerVoxel(double zoom);
+    void fitToWindow();
+    void zoomBy(double factor, const QPointF& anchor); // keeps the image point under `anchor` in place
+    void panBy(const QPointF& screenDelta);
+    bool isFitted() const { return m_fitted; }
+
+    // Mapping between widget pixels and continuous voxel indices on the current slice.
+    QPointF screenPoint(const Vector3& voxelIndex) const;
+    Vector3 voxelIndexAt(const QPointF& screenPoint) const;
+    QRectF imageRectOnScreen() const;
+
+    // Tools' drawings over the image, painted in the order added; the view does not own them. Call update() after
+    // changing what an overlay draws.
+    void addOverlay(SliceOverlay* overlay);
+    void removeOverlay(SliceOverlay* overlay);
+
+    // For tests and benchmarks: the cached slice and how often it was rebuilt.
+    const QImage& sliceImage() const { return m_sliceImage; }
+    int sliceRebuildCount() const { return m_sliceRebuilds; }
+    int labelRebuildCount() const { return m_labelRebuilds; }
+
+Q_SIGNALS:
+    void maximiseRequested(delineate::SliceView* view);
+    void restoreLayoutRequested(); // Escape
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+
+private:
+    enum class Drag { None, Crosshair, Pan, Window };
+
+    void onImageChanged();
+    void onCursorChanged();
+    void onWindowChanged();
+    void ensureSlice();
+    void ensureLabels();
+    void ensureScaledSlice();
+    void drawZoomedSlice(QPainter& painter);
+    const QImage& ensureComposed();
+    void invalidateScaled();
+    void moveCrosshairTo(const QPointF& screenPoint);
+    void stepSlices(int delta);
+    void paintCrosshair(QPainter& painter);
+    void paintAnnotations(QPainter& painter);
+    void paintOrientation(QPainter& painter, const QRect& area, const QRect& noteRect);
+    QPointF widgetCentre() const { return {width() / 2.0, height() / 2.0}; }
+
+    ViewerState* m_state;
+    SliceViewModel m_model;
+    PatientBanner m_banner;
+
+    QImage m_sliceImage;       // one voxel per pixel, through the window
+    QImage m_scaledSlice;      // m_sliceImage zoomed and panned to the widget: overlay-only repaints just blit it
+    QImage m_labelImage;
+    QImage m_composed;         // m_scaledSlice with the zoomed labels on it, while labels are shown
+    DisplayLut m_lut;
+    int m_cachedSlice = -1;
+    bool m_sliceValid = false;
+    bool m_scaledValid = false;
+    bool m_composedValid = false;
+    bool m_drawnDirectly = false; // the current slice was painted once without building m_scaledSlice
+    bool m_labelsValid = false;
+    bool m_labelsVisible = false;
+    int m_sliceRebuilds = 0;
+    int m_labelRebuilds = 0;
+
+    double m_zoom = 1.0;       // screen pixels per mm
+    QPointF m_centre;          // point of the image plane (mm from the image's top-left corner) at the widget centre
+    bool m_fitted = true;      // refit on resize until the user zooms or pans
+
+    QVector<SliceOverlay*> m_overlays;
+    Drag m_drag = Drag::None;
+    int m_wheelRemainder = 0;  // eighths of a degree not yet turned into a step
+    QPointF m_lastPosition;
+    QPointF m_pressPosition;
+    WindowLevel m_pressWindow;
+};
+
+} // namespace delineate

@@ -1,0 +1,53 @@
+// The three slice views and the info pane, arranged 1x3 or 2x2, with one view maximised on double-click.
+#pragma once
+
+#include <QWidget>
+
+#include <array>
+
+class QGridLayout;
+
+namespace delineate {
+
+class ImageInfoPane;
+class SliceView;
+class ViewerState;
+
+enum class ViewLayout { OneByThree, TwoByTwo };
+
+class ViewerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ViewerPanel(ViewerState* state, QWidget* parent = nullptr);
+
+    SliceView* view(int index) const { return m_views.at(std::size_t(index)); } // 0 axial, 1 coronal, 2 sagittal
+    SliceView* axialView() const { return view(0); }
+    ImageInfoPane* infoPane() const { return m_infoPane; }
+
+    ViewLayout layoutMode() const { return m_layout; }
+    void setLayoutMode(ViewLayout layout);
+    SliceView* maximisedView() const { return m_maximised; }
+    void toggleMaximised(SliceView* view);
+    void setMaximisedView(SliceView* view); // nullptr restores the layout
+
+    void fitAll();
+    void actualSizeAll();
+
+    static QString layoutKey(ViewLayout layout);
+    static ViewLayout layoutFromKey(const QString& key);
+
+Q_SIGNALS:
+    void layoutModeChanged(delineate::ViewLayout layout);
+
+private:
+    void rebuild();
+
+    std::array<SliceView*, 3> m_views{};
+    ImageInfoPane* m_infoPane;
+    QGridLayout* m_grid;
+    ViewLayout m_layout = ViewLayout::OneByThree;
+    SliceView* m_maximised = nullptr;
+};
+
+} // namespace delineate
