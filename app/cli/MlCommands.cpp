@@ -23,10 +23,11 @@ namespace delineate::cli {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "MlCommands" (lupdate reads it from the macro).
+class MlCommandsText
 {
-    return QCoreApplication::translate("MlCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MlCommands)
+};
 
 QStringList pngFiles(const QString& folder)
 {
@@ -50,7 +51,7 @@ bool parse(QCommandLineParser& parser, const QStringList& arguments, const QStri
     }
     for (const QString& name : required)
         if (parser.value(name).isEmpty()) {
-            exitCode = fail(tr("--%1 is required (see --help)").arg(name));
+            exitCode = fail(MlCommandsText::tr("--%1 is required (see --help)").arg(name));
             return false;
         }
     return true;
@@ -63,7 +64,7 @@ int intValue(const QCommandLineParser& parser, const QString& name, int fallback
     bool valid = false;
     const int value = parser.value(name).toInt(&valid);
     if (!valid) {
-        fail(tr("--%1 expects a whole number, not '%2'").arg(name, parser.value(name)));
+        fail(MlCommandsText::tr("--%1 expects a whole number, not '%2'").arg(name, parser.value(name)));
         ok = false;
     }
     return value;
@@ -76,7 +77,7 @@ double doubleValue(const QCommandLineParser& parser, const QString& name, double
     bool valid = false;
     const double value = parser.value(name).toDouble(&valid);
     if (!valid) {
-        fail(tr("--%1 expects a number, not '%2'").arg(name, parser.value(name)));
+        fail(MlCommandsText::tr("--%1 expects a number, not '%2'").arg(name, parser.value(name)));
         ok = false;
     }
     return value;
@@ -90,11 +91,11 @@ Expected<Volume> loadDicomInput(const QString& path, JobControl& control)
         return scan.error();
     const auto series = scan->allSeries();
     if (series.isEmpty())
-        return Error::failed(tr("%1: no image series found (not a volume file, PNG folder or DICOM series)").arg(path));
+        return Error::failed(MlCommandsText::tr("%1: no image series found (not a volume file, PNG folder or DICOM series)").arg(path));
     const auto largest = std::max_element(series.begin(), series.end(),
                                           [](const SeriesInfo& a, const SeriesInfo& b) { return a.frameCount() < b.frameCount(); });
     if (series.size() > 1)
-        printWarning(tr("%1 holds %2 series; segmenting series %3 '%4' (%5 frames)")
+        printWarning(MlCommandsText::tr("%1 holds %2 series; segmenting series %3 '%4' (%5 frames)")
                          .arg(path)
                          .arg(series.size())
                          .arg(largest->seriesNumber)
@@ -123,7 +124,7 @@ Expected<Volume> stackPngs(const QString& folder, const QStringList& files)
             g.setSize({size[0], size[1], int64_t(files.size())});
             stacked = Volume(g, PixelType::Float32);
         } else if (size[0] != stacked.geometry().size()[0] || size[1] != stacked.geometry().size()[1]) {
-            return Error::failed(tr("%1 is %2 x %3 but the first PNG in the folder is %4 x %5")
+            return Error::failed(MlCommandsText::tr("%1 is %2 x %3 but the first PNG in the folder is %4 x %5")
                                      .arg(path)
                                      .arg(size[0])
                                      .arg(size[1])
@@ -142,20 +143,20 @@ Expected<Volume> stackPngs(const QString& folder, const QStringList& files)
 int runSegment(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Segment a volume file, a DICOM series or a folder of PNG slices with a U-Net model."));
+    parser.setApplicationDescription(MlCommandsText::tr("Segment a volume file, a DICOM series or a folder of PNG slices with a U-Net model."));
     parser.addOptions({
-        {QStringLiteral("model"), tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."), QStringLiteral("M")},
-        {QStringLiteral("input"), tr("Volume file, DICOM folder/file, or folder of PNG slices."), QStringLiteral("IN")},
-        {QStringLiteral("output"), tr("Label map file, or a folder for PNG input."), QStringLiteral("OUT")},
-        {QStringLiteral("probabilities"), tr("Also write the foreground probability volume here."), QStringLiteral("P")},
-        {QStringLiteral("threshold"), tr("Probability threshold of a binary model (default 0.5)."), QStringLiteral("T")},
-        {QStringLiteral("threads"), tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
-        {QStringLiteral("batch"), tr("Slices per forward pass (default: about 512x512 pixels per pass)."), QStringLiteral("N")},
-        {QStringLiteral("axis"), tr("Voxel axis normal to the slices, 0-2 (default: the model's)."), QStringLiteral("A")},
-        {QStringLiteral("tile"), tr("Sliding-window edge in pixels (default: the model's)."), QStringLiteral("N")},
-        {QStringLiteral("device"), tr("auto, cpu or cuda (default auto)."), QStringLiteral("D")},
-        {QStringLiteral("flips"), tr("Average over 4 flips of each slice (4x slower, slightly better).")},
-        {QStringLiteral("quiet"), tr("No progress on stderr.")},
+        {QStringLiteral("model"), MlCommandsText::tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."), QStringLiteral("M")},
+        {QStringLiteral("input"), MlCommandsText::tr("Volume file, DICOM folder/file, or folder of PNG slices."), QStringLiteral("IN")},
+        {QStringLiteral("output"), MlCommandsText::tr("Label map file, or a folder for PNG input."), QStringLiteral("OUT")},
+        {QStringLiteral("probabilities"), MlCommandsText::tr("Also write the foreground probability volume here."), QStringLiteral("P")},
+        {QStringLiteral("threshold"), MlCommandsText::tr("Probability threshold of a binary model (default 0.5)."), QStringLiteral("T")},
+        {QStringLiteral("threads"), MlCommandsText::tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
+        {QStringLiteral("batch"), MlCommandsText::tr("Slices per forward pass (default: about 512x512 pixels per pass)."), QStringLiteral("N")},
+        {QStringLiteral("axis"), MlCommandsText::tr("Voxel axis normal to the slices, 0-2 (default: the model's)."), QStringLiteral("A")},
+        {QStringLiteral("tile"), MlCommandsText::tr("Sliding-window edge in pixels (default: the model's)."), QStringLiteral("N")},
+        {QStringLiteral("device"), MlCommandsText::tr("auto, cpu or cuda (default auto)."), QStringLiteral("D")},
+        {QStringLiteral("flips"), MlCommandsText::tr("Average over 4 flips of each slice (4x slower, slightly better).")},
+        {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
     if (!parse(parser, arguments, {QStringLiteral("model"), QStringLiteral("input"), QStringLiteral("output")}, exitCode))
@@ -172,7 +173,7 @@ int runSegment(const QStringList& arguments)
     if (!ok)
         return Failure;
     if (options.sliceAxis > 2 || options.threshold < 0.0 || options.threshold > 1.0)
-        return fail(tr("--axis must be 0, 1 or 2 and --threshold within [0, 1]"));
+        return fail(MlCommandsText::tr("--axis must be 0, 1 or 2 and --threshold within [0, 1]"));
 
     auto model = ml::SegmentationModel::load(parser.value(QStringLiteral("model")));
     if (!model)
@@ -182,7 +183,7 @@ int runSegment(const QStringList& arguments)
     const QString output = parser.value(QStringLiteral("output"));
     const QFileInfo inputInfo(input);
     if (!inputInfo.exists())
-        return fail(tr("%1: no such file or folder").arg(input));
+        return fail(MlCommandsText::tr("%1: no such file or folder").arg(input));
 
     const QStringList pngs = inputInfo.isDir() ? pngFiles(input) : QStringList();
     Expected<Volume> volume = Error::failed(QString());
@@ -197,11 +198,11 @@ int runSegment(const QStringList& arguments)
 
     auto result = ml::segmentVolume(*volume, *model, options, control);
     if (!result)
-        return fail(tr("%1: %2").arg(input, result.error().message));
+        return fail(MlCommandsText::tr("%1: %2").arg(input, result.error().message));
 
     if (!pngs.isEmpty()) {
         if (!QDir().mkpath(output))
-            return fail(tr("%1: cannot create the output folder").arg(output));
+            return fail(MlCommandsText::tr("%1: cannot create the output folder").arg(output));
         const auto& size = result->labels.geometry().size();
         ImageGeometry sliceGeometry = result->labels.geometry();
         sliceGeometry.setSize({size[0], size[1], 1});
@@ -232,13 +233,13 @@ int runSegment(const QStringList& arguments)
 int runEvaluate(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Per-class Dice and IoU, and pixel error, of a predicted label map against a "
+    parser.setApplicationDescription(MlCommandsText::tr("Per-class Dice and IoU, and pixel error, of a predicted label map against a "
                                         "reference (files on the same grid, or folders of PNG masks matched by name). "
                                         "Every label value of the reference is a class, 0 included."));
     parser.addOptions({
-        {QStringLiteral("prediction"), tr("Predicted label map or folder."), QStringLiteral("P")},
-        {QStringLiteral("reference"), tr("Reference label map or folder."), QStringLiteral("R")},
-        {QStringLiteral("json"), tr("Print JSON instead of a table.")},
+        {QStringLiteral("prediction"), MlCommandsText::tr("Predicted label map or folder."), QStringLiteral("P")},
+        {QStringLiteral("reference"), MlCommandsText::tr("Reference label map or folder."), QStringLiteral("R")},
+        {QStringLiteral("json"), MlCommandsText::tr("Print JSON instead of a table.")},
     });
     int exitCode = Failure;
     if (!parse(parser, arguments, {QStringLiteral("prediction"), QStringLiteral("reference")}, exitCode))
@@ -247,11 +248,11 @@ int runEvaluate(const QStringList& arguments)
     const QString reference = parser.value(QStringLiteral("reference"));
     const QFileInfo predictionInfo(prediction), referenceInfo(reference);
     if (!referenceInfo.exists())
-        return fail(tr("%1: no such file or folder").arg(reference));
+        return fail(MlCommandsText::tr("%1: no such file or folder").arg(reference));
     if (!predictionInfo.exists())
-        return fail(tr("%1: no such file or folder").arg(prediction));
+        return fail(MlCommandsText::tr("%1: no such file or folder").arg(prediction));
     if (predictionInfo.isDir() != referenceInfo.isDir())
-        return fail(tr("%1 and %2: compare two files or two folders").arg(prediction, reference));
+        return fail(MlCommandsText::tr("%1 and %2: compare two files or two folders").arg(prediction, reference));
 
     ml::OverlapReport report;
     int files = 1;
@@ -261,12 +262,12 @@ int runEvaluate(const QStringList& arguments)
             if (isVolumeFileName(name))
                 names << name;
         if (names.isEmpty())
-            return fail(tr("%1: no label files").arg(reference));
+            return fail(MlCommandsText::tr("%1: no label files").arg(reference));
         ml::OverlapCounter counter;
         for (const QString& name : names) {
             const QString p = QDir(prediction).filePath(name), r = QDir(reference).filePath(name);
             if (!QFileInfo::exists(p))
-                return fail(tr("%1: missing; the reference folder has %2").arg(p, name));
+                return fail(MlCommandsText::tr("%1: missing; the reference folder has %2").arg(p, name));
             auto predicted = readLabelMap(p);
             if (!predicted)
                 return fail(predicted.error().message);
@@ -274,7 +275,7 @@ int runEvaluate(const QStringList& arguments)
             if (!expected)
                 return fail(expected.error().message);
             if (predicted->geometry().size() != expected->geometry().size())
-                return fail(tr("%1 and %2 differ in size").arg(p, r));
+                return fail(MlCommandsText::tr("%1 and %2 differ in size").arg(p, r));
             counter.add(predicted->data(), expected->data(), expected->voxelCount());
         }
         report = counter.report();
@@ -297,9 +298,9 @@ int runEvaluate(const QStringList& arguments)
         printJson(QJsonDocument(json));
         return Success;
     }
-    printLine(tr("%1 file(s), %2 voxels, pixel error %3").arg(files).arg(report.voxels).arg(report.pixelError, 0, 'f', 4));
+    printLine(MlCommandsText::tr("%1 file(s), %2 voxels, pixel error %3").arg(files).arg(report.voxels).arg(report.pixelError, 0, 'f', 4));
     for (const ml::ClassOverlap& c : report.classes)
-        printLine(tr("label %1: Dice %2  IoU %3  (reference %4, predicted %5 voxels)")
+        printLine(MlCommandsText::tr("label %1: Dice %2  IoU %3  (reference %4, predicted %5 voxels)")
                       .arg(c.value, 3)
                       .arg(c.dice, 0, 'f', 4)
                       .arg(c.iou, 0, 'f', 4)
@@ -312,35 +313,35 @@ int runTrain(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Train a U-Net on DIR/image + DIR/label (PNG slices or volumes with the same file names). Without "
+        MlCommandsText::tr("Train a U-Net on DIR/image + DIR/label (PNG slices or volumes with the same file names). Without "
            "--epochs or --minutes it trains for %1 minutes. Indices count files in natural name order from 0.")
             .arg(ml::TrainingOptions::kDefaultMinutes));
     parser.addOptions({
-        {QStringLiteral("data"), tr("Training folder with image/ and label/."), QStringLiteral("DIR")},
-        {QStringLiteral("output"), tr("Model file to write (.dlm); rewritten whenever validation improves."), QStringLiteral("MODEL")},
-        {QStringLiteral("val"), tr("Validation folder with image/ and label/."), QStringLiteral("DIR")},
-        {QStringLiteral("train-range"), tr("Training indices in --data, e.g. 0-23 (default all)."), QStringLiteral("R")},
-        {QStringLiteral("val-range"), tr("Validation indices (in --val, or else in --data), e.g. 24-29."), QStringLiteral("R")},
-        {QStringLiteral("from"), tr("Fine-tune this model file."), QStringLiteral("MODEL")},
-        {QStringLiteral("arch"), tr("simple (reference SimpleUNet) or unet (default)."), QStringLiteral("A")},
-        {QStringLiteral("width"), tr("Channels at the first level (default: the preset's)."), QStringLiteral("N")},
-        {QStringLiteral("depth"), tr("Resolution levels (default: the preset's)."), QStringLiteral("N")},
-        {QStringLiteral("epochs"), tr("Number of epochs."), QStringLiteral("N")},
-        {QStringLiteral("minutes"), tr("Time budget in minutes (with --epochs: whichever ends first)."), QStringLiteral("M")},
-        {QStringLiteral("steps-per-epoch"), tr("Optimiser steps per epoch (default 50)."), QStringLiteral("N")},
-        {QStringLiteral("batch"), tr("Patches per step (default 4)."), QStringLiteral("N")},
-        {QStringLiteral("patch"), tr("Patch edge in pixels (default 256)."), QStringLiteral("N")},
-        {QStringLiteral("lr"), tr("Adam learning rate (default 0.001), decayed on a cosine to 2%."), QStringLiteral("LR")},
-        {QStringLiteral("loss"), tr("dice+bce (default; Dice+CE for several classes) or bce (reference)."), QStringLiteral("L")},
-        {QStringLiteral("no-augment"), tr("No flips, rotations, warps or intensity changes.")},
-        {QStringLiteral("seed"), tr("Random seed (default 1)."), QStringLiteral("S")},
-        {QStringLiteral("threads"), tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
-        {QStringLiteral("name"), tr("Model name shown to users."), QStringLiteral("NAME")},
-        {QStringLiteral("class-names"), tr("Comma-separated class names by ascending label value."), QStringLiteral("NAMES")},
-        {QStringLiteral("data-description"), tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
-        {QStringLiteral("half"), tr("Store the weights as float16 (half the file size).")},
-        {QStringLiteral("nonzero-labels"), tr("Treat every non-zero label voxel as label 1 (e.g. a skull-stripped image).")},
-        {QStringLiteral("quiet"), tr("No progress on stderr.")},
+        {QStringLiteral("data"), MlCommandsText::tr("Training folder with image/ and label/."), QStringLiteral("DIR")},
+        {QStringLiteral("output"), MlCommandsText::tr("Model file to write (.dlm); rewritten whenever validation improves."), QStringLiteral("MODEL")},
+        {QStringLiteral("val"), MlCommandsText::tr("Validation folder with image/ and label/."), QStringLiteral("DIR")},
+        {QStringLiteral("train-range"), MlCommandsText::tr("Training indices in --data, e.g. 0-23 (default all)."), QStringLiteral("R")},
+        {QStringLiteral("val-range"), MlCommandsText::tr("Validation indices (in --val, or else in --data), e.g. 24-29."), QStringLiteral("R")},
+        {QStringLiteral("from"), MlCommandsText::tr("Fine-tune this model file."), QStringLiteral("MODEL")},
+        {QStringLiteral("arch"), MlCommandsText::tr("simple (reference SimpleUNet) or unet (default)."), QStringLiteral("A")},
+        {QStringLiteral("width"), MlCommandsText::tr("Channels at the first level (default: the preset's)."), QStringLiteral("N")},
+        {QStringLiteral("depth"), MlCommandsText::tr("Resolution levels (default: the preset's)."), QStringLiteral("N")},
+        {QStringLiteral("epochs"), MlCommandsText::tr("Number of epochs."), QStringLiteral("N")},
+        {QStringLiteral("minutes"), MlCommandsText::tr("Time budget in minutes (with --epochs: whichever ends first)."), QStringLiteral("M")},
+        {QStringLiteral("steps-per-epoch"), MlCommandsText::tr("Optimiser steps per epoch (default 50)."), QStringLiteral("N")},
+        {QStringLiteral("batch"), MlCommandsText::tr("Patches per step (default 4)."), QStringLiteral("N")},
+        {QStringLiteral("patch"), MlCommandsText::tr("Patch edge in pixels (default 256)."), QStringLiteral("N")},
+        {QStringLiteral("lr"), MlCommandsText::tr("Adam learning rate (default 0.001), decayed on a cosine to 2%."), QStringLiteral("LR")},
+        {QStringLiteral("loss"), MlCommandsText::tr("dice+bce (default; Dice+CE for several classes) or bce (reference)."), QStringLiteral("L")},
+        {QStringLiteral("no-augment"), MlCommandsText::tr("No flips, rotations, warps or intensity changes.")},
+        {QStringLiteral("seed"), MlCommandsText::tr("Random seed (default 1)."), QStringLiteral("S")},
+        {QStringLiteral("threads"), MlCommandsText::tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
+        {QStringLiteral("name"), MlCommandsText::tr("Model name shown to users."), QStringLiteral("NAME")},
+        {QStringLiteral("class-names"), MlCommandsText::tr("Comma-separated class names by ascending label value."), QStringLiteral("NAMES")},
+        {QStringLiteral("data-description"), MlCommandsText::tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
+        {QStringLiteral("half"), MlCommandsText::tr("Store the weights as float16 (half the file size).")},
+        {QStringLiteral("nonzero-labels"), MlCommandsText::tr("Treat every non-zero label voxel as label 1 (e.g. a skull-stripped image).")},
+        {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
     if (!parse(parser, arguments, {QStringLiteral("data"), QStringLiteral("output")}, exitCode))
@@ -375,10 +376,10 @@ int runTrain(const QStringList& arguments)
     if (loss == QLatin1String("bce"))
         options.loss = ml::LossKind::BinaryCrossEntropy;
     else if (!loss.isEmpty() && loss != QLatin1String("dice+bce") && loss != QLatin1String("dice+ce"))
-        return fail(tr("--loss must be dice+bce or bce, not '%1'").arg(loss));
+        return fail(MlCommandsText::tr("--loss must be dice+bce or bce, not '%1'").arg(loss));
     if (options.epochs < 0 || options.minutes < 0.0 || options.stepsPerEpoch < 1 || options.batchSize < 1 ||
         options.patchSize < 16 || options.learningRate <= 0.0)
-        return fail(tr("--epochs, --minutes, --steps-per-epoch, --batch, --patch (>= 16) and --lr must be positive"));
+        return fail(MlCommandsText::tr("--epochs, --minutes, --steps-per-epoch, --batch, --patch (>= 16) and --lr must be positive"));
     for (const auto& [name, target] : {std::pair<QString, QVector<int>*>{QStringLiteral("train-range"), &options.trainIndices},
                                        std::pair<QString, QVector<int>*>{QStringLiteral("val-range"), &options.validationIndices}}) {
         auto indices = ml::parseIndexRanges(parser.value(name));
@@ -387,7 +388,7 @@ int runTrain(const QStringList& arguments)
         *target = *indices;
     }
     if (!QFileInfo(options.dataFolder).isDir())
-        return fail(tr("%1: no such folder").arg(options.dataFolder));
+        return fail(MlCommandsText::tr("%1: no such folder").arg(options.dataFolder));
 
     ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
     auto result = ml::trainModel(options, control);

@@ -15,10 +15,11 @@ namespace delineate::ml {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "Inference" (lupdate reads it from the macro).
+class InferenceText
 {
-    return QCoreApplication::translate("Inference", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Inference)
+};
 
 int64_t roundUp(int64_t value, int64_t multiple)
 {
@@ -91,20 +92,20 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
                                            const InferenceOptions& options, JobControl& control)
 {
     if (!model.isValid())
-        return Error::failed(tr("no model loaded"));
+        return Error::failed(InferenceText::tr("no model loaded"));
     if (volume.isEmpty())
-        return Error::failed(tr("the image is empty"));
+        return Error::failed(InferenceText::tr("the image is empty"));
     const ModelHeader& header = model.header();
     const int axis = options.sliceAxis >= 0 ? options.sliceAxis : header.sliceAxis;
     if (axis > 2)
-        return Error::failed(tr("slice axis %1 is not 0, 1 or 2").arg(axis));
+        return Error::failed(InferenceText::tr("slice axis %1 is not 0, 1 or 2").arg(axis));
     if (header.architecture.inputChannels != 1)
-        return Error::failed(tr("model '%1' expects %2 input channels; only single-channel images are supported")
+        return Error::failed(InferenceText::tr("model '%1' expects %2 input channels; only single-channel images are supported")
                                  .arg(header.name)
                                  .arg(header.architecture.inputChannels));
     const bool cudaAvailable = torch::cuda::is_available();
     if (options.device == QLatin1String("cuda") && !cudaAvailable)
-        return Error::failed(tr("CUDA was requested but this LibTorch build has no usable CUDA device"));
+        return Error::failed(InferenceText::tr("CUDA was requested but this LibTorch build has no usable CUDA device"));
     const torch::Device device = (options.device != QLatin1String("cpu") && cudaAvailable) ? torch::kCUDA : torch::kCPU;
     // LibTorch starts with one intra-op thread; the caller decides how many cores inference may take.
     at::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
@@ -266,13 +267,13 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
             const double elapsed = double(timer.elapsed()) / 1000.0;
             const double remaining = elapsed / double(done) * double(total - done);
             control.reportProgress(double(done) / double(total),
-                                   tr("Segmenting slice %1 of %2, about %3 s left")
+                                   InferenceText::tr("Segmenting slice %1 of %2, about %3 s left")
                                        .arg(items[done - 1].slice + 1)
                                        .arg(layout.count)
                                        .arg(int(std::ceil(remaining))));
         }
     } catch (const std::exception& e) {
-        return Error::failed(tr("model '%1' failed on this image: %2").arg(header.name, describeTorchError(e)));
+        return Error::failed(InferenceText::tr("model '%1' failed on this image: %2").arg(header.name, describeTorchError(e)));
     }
     result.seconds = double(timer.elapsed()) / 1000.0;
     return result;

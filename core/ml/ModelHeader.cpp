@@ -8,10 +8,11 @@ namespace delineate::ml {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "ModelHeader" (lupdate reads it from the macro).
+class ModelHeaderText
 {
-    return QCoreApplication::translate("ModelHeader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ModelHeader)
+};
 
 const char* normalizationName(Normalization n)
 {
@@ -56,7 +57,7 @@ Expected<UNetArchitecture> UNetArchitecture::fromPreset(const QString& name, int
         return simple(inputChannels);
     if (name == QLatin1String("unet"))
         return recommended(inputChannels);
-    return Error::failed(tr("unknown architecture '%1' (expected 'simple' or 'unet')").arg(name));
+    return Error::failed(ModelHeaderText::tr("unknown architecture '%1' (expected 'simple' or 'unet')").arg(name));
 }
 
 double UNetArchitecture::forwardFlops(int64_t height, int64_t width) const
@@ -101,7 +102,7 @@ Expected<UNetArchitecture> UNetArchitecture::fromJson(const QJsonObject& json)
     UNetArchitecture a;
     for (const char* key : {"input_channels", "output_channels", "depth", "base_width", "convolutions_per_level"})
         if (!json.value(QLatin1String(key)).isDouble())
-            return Error::failed(tr("architecture field '%1' is missing or not a number").arg(QLatin1String(key)));
+            return Error::failed(ModelHeaderText::tr("architecture field '%1' is missing or not a number").arg(QLatin1String(key)));
     a.preset = json.value(QStringLiteral("preset")).toString(QStringLiteral("custom"));
     a.inputChannels = json.value(QStringLiteral("input_channels")).toInt();
     a.outputChannels = json.value(QStringLiteral("output_channels")).toInt();
@@ -112,7 +113,7 @@ Expected<UNetArchitecture> UNetArchitecture::fromJson(const QJsonObject& json)
     if (a.inputChannels < 1 || a.inputChannels > 16 || a.outputChannels < 1 || a.outputChannels > 255 || a.depth < 1 ||
         a.depth > 7 || a.baseWidth < 1 || a.baseWidth > 512 || a.convolutionsPerLevel < 1 || a.convolutionsPerLevel > 2 ||
         a.dropout < 0.0 || a.dropout >= 1.0)
-        return Error::failed(tr("architecture values out of range (channels, depth 1-7, width, convolutions 1-2, dropout)"));
+        return Error::failed(ModelHeaderText::tr("architecture values out of range (channels, depth 1-7, width, convolutions 1-2, dropout)"));
     const QString norm = json.value(QStringLiteral("normalization")).toString(QStringLiteral("none"));
     bool known = false;
     for (Normalization n : {Normalization::None, Normalization::BatchNorm, Normalization::InstanceNorm,
@@ -122,16 +123,16 @@ Expected<UNetArchitecture> UNetArchitecture::fromJson(const QJsonObject& json)
             known = true;
         }
     if (!known)
-        return Error::failed(tr("unknown normalization '%1' (none, batch, instance or group)").arg(norm));
+        return Error::failed(ModelHeaderText::tr("unknown normalization '%1' (none, batch, instance or group)").arg(norm));
     const QString activation = json.value(QStringLiteral("activation")).toString(QStringLiteral("sigmoid"));
     if (activation == QLatin1String("sigmoid"))
         a.activation = OutputActivation::Sigmoid;
     else if (activation == QLatin1String("softmax"))
         a.activation = OutputActivation::Softmax;
     else
-        return Error::failed(tr("unknown activation '%1' (sigmoid or softmax)").arg(activation));
+        return Error::failed(ModelHeaderText::tr("unknown activation '%1' (sigmoid or softmax)").arg(activation));
     if (a.activation == OutputActivation::Sigmoid && a.outputChannels != 1)
-        return Error::failed(tr("a sigmoid model has one output channel, not %1").arg(a.outputChannels));
+        return Error::failed(ModelHeaderText::tr("a sigmoid model has one output channel, not %1").arg(a.outputChannels));
     return a;
 }
 
@@ -153,11 +154,11 @@ Expected<IntensityNormalization> IntensityNormalization::fromJson(const QJsonObj
         return n;
     }
     if (kind != QLatin1String("window"))
-        return Error::failed(tr("input normalization kind '%1' is not 'window' or 'zscore'").arg(kind));
+        return Error::failed(ModelHeaderText::tr("input normalization kind '%1' is not 'window' or 'zscore'").arg(kind));
     n.lower = json.value(QStringLiteral("lower")).toDouble(0.0);
     n.upper = json.value(QStringLiteral("upper")).toDouble(0.0);
     if (!(n.upper > n.lower))
-        return Error::failed(tr("input window upper (%1) must exceed lower (%2)").arg(n.upper).arg(n.lower));
+        return Error::failed(ModelHeaderText::tr("input window upper (%1) must exceed lower (%2)").arg(n.upper).arg(n.lower));
     return n;
 }
 
@@ -197,14 +198,14 @@ QJsonObject ModelHeader::toJson() const
 
 Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QString& origin)
 {
-    auto failed = [&](const QString& why) { return Error::failed(tr("%1: bad model header: %2").arg(origin, why)); };
+    auto failed = [&](const QString& why) { return Error::failed(ModelHeaderText::tr("%1: bad model header: %2").arg(origin, why)); };
     ModelHeader h;
     h.format = json.value(QStringLiteral("format")).toString();
     if (h.format != QLatin1String("delineate-unet") && h.format != QLatin1String("torchscript"))
-        return failed(tr("format '%1' is not 'delineate-unet' or 'torchscript'").arg(h.format));
+        return failed(ModelHeaderText::tr("format '%1' is not 'delineate-unet' or 'torchscript'").arg(h.format));
     const int version = json.value(QStringLiteral("format_version")).toInt(-1);
     if (version < 1 || version > kFormatVersion)
-        return failed(tr("format_version %1 is not supported (this build reads 1 to %2)").arg(version).arg(kFormatVersion));
+        return failed(ModelHeaderText::tr("format_version %1 is not supported (this build reads 1 to %2)").arg(version).arg(kFormatVersion));
     h.name = json.value(QStringLiteral("name")).toString();
     auto architecture = UNetArchitecture::fromJson(json.value(QStringLiteral("architecture")).toObject());
     if (!architecture)
@@ -218,18 +219,18 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     if (spacing.size() == 2) {
         h.spacing = {spacing[0].toDouble(), spacing[1].toDouble()};
         if (h.spacing[0] < 0.0 || h.spacing[1] < 0.0)
-            return failed(tr("negative spacing_mm"));
+            return failed(ModelHeaderText::tr("negative spacing_mm"));
     }
     h.patchSize = json.value(QStringLiteral("patch_size")).toInt(256);
     h.tileSize = json.value(QStringLiteral("tile_size")).toInt(512);
     h.sliceAxis = json.value(QStringLiteral("slice_axis")).toInt(2);
     h.weightsPrecision = json.value(QStringLiteral("weights_precision")).toString(QStringLiteral("float32"));
     if (h.weightsPrecision != QLatin1String("float32") && h.weightsPrecision != QLatin1String("float16"))
-        return failed(tr("weights_precision '%1' is not float32 or float16").arg(h.weightsPrecision));
+        return failed(ModelHeaderText::tr("weights_precision '%1' is not float32 or float16").arg(h.weightsPrecision));
     const int multiple = h.architecture.sizeMultiple();
     if (h.patchSize < multiple || h.tileSize < multiple || h.tileSize % multiple != 0 || h.sliceAxis < 0 ||
         h.sliceAxis > 2)
-        return failed(tr("patch_size, tile_size (multiples of %1) or slice_axis (0-2) out of range").arg(multiple));
+        return failed(ModelHeaderText::tr("patch_size, tile_size (multiples of %1) or slice_axis (0-2) out of range").arg(multiple));
     for (const QJsonValue& value : json.value(QStringLiteral("classes")).toArray()) {
         const QJsonObject c = value.toObject();
         h.classes.append(ClassInfo{c.value(QStringLiteral("value")).toInt(), c.value(QStringLiteral("name")).toString(),
@@ -237,7 +238,7 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     }
     const int expectedClasses = h.architecture.activation == OutputActivation::Sigmoid ? 2 : h.architecture.outputChannels;
     if (h.classes.size() != expectedClasses)
-        return failed(tr("%1 classes listed, the architecture has %2").arg(h.classes.size()).arg(expectedClasses));
+        return failed(ModelHeaderText::tr("%1 classes listed, the architecture has %2").arg(h.classes.size()).arg(expectedClasses));
     const QJsonObject p = json.value(QStringLiteral("provenance")).toObject();
     h.provenance.dataSetHash = p.value(QStringLiteral("data_set_sha256")).toString();
     h.provenance.dataSetDescription = p.value(QStringLiteral("data_set")).toString();

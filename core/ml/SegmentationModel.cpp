@@ -15,10 +15,11 @@ namespace delineate::ml {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "SegmentationModel" (lupdate reads it from the macro).
+class SegmentationModelText
 {
-    return QCoreApplication::translate("SegmentationModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SegmentationModel)
+};
 
 const QByteArray kMagic = QByteArrayLiteral("DELINEATE-MODEL\n");
 
@@ -54,9 +55,9 @@ Expected<void> readWeights(torch::nn::Module& module, torch::serialize::InputArc
     auto check = [&](const std::string& key, torch::Tensor& target, bool buffer) -> Expected<void> {
         torch::Tensor stored;
         if (!archive.try_read(key, stored, buffer))
-            return Error::failed(tr("tensor '%1' is missing").arg(QString::fromStdString(prefix + key)));
+            return Error::failed(SegmentationModelText::tr("tensor '%1' is missing").arg(QString::fromStdString(prefix + key)));
         if (stored.sizes() != target.sizes())
-            return Error::failed(tr("tensor '%1' has shape %2 but the architecture in the header needs %3")
+            return Error::failed(SegmentationModelText::tr("tensor '%1' has shape %2 but the architecture in the header needs %3")
                                      .arg(QString::fromStdString(prefix + key), shapeText(stored), shapeText(target)));
         target.copy_(stored);
         return {};
@@ -70,7 +71,7 @@ Expected<void> readWeights(torch::nn::Module& module, torch::serialize::InputArc
     for (auto& child : module.named_children()) {
         torch::serialize::InputArchive childArchive;
         if (!archive.try_read(child.key(), childArchive))
-            return Error::failed(tr("layer '%1' is missing").arg(QString::fromStdString(prefix + child.key())));
+            return Error::failed(SegmentationModelText::tr("layer '%1' is missing").arg(QString::fromStdString(prefix + child.key())));
         if (auto ok = readWeights(*child.value(), childArchive, prefix + child.key() + "."); !ok)
             return ok;
     }
@@ -106,7 +107,7 @@ Expected<ModelHeader> parseHeader(const QByteArray& json, const QString& origin)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error::failed(tr("%1: the model header is not valid JSON (%2)").arg(origin, parseError.errorString()));
+        return Error::failed(SegmentationModelText::tr("%1: the model header is not valid JSON (%2)").arg(origin, parseError.errorString()));
     return ModelHeader::fromJson(document.object(), origin);
 }
 
@@ -115,13 +116,13 @@ Expected<SegmentationModel> loadTorchScript(const QString& path)
     const QString sidecar = torchScriptSidecarPath(path);
     QFile file(sidecar);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::failed(tr("%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read")
+        return Error::failed(SegmentationModelText::tr("%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read")
                                  .arg(path, sidecar));
     auto header = parseHeader(file.readAll(), sidecar);
     if (!header)
         return header.error();
     if (header->format != QLatin1String("torchscript"))
-        return Error::failed(tr("%1: format must be 'torchscript' for a TorchScript model").arg(sidecar));
+        return Error::failed(SegmentationModelText::tr("%1: format must be 'torchscript' for a TorchScript model").arg(sidecar));
     SegmentationModel model;
     auto made = SegmentationModel::create(*header);
     if (!made)
@@ -139,13 +140,13 @@ Expected<SegmentationModel> loadTorchScript(const QString& path)
         auto output = internals.script.forward({torch::zeros({1, header->architecture.inputChannels, edge, edge})}).toTensor();
         if (output.dim() != 4 || output.size(1) != header->architecture.outputChannels || output.size(2) != edge ||
             output.size(3) != edge)
-            return Error::failed(tr("%1: forward() returned shape %2 for input [1, %3, %4, %4]; expected [1, %5, %4, %4]")
+            return Error::failed(SegmentationModelText::tr("%1: forward() returned shape %2 for input [1, %3, %4, %4]; expected [1, %5, %4, %4]")
                                      .arg(path, shapeText(output))
                                      .arg(header->architecture.inputChannels)
                                      .arg(edge)
                                      .arg(header->architecture.outputChannels));
     } catch (const std::exception& e) {
-        return Error::failed(tr("%1: cannot load the TorchScript model: %2").arg(path, describeTorchError(e)));
+        return Error::failed(SegmentationModelText::tr("%1: cannot load the TorchScript model: %2").arg(path, describeTorchError(e)));
     }
     return model;
 }
@@ -208,36 +209,36 @@ Expected<SegmentationModel> SegmentationModel::create(const ModelHeader& header,
         model.m_private->network = UNet(header.architecture);
         return model;
     } catch (const std::exception& e) {
-        return Error::failed(tr("cannot build the network: %1").arg(describeTorchError(e)));
+        return Error::failed(SegmentationModelText::tr("cannot build the network: %1").arg(describeTorchError(e)));
     }
 }
 
 Expected<SegmentationModel> SegmentationModel::load(const QString& path)
 {
     if (!QFileInfo::exists(path))
-        return Error::failed(tr("%1: no such model file").arg(path));
+        return Error::failed(SegmentationModelText::tr("%1: no such model file").arg(path));
     if (isTorchScriptName(path))
         return loadTorchScript(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::failed(tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
+        return Error::failed(SegmentationModelText::tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     if (!bytes.startsWith(kMagic))
-        return Error::failed(tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
+        return Error::failed(SegmentationModelText::tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
     qsizetype at = kMagic.size();
     uint64_t headerLength = 0;
     if (!readLength(bytes, at, headerLength) || headerLength > uint64_t(bytes.size() - at - 8))
-        return Error::failed(tr("%1: the model file is truncated (in its header)").arg(path));
+        return Error::failed(SegmentationModelText::tr("%1: the model file is truncated (in its header)").arg(path));
     at += 8;
     auto header = parseHeader(bytes.mid(at, qsizetype(headerLength)), path);
     if (!header)
         return header.error();
     if (header->format != QLatin1String("delineate-unet"))
-        return Error::failed(tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
+        return Error::failed(SegmentationModelText::tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
     at += qsizetype(headerLength);
     uint64_t weightsLength = 0;
     if (!readLength(bytes, at, weightsLength) || weightsLength != uint64_t(bytes.size() - at - 8))
-        return Error::failed(tr("%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)")
+        return Error::failed(SegmentationModelText::tr("%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)")
                                  .arg(path)
                                  .arg(weightsLength)
                                  .arg(std::max<qsizetype>(0, bytes.size() - at - 8)));
@@ -250,9 +251,9 @@ Expected<SegmentationModel> SegmentationModel::load(const QString& path)
         torch::serialize::InputArchive archive;
         archive.load_from(stream);
         if (auto read = readWeights(*made->m_private->network, archive, ""); !read)
-            return Error::failed(tr("%1: the weights do not fit the header's architecture: %2").arg(path, read.error().message));
+            return Error::failed(SegmentationModelText::tr("%1: the weights do not fit the header's architecture: %2").arg(path, read.error().message));
     } catch (const std::exception& e) {
-        return Error::failed(tr("%1: cannot read the weights: %2").arg(path, describeTorchError(e)));
+        return Error::failed(SegmentationModelText::tr("%1: cannot read the weights: %2").arg(path, describeTorchError(e)));
     }
     return made;
 }
@@ -260,9 +261,9 @@ Expected<SegmentationModel> SegmentationModel::load(const QString& path)
 Expected<void> SegmentationModel::save(const QString& path) const
 {
     if (!m_private)
-        return Error::failed(tr("%1: no model to save").arg(path));
+        return Error::failed(SegmentationModelText::tr("%1: no model to save").arg(path));
     if (m_private->scripted)
-        return Error::failed(tr("%1: a TorchScript model cannot be saved as a Delineate model file").arg(path));
+        return Error::failed(SegmentationModelText::tr("%1: a TorchScript model cannot be saved as a Delineate model file").arg(path));
     std::ostringstream stream;
     try {
         torch::serialize::OutputArchive archive;
@@ -271,7 +272,7 @@ Expected<void> SegmentationModel::save(const QString& path) const
         writeWeights(*m_private->network, archive, m_private->header.weightsPrecision == QLatin1String("float16"));
         archive.save_to(stream);
     } catch (const std::exception& e) {
-        return Error::failed(tr("%1: cannot serialise the weights: %2").arg(path, describeTorchError(e)));
+        return Error::failed(SegmentationModelText::tr("%1: cannot serialise the weights: %2").arg(path, describeTorchError(e)));
     }
     const std::string weights = stream.str();
     QByteArray bytes = kMagic;
@@ -286,7 +287,7 @@ Expected<void> SegmentationModel::save(const QString& path) const
         QFile file(temporary);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
             file.remove();
-            return Error::failed(tr("%1: cannot write the model file: %2").arg(path, file.errorString()));
+            return Error::failed(SegmentationModelText::tr("%1: cannot write the model file: %2").arg(path, file.errorString()));
         }
         file.close();
         return {};

@@ -21,10 +21,11 @@ namespace delineate::ml {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "Trainer" (lupdate reads it from the macro).
+class TrainerText
 {
-    return QCoreApplication::translate("Trainer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Trainer)
+};
 
 const char* const kPalette[] = {"#000000", "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6"};
 
@@ -61,7 +62,7 @@ Expected<std::vector<TrainingSlice>> makeSlices(const QVector<TrainingPair>& pai
             for (std::size_t i = 0; i < labels.size(); ++i) {
                 const int c = classOf[labels[i]];
                 if (c < 0)
-                    return Error::failed(tr("%1: label value %2 is not one of the model's classes").arg(pair.labelPath).arg(labels[i]));
+                    return Error::failed(TrainerText::tr("%1: label value %2 is not one of the model's classes").arg(pair.labelPath).arg(labels[i]));
                 classes[i] = c;
             }
             TrainingSlice slice;
@@ -154,7 +155,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         if (!parent)
             return parent.error();
         if (parent->isTorchScript())
-            return Error::failed(tr("%1: TorchScript models cannot be fine-tuned here; use a Delineate model file")
+            return Error::failed(TrainerText::tr("%1: TorchScript models cannot be fine-tuned here; use a Delineate model file")
                                      .arg(options.fromModel));
         model = std::move(*parent);
         header = model.header();
@@ -169,7 +170,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
             if (histogram[std::size_t(v)] > 0)
                 values.append(v);
         if (values.size() < 2)
-            return Error::failed(tr("%1: the labels hold a single value; at least two classes are needed").arg(options.dataFolder));
+            return Error::failed(TrainerText::tr("%1: the labels hold a single value; at least two classes are needed").arg(options.dataFolder));
         auto architecture = UNetArchitecture::fromPreset(options.architecture);
         if (!architecture)
             return architecture.error();
@@ -179,7 +180,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
             architecture->depth = options.depth;
         if (values.size() > 2) {
             if (architecture->preset == QLatin1String("simple"))
-                return Error::failed(tr("the 'simple' reference U-Net is binary; the labels hold %1 values").arg(values.size()));
+                return Error::failed(TrainerText::tr("the 'simple' reference U-Net is binary; the labels hold %1 values").arg(values.size()));
             architecture->activation = OutputActivation::Softmax;
             architecture->outputChannels = values.size();
         }
@@ -323,7 +324,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 const double elapsed = double(timer.elapsed()) / 1000.0;
                 const double done = trainingFraction(epoch, step + 1);
                 control.reportProgress(0.05 + 0.95 * done,
-                                       tr("Epoch %1, loss %2, about %3 min left")
+                                       TrainerText::tr("Epoch %1, loss %2, about %3 min left")
                                            .arg(epoch + 1)
                                            .arg(lossSum / stepsDone, 0, 'f', 4)
                                            .arg(done > 0.0 ? elapsed * (1.0 - done) / done / 60.0 : 0.0, 0, 'f', 1));
@@ -387,7 +388,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         result.seconds = double(timer.elapsed()) / 1000.0;
         result.samplesPerSecond = result.seconds > 0.0 ? double(samples) / result.seconds : 0.0;
     } catch (const std::exception& e) {
-        return Error::failed(tr("training failed: %1").arg(describeTorchError(e)));
+        return Error::failed(TrainerText::tr("training failed: %1").arg(describeTorchError(e)));
     }
 
     header.provenance.dataSetHash = hashTrainingFiles(*trainPairs + validationPairs);

@@ -17,10 +17,11 @@ namespace delineate::ml {
 
 namespace {
 
-QString tr(const char* text)
+// Translation context "TrainingData" (lupdate reads it from the macro).
+class TrainingDataText
 {
-    return QCoreApplication::translate("TrainingData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TrainingData)
+};
 
 // File name without the image extension (.nii.gz counts as one extension).
 QString stemOf(const QString& fileName)
@@ -83,7 +84,7 @@ Expected<QVector<int>> parseIndexRanges(const QString& text)
         if (bounds.size() == 1)
             okLast = okFirst;
         if (bounds.size() > 2 || !okFirst || !okLast || first < 0 || last < first)
-            return Error::failed(tr("'%1' is not an index range such as 0-23 or 4,7,9-11").arg(part));
+            return Error::failed(TrainingDataText::tr("'%1' is not an index range such as 0-23 or 4,7,9-11").arg(part));
         for (int i = first; i <= last; ++i)
             indices.append(i);
     }
@@ -96,10 +97,10 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
     const QDir imageDir(QDir(folder).filePath(QStringLiteral("image")));
     const QDir labelDir(QDir(folder).filePath(QStringLiteral("label")));
     if (!imageDir.exists() || !labelDir.exists())
-        return Error::failed(tr("%1: a training folder needs the subfolders image/ and label/").arg(folder));
+        return Error::failed(TrainingDataText::tr("%1: a training folder needs the subfolders image/ and label/").arg(folder));
     const QStringList images = imageFiles(imageDir);
     if (images.isEmpty())
-        return Error::failed(tr("%1: no images (PNG, NIfTI, NRRD, MHA)").arg(imageDir.path()));
+        return Error::failed(TrainingDataText::tr("%1: no images (PNG, NIfTI, NRRD, MHA)").arg(imageDir.path()));
     QHash<QString, QString> labelsByStem;
     for (const QString& name : imageFiles(labelDir))
         labelsByStem.insert(stemOf(name), name);
@@ -114,7 +115,7 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
             return Error::cancelled();
         const int index = selected[n];
         if (index >= images.size())
-            return Error::failed(tr("%1: index %2 requested but there are only %3 images (0-%4)")
+            return Error::failed(TrainingDataText::tr("%1: index %2 requested but there are only %3 images (0-%4)")
                                      .arg(imageDir.path())
                                      .arg(index)
                                      .arg(images.size())
@@ -123,7 +124,7 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
         pair.imagePath = imageDir.filePath(images[index]);
         const QString labelName = labelsByStem.value(stemOf(images[index]));
         if (labelName.isEmpty())
-            return Error::failed(tr("%1: no label file with the same name in %2").arg(pair.imagePath, labelDir.path()));
+            return Error::failed(TrainingDataText::tr("%1: no label file with the same name in %2").arg(pair.imagePath, labelDir.path()));
         pair.labelPath = labelDir.filePath(labelName);
         auto image = readVolume(pair.imagePath);
         if (!image)
@@ -143,9 +144,9 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
             pair.labels = std::move(*labels);
         }
         if (pair.labels.geometry().size() != pair.image.geometry().size())
-            return Error::failed(tr("%1 and %2 differ in size").arg(pair.imagePath, pair.labelPath));
+            return Error::failed(TrainingDataText::tr("%1 and %2 differ in size").arg(pair.imagePath, pair.labelPath));
         pairs.append(std::move(pair));
-        control.reportProgress(double(n + 1) / selected.size() * 0.05, tr("Reading training data"));
+        control.reportProgress(double(n + 1) / selected.size() * 0.05, TrainingDataText::tr("Reading training data"));
     }
     return pairs;
 }
