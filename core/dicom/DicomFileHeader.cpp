@@ -295,6 +295,18 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
 
     const QString classUid = h.sopClassUid.isEmpty() ? h.mediaStorageSopClassUid : h.sopClassUid;
     h.nonImageKind = nonImageKind(classUid);
+    // Some writers use a private or wrong SOP class for these objects; their modality still says what they are.
+    static const QStringList nonImageModalities = {QStringLiteral("SEG"), QStringLiteral("RTSTRUCT"),
+                                                   QStringLiteral("RTPLAN"), QStringLiteral("SR"),
+                                                   QStringLiteral("PR"), QStringLiteral("KO"), QStringLiteral("REG")};
+    if (h.nonImageKind.isEmpty() && nonImageModalities.contains(h.modality))
+        h.nonImageKind = h.modality;
+    // RT Dose stores Gy per stored unit in DoseGridScaling, on top of any rescale.
+    if (h.modality == QLatin1String("RTDOSE")) {
+        const double doseScaling = getDouble(dataset, DCM_DoseGridScaling, 1.0);
+        if (doseScaling > 0.0)
+            h.rescaleSlope *= doseScaling;
+    }
     h.isImage = h.nonImageKind.isEmpty() && h.rows > 0 && h.columns > 0 && h.bitsAllocated > 0;
     if (!h.isImage && h.nonImageKind.isEmpty())
         h.nonImageKind = h.rows > 0 ? DicomFileHeaderText::tr("image without pixel description") : DicomFileHeaderText::tr("no pixel data");
