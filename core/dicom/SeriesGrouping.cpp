@@ -232,6 +232,11 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         else
             kept << group;
     }
+    if (kept.isEmpty()) {
+        // A series of nothing but localizers (a scout series) is what the user asked to see: keep it whole.
+        kept = groups;
+        setAside.clear();
+    }
 
     const DicomFileHeader& first = *files.first();
     for (int g = 0; g < kept.size(); ++g) {
