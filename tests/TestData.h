@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QTest>
@@ -31,6 +32,28 @@ inline QString dataPath(const QString& relative)
 inline QString cliPath()
 {
     return QProcessEnvironment::systemEnvironment().value(QStringLiteral("DELINEATE_CLI"));
+}
+
+// One run of delineate-cli: exit code, whether it died by a signal, and its output.
+struct CliRun
+{
+    int exitCode = -1;
+    bool crashed = true;
+    QByteArray out, err;
+};
+
+inline CliRun runCli(const QStringList& arguments, int timeoutMs = 300000)
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    CliRun run;
+    if (!process.waitForFinished(timeoutMs))
+        return run;
+    run.crashed = process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
 }
 
 } // namespace delineate::testing

@@ -11,26 +11,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    bool crashed = true;
-    QByteArray out, err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(delineate::testing::cliPath(), arguments);
-    Run run;
-    if (!process.waitForFinished(300000))
-        return run;
-    run.crashed = process.exitStatus() != QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
+using Run = delineate::testing::CliRun;
+using delineate::testing::runCli;
 
 const QString kMrSmall = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/MR_small.dcm");
 

@@ -12,25 +12,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QByteArray out, err;
-};
+using Run = delineate::testing::CliRun;
 
 Run cli(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(delineate::testing::cliPath(), arguments);
-    Run run;
-    if (!process.waitForFinished(240000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.status = process.exitStatus();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return delineate::testing::runCli(arguments, 240000);
 }
 
 } // namespace
@@ -60,7 +46,7 @@ private Q_SLOTS:
                          QStringLiteral("--steps-per-epoch"), QStringLiteral("6"), QStringLiteral("--width"),
                          QStringLiteral("4"), QStringLiteral("--patch"), QStringLiteral("96"), QStringLiteral("--threads"),
                          QStringLiteral("2"), QStringLiteral("--quiet")});
-        QCOMPARE(train.status, QProcess::NormalExit);
+        QVERIFY(!train.crashed);
         QVERIFY2(train.exitCode == 0, train.err.constData());
         const QJsonObject summary = QJsonDocument::fromJson(train.out).object();
         QCOMPARE(summary.value(QStringLiteral("epochs")).toInt(), 2);
@@ -137,7 +123,7 @@ private Q_SLOTS:
         garbage.write("not a model at all");
         garbage.close();
         Run run = cli(arguments);
-        QCOMPARE(run.status, QProcess::NormalExit);
+        QVERIFY(!run.crashed);
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
     }
