@@ -5,6 +5,8 @@ set -euo pipefail
 DELINEATE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DELINEATE_BUILD="${DELINEATE_BUILD:-$DELINEATE_ROOT/build}"
 export DELINEATE_DATA="${DELINEATE_DATA:-$DELINEATE_ROOT/../shared/data}"
+# Paths relative to the checkout in ccache's keys, so that a fresh clone (CI) reuses earlier compilations.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$DELINEATE_ROOT}"
 
 DELINEATE_PACKAGES=(
   cmake g++ ninja-build ccache pkg-config
