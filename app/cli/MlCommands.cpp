@@ -40,13 +40,8 @@ QStringList pngFiles(const QString& folder)
 bool parse(QCommandLineParser& parser, const QStringList& arguments, const QStringList& required, int& exitCode)
 {
     parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        exitCode = fail(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printLine(parser.helpText());
-        exitCode = Success;
+    if (const auto stop = parseCommandLine(parser, arguments)) {
+        exitCode = *stop;
         return false;
     }
     for (const QString& name : required)
