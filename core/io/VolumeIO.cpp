@@ -145,14 +145,6 @@ bool isVolumeFileName(const QString& path)
     return false;
 }
 
-Expected<int> volumeTimePoints(const QString& path)
-{
-    auto io = probe(path);
-    if (!io)
-        return io.error();
-    return (*io)->GetNumberOfDimensions() > 3 ? int((*io)->GetDimensions(3)) : 1;
-}
-
 namespace {
 
 // Integer-valued data within the int16 range is stored as int16, as for DICOM (half the memory).

@@ -14,7 +14,6 @@ bool isVolumeFileName(const QString& path);
 
 // A 4D file (time series, several echoes) holds several volumes: `timePoint` picks one (0-based).
 Expected<Volume> readVolume(const QString& path, int timePoint = 0);
-Expected<int> volumeTimePoints(const QString& path);
 Expected<LabelMap> readLabelMap(const QString& path);
 
 // Written atomically: a temporary file beside the target, then renamed over it.
