@@ -1,6 +1,7 @@
 // Header parsing with DCMTK: patient/study/series identity, image plane, pixel format, enhanced and mosaic geometry.
 #include "dicom/DicomFileHeader.h"
 
+#include "dicom/PixelDecoder.h"
 #include "dicom/SiemensCsaHeader.h"
 #include "dicom/SopClasses.h"
 
@@ -115,7 +116,7 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
             getDoubles(*g, DCM_ImageOrientationPatient, frame.orientation.data(), 6);
         if (DcmItem* g = groups.group(DCM_PixelMeasuresSequence)) {
             double spacing[2];
-            if (getDoubles(*g, DCM_PixelSpacing, spacing, 2) && f == 0) {
+            if (getDoubles(*g, DCM_PixelSpacing, spacing, 2) && spacing[0] > 0.0 && spacing[1] > 0.0 && f == 0) {
                 header.pixelSpacing = {spacing[0], spacing[1]};
                 header.hasPixelSpacing = true;
             }
@@ -278,13 +279,23 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
         std::copy(position, position + 3, h.position.begin());
         std::copy(orientation, orientation + 6, h.orientation.begin());
     }
-    if (getDoubles(dataset, DCM_PixelSpacing, spacing, 2) ||
-        getDoubles(dataset, DCM_ImagerPixelSpacing, spacing, 2)) {
+    // A zero or negative spacing (RG1_J2KI says 0\0) is no spacing: fall back as if it were absent.
+    const auto validSpacing = [&](const DcmTagKey& key) {
+        return getDoubles(dataset, key, spacing, 2) && spacing[0] > 0.0 && spacing[1] > 0.0;
+    };
+    if (validSpacing(DCM_PixelSpacing) || validSpacing(DCM_ImagerPixelSpacing)) {
         h.pixelSpacing = {spacing[0], spacing[1]};
         h.hasPixelSpacing = true;
     }
     h.sliceThickness = getDouble(dataset, DCM_SliceThickness, 0.0);
     h.spacingBetweenSlices = getDouble(dataset, DCM_SpacingBetweenSlices, 0.0);
+    if (DcmElement* offsets = nullptr; dataset.findAndGetElement(DCM_GridFrameOffsetVector, offsets).good() && offsets) {
+        for (unsigned long i = 0; i < offsets->getVM(); ++i) {
+            Float64 value = 0.0;
+            if (offsets->getFloat64(value, i).good())
+                h.gridFrameOffsets.push_back(value);
+        }
+    }
     h.rescaleSlope = getDouble(dataset, DCM_RescaleSlope, 1.0);
     if (h.rescaleSlope == 0.0)
         h.rescaleSlope = 1.0; // a zero slope would erase the image; treat as absent as other readers do
@@ -321,6 +332,7 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
 
 Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
 {
+    registerDicomDecoders(); // also the reading options (elements written as UN read with their real VR)
     DcmFileFormat file;
     // Values over 4 KiB (pixel data, big private blobs) stay on disk: a header scan reads little.
     OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
@@ -359,7 +371,8 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
         return header;
     }
     fillDicomFileHeader(*dataset, header);
-    if (header.isImage && !dataset->tagExists(DCM_PixelData) && !dataset->tagExists(DCM_FloatPixelData)) {
+    if (header.isImage && !dataset->tagExists(DCM_PixelData) && !dataset->tagExists(DCM_FloatPixelData) &&
+        !dataset->tagExists(DCM_DoubleFloatPixelData)) {
         header.isImage = false;
         header.nonImageKind = DicomFileHeaderText::tr("no pixel data");
     }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVector>
 
+#include <vector>
+
 class DcmItem;
 
 namespace delineate {
@@ -35,6 +37,9 @@ struct DicomFileHeader
     bool hasPixelSpacing = false;
     double sliceThickness = 0.0;
     double spacingBetweenSlices = 0.0;
+    // RT Dose (3004,000C): where each frame lies along the normal, relative to the first (first element 0) or as
+    // absolute coordinates along the normal.
+    std::vector<double> gridFrameOffsets;
     double rescaleSlope = 1.0, rescaleIntercept = 0.0;
     double gantryTilt = 0.0;
     bool lossyCompressed = false;

@@ -42,6 +42,7 @@ struct SeriesInfo
     int rows = 0, columns = 0;
     std::array<double, 2> pixelSpacing{1.0, 1.0}; // row spacing, column spacing (mm)
     double sliceThickness = 0.0;
+    double spacingBetweenSlices = 0.0; // (0018,0088); the slice distance of frames without a position
     bool lossyCompressed = false;
     bool enhancedMultiFrame = false;
     bool mosaic = false;

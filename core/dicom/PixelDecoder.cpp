@@ -14,6 +14,7 @@
 #include <dcmtk/oflog/oflog.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
+#include <dcmtk/dcmdata/dcvr.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
@@ -28,6 +29,7 @@
 
 #include <cstring>
 #include <mutex>
+#include <utility>
 
 namespace delineate {
 
@@ -99,6 +101,9 @@ void registerDicomDecoders()
         gdcm::Trace::SetWarning(false);
         gdcm::Trace::SetError(false);
         gdcm::Trace::SetDebug(false);
+        // Elements written with VR UN although the dictionary knows them (explicit_VR-UN.dcm, rtdose_rle.dcm) are
+        // read with their real VR, as dcm2niix and pydicom do; otherwise position, spacing and modality are lost.
+        dcmEnableUnknownVRConversion.set(OFTrue);
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
@@ -375,6 +380,15 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         if (status == EC_CannotChangeRepresentation || dcmtkReason.contains(QLatin1String("codec"), Qt::CaseInsensitive))
             return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
+    }
+    // A big-endian file's OW pixel data arrives swapped per 16-bit word: 32-bit samples (RT Dose) still need their
+    // two halves exchanged (rtdose_expb.dcm).
+    if (d->bitsAllocated == 32 && DcmXfer(dataset->getOriginalXfer()).isBigEndian() && element->getVR() == EVR_OW) {
+        for (std::size_t i = 0; i < pixels; ++i) {
+            uint8_t* v = frameBuffer.data() + 4 * i;
+            std::swap(v[0], v[2]);
+            std::swap(v[1], v[3]);
+        }
     }
     out.rows = d->rows;
     out.columns = d->columns;

@@ -47,7 +47,7 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// Registers DCMTK's decoders once per process (thread-safe).
+// Registers DCMTK's decoders and sets its reading options once per process (thread-safe).
 void registerDicomDecoders();
 
 } // namespace delineate

@@ -117,8 +117,13 @@ QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
                                                                   : (h->sliceThickness > 0.0 ? h->sliceThickness : 1.0);
                 const Vector3 normal = normalized(cross({h->orientation[0], h->orientation[1], h->orientation[2]},
                                                         {h->orientation[3], h->orientation[4], h->orientation[5]}));
+                // RT Dose says where each frame lies (GridFrameOffsetVector: relative to the first frame when its
+                // first value is 0, else coordinates along the normal, the first frame's included).
+                const std::vector<double>& offsets = h->gridFrameOffsets;
+                const double along = int(offsets.size()) == h->numberOfFrames ? offsets[std::size_t(f)] - offsets.front()
+                                                                                : step * f;
                 for (int a = 0; a < 3; ++a)
-                    r.frame.position[a] = h->position[a] + normal[a] * step * f;
+                    r.frame.position[a] = h->position[a] + normal[a] * along;
             }
             r.frame.rescaleSlope = h->rescaleSlope;
             r.frame.rescaleIntercept = h->rescaleIntercept;
@@ -264,6 +269,7 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         s.columns = group.first().columns;
         s.pixelSpacing = h.pixelSpacing;
         s.sliceThickness = h.sliceThickness;
+        s.spacingBetweenSlices = h.spacingBetweenSlices;
         s.enhancedMultiFrame = !h.enhancedFrames.isEmpty();
         s.mosaic = group.first().frame.mosaicTile >= 0;
         if (kept.size() > 1) {

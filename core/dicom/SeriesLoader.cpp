@@ -238,6 +238,10 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
         positions[s] = {p[0], p[1], p[2]};
     }
     double sliceSpacing = series.sliceThickness > 0.0 ? series.sliceThickness : 1.0;
+    // Frames without a position are SpacingBetweenSlices apart when the file says so (SliceThickness is how thick
+    // a slice is, not how far the next one lies), as the grouping's classic multi-frame positions assume.
+    if (!hasPlane && sliceCount > 1 && series.spacingBetweenSlices > 0.0)
+        sliceSpacing = series.spacingBetweenSlices;
     GeometryReport& report = result.geometry;
     if (hasPlane && sliceCount > 1) {
         std::vector<double> distances;

@@ -123,6 +123,27 @@ private Q_SLOTS:
         }
     }
 
+    void placesRtDoseFramesByGridFrameOffsets()
+    {
+        // 15 frames, one ImagePositionPatient, GridFrameOffsetVector 0, 5, ..., 70: the frames are 5 mm apart
+        // (SliceThickness and SpacingBetweenSlices are absent: without the vector they would be 1 mm apart).
+        const QString path = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/rtdose.dcm");
+        DELINEATE_REQUIRE_PACKAGED(path);
+        auto header = readDicomFileHeader(path);
+        QVERIFY2(header.ok(), qPrintable(header.error().message));
+        QCOMPARE(int(header->gridFrameOffsets.size()), 15);
+        QCOMPARE(header->gridFrameOffsets[14], 70.0);
+        SimpleJobControl control;
+        auto scan = scanDicom(path, control);
+        QVERIFY(scan.ok());
+        auto loaded = loadSeries(scan->allSeries().first(), control);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error().message));
+        const ImageGeometry& g = loaded->volume.geometry();
+        QCOMPARE(g.size()[2], int64_t(15));
+        QVERIFY2(std::abs(g.spacing()[2] - 5.0) < 1e-6, qPrintable(QString::number(g.spacing()[2])));
+        QVERIFY(std::abs(g.origin()[2] - (-761.87)) < 1e-3);
+    }
+
     void decodesCharacterSets_data()
     {
         QTest::addColumn<QString>("file");
