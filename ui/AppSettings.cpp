@@ -45,6 +45,28 @@ void AppSettings::setInterpolation(const QString& interpolation)
     QSettings().setValue(QStringLiteral("view/interpolation"), interpolation);
 }
 
+QString AppSettings::inferenceDevice()
+{
+    return readChoice("inference/device", QStringLiteral("auto"),
+                      {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+}
+
+void AppSettings::setInferenceDevice(const QString& device)
+{
+    QSettings().setValue(QStringLiteral("inference/device"), device);
+}
+
+QString AppSettings::inferencePrecision()
+{
+    return readChoice("inference/precision", QStringLiteral("auto"),
+                      {QStringLiteral("auto"), QStringLiteral("float32"), QStringLiteral("bfloat16")});
+}
+
+void AppSettings::setInferencePrecision(const QString& precision)
+{
+    QSettings().setValue(QStringLiteral("inference/precision"), precision);
+}
+
 QStringList AppSettings::recentPaths()
 {
     return QSettings().value(QStringLiteral("files/recent")).toStringList();

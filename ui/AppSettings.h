@@ -19,6 +19,13 @@ public:
     static QString interpolation();
     static void setInterpolation(const QString& interpolation);
 
+    // Where the segmentation network runs: "auto" (CUDA when LibTorch has it and a GPU is present), "cpu", "cuda".
+    static QString inferenceDevice();
+    static void setInferenceDevice(const QString& device);
+    // Convolution arithmetic: "auto" (bfloat16 where the CPU has it natively), "float32" or "bfloat16".
+    static QString inferencePrecision();
+    static void setInferencePrecision(const QString& precision);
+
     static QStringList recentPaths();
     static void addRecentPath(const QString& path); // most recent first, at most kMaxRecent
     static void clearRecentPaths();

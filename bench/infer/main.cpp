@@ -27,10 +27,14 @@ Volume syntheticVolume(int64_t slices)
     return volume;
 }
 
-double secondsFor(const Volume& volume, const SegmentationModel& model, int threads)
+int g_batchSize = 0; // --batch: slices per forward pass (0 = segmentVolume's automatic choice)
+
+double secondsFor(const Volume& volume, const SegmentationModel& model, int threads, ComputePrecision precision)
 {
     InferenceOptions options;
+    options.batchSize = g_batchSize;
     options.threads = threads;
+    options.precision = precision;
     options.device = QStringLiteral("cpu");
     SimpleJobControl control;
     auto result = segmentVolume(volume, model, options, control);
@@ -49,7 +53,10 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.addOptions({{QStringLiteral("threads"), QStringLiteral("intra-op threads (default: all cores)"), QStringLiteral("N")},
                        {QStringLiteral("slices"), QStringLiteral("512x512 slices per model timing (default 8)"), QStringLiteral("N")},
-                       {QStringLiteral("volume-slices"), QStringLiteral("slices of the whole-volume run (default 300)"), QStringLiteral("N")}});
+                       {QStringLiteral("volume-slices"), QStringLiteral("slices of the whole-volume run (default 300)"), QStringLiteral("N")},
+                       {QStringLiteral("models"), QStringLiteral("only models whose name contains this text"), QStringLiteral("TEXT")},
+                       {QStringLiteral("float32-only"), QStringLiteral("time float32 only, even where bfloat16 is native")},
+                       {QStringLiteral("batch"), QStringLiteral("slices per forward pass (default: automatic)"), QStringLiteral("N")}});
     parser.process(app);
     const int threads = parser.value(QStringLiteral("threads")).isEmpty() ? QThread::idealThreadCount()
                                                                           : parser.value(QStringLiteral("threads")).toInt();
@@ -88,41 +95,69 @@ int main(int argc, char* argv[])
         candidates.push_back(std::move(c));
     }
 
+    // bfloat16 is timed where the CPU has it natively (where "auto" picks it); elsewhere it is emulated and slow.
+    const bool bfloat16 = cpuHasNativeBFloat16() && !parser.isSet(QStringLiteral("float32-only"));
+    g_batchSize = parser.value(QStringLiteral("batch")).toInt();
+    const double referenceBf16 = bfloat16 ? bench::referenceConvolutionGflops(torch::kBFloat16) : 0.0;
+    if (bfloat16)
+        out << "reference conv in bfloat16: " << referenceBf16 << " GFLOP/s\n";
+
     const Volume sample = syntheticVolume(slices);
     QJsonArray rows;
-    double emRatio = 0.0;
-    QString defaultModel;
+    double defaultRatio = 0.0;
+    Candidate* volumeModel = &candidates.front(); // the EM model when present, else the reference network
+    const QString only = parser.value(QStringLiteral("models"));
     for (Candidate& c : candidates) {
-        secondsFor(syntheticVolume(2), c.model, threads); // warm-up: oneDNN primitive creation, allocator
-        const double seconds = secondsFor(sample, c.model, threads) / slices;
+        if (!c.name.contains(only))
+            continue;
+        QJsonObject row{{QStringLiteral("model"), c.name}};
         const double gflop = c.model.header().architecture.forwardFlops(512, 512) / 1e9;
-        const double gflops = gflop / seconds;
-        out << c.name << ": " << seconds * 1000.0 << " ms/slice, " << gflop << " GFLOP/slice, " << gflops
-            << " GFLOP/s, ratio " << gflops / reference << "\n";
-        rows.append(QJsonObject{{QStringLiteral("model"), c.name},
-                                {QStringLiteral("ms_per_slice"), seconds * 1000.0},
-                                {QStringLiteral("gflop_per_slice"), gflop},
-                                {QStringLiteral("gflops"), gflops},
-                                {QStringLiteral("ratio"), gflops / reference}});
-        if (c.name == QLatin1String("simple"))
-            emRatio = gflops / reference;
-        if (c.name.startsWith(QLatin1String("em-membranes")))
-            defaultModel = c.name;
+        row.insert(QStringLiteral("gflop_per_slice"), gflop);
+        for (ComputePrecision precision : {ComputePrecision::Float32, ComputePrecision::BFloat16}) {
+            if (precision == ComputePrecision::BFloat16 && !bfloat16)
+                continue;
+            const QString suffix = precision == ComputePrecision::Float32 ? QString() : QStringLiteral("_bf16");
+            secondsFor(syntheticVolume(2), c.model, threads, precision); // warm-up: oneDNN primitives, allocator
+            const double seconds = secondsFor(sample, c.model, threads, precision) / slices;
+            const double gflops = gflop / seconds;
+            // The ratio is always against the float32 reference convolution; bfloat16 also against its own.
+            out << c.name << " (" << computePrecisionName(precision) << "): " << seconds * 1000.0 << " ms/slice, "
+                << gflop << " GFLOP/slice, " << gflops << " GFLOP/s, ratio " << gflops / reference;
+            if (!suffix.isEmpty())
+                out << ", ratio to the bfloat16 reference " << gflops / referenceBf16;
+            out << "\n";
+            row.insert(QStringLiteral("ms_per_slice") + suffix, seconds * 1000.0);
+            row.insert(QStringLiteral("gflops") + suffix, gflops);
+            row.insert(QStringLiteral("ratio") + suffix, gflops / reference);
+            if (!suffix.isEmpty())
+                row.insert(QStringLiteral("ratio_to_bf16_reference"), gflops / referenceBf16);
+            if (c.name.startsWith(QLatin1String("em-membranes")) && suffix.isEmpty()) {
+                defaultRatio = gflops / reference;
+                volumeModel = &c;
+            }
+        }
+        rows.append(row);
     }
-    // Whole volume with the default model (the EM model, else the reference network).
-    Candidate* volumeModel = &candidates.front();
-    for (Candidate& c : candidates)
-        if (c.name == defaultModel)
-            volumeModel = &c;
-    const double volumeSeconds = secondsFor(syntheticVolume(volumeSlices), volumeModel->model, threads);
-    out << "512x512x" << volumeSlices << " volume with " << volumeModel->name << ": " << volumeSeconds << " s\n";
+    // Whole volume with the default model, at the precision users get ("auto") and in float32.
+    const ComputePrecision automatic = bfloat16 ? ComputePrecision::BFloat16 : ComputePrecision::Float32;
+    const double volumeSeconds = secondsFor(syntheticVolume(volumeSlices), volumeModel->model, threads, automatic);
+    out << "512x512x" << volumeSlices << " volume with " << volumeModel->name << " (" << computePrecisionName(automatic)
+        << "): " << volumeSeconds << " s\n";
+    double volumeSecondsFloat32 = volumeSeconds;
+    if (automatic != ComputePrecision::Float32) {
+        volumeSecondsFloat32 = secondsFor(syntheticVolume(volumeSlices), volumeModel->model, threads, ComputePrecision::Float32);
+        out << "512x512x" << volumeSlices << " volume with " << volumeModel->name << " (float32): " << volumeSecondsFloat32 << " s\n";
+    }
     out << QJsonDocument(QJsonObject{{QStringLiteral("threads"), threads},
                                      {QStringLiteral("reference_conv_gflops"), reference},
-                                     {QStringLiteral("ratio"), emRatio},
+                                     {QStringLiteral("reference_conv_bf16_gflops"), referenceBf16},
+                                     {QStringLiteral("ratio"), defaultRatio},
                                      {QStringLiteral("models"), rows},
                                      {QStringLiteral("volume_model"), volumeModel->name},
                                      {QStringLiteral("volume_slices"), volumeSlices},
-                                     {QStringLiteral("volume_s"), volumeSeconds}})
+                                     {QStringLiteral("volume_precision"), computePrecisionName(automatic)},
+                                     {QStringLiteral("volume_s"), volumeSeconds},
+                                     {QStringLiteral("volume_s_float32"), volumeSecondsFloat32}})
                .toJson(QJsonDocument::Compact)
         << Qt::endl;
     return 0;

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <cmath>
 #include <map>
@@ -108,7 +107,10 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
         return Error::failed(InferenceText::tr("CUDA was requested but this LibTorch build has no usable CUDA device"));
     const torch::Device device = (options.device != QLatin1String("cpu") && cudaAvailable) ? torch::kCUDA : torch::kCPU;
     // LibTorch starts with one intra-op thread; the caller decides how many cores inference may take.
-    at::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
+    prepareTorchRuntime(options.threads);
+    const bool bfloat16 = resolveComputePrecision(options.precision, device.is_cuda(),
+                                                  header.architecture.normalization == Normalization::GroupNorm,
+                                                  model.isTorchScript()) == ComputePrecision::BFloat16;
 
     QElapsedTimer timer;
     timer.start();
@@ -146,6 +148,7 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
     result.labels = LabelMap(volume.geometry());
     result.slices = int(layout.count);
     result.device = device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
+    result.precision = bfloat16 ? ComputePrecision::BFloat16 : ComputePrecision::Float32;
 
     try {
         auto& network = model.internals();
@@ -239,7 +242,12 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
                 batch[int64_t(b)].copy_(applyFlip(patch, item.flip));
             }
             auto input = batch.narrow(0, 0, int64_t(count)).to(device);
-            auto logits = network.forward(input);
+            torch::Tensor logits;
+            {
+                BFloat16Scope lowPrecision(bfloat16);
+                logits = network.forward(input);
+            }
+            logits = logits.to(torch::kFloat);
             auto probabilities = sigmoid ? torch::sigmoid(logits) : torch::softmax(logits, 1);
             for (std::size_t b = 0; b < count; ++b) {
                 const WorkItem& item = items[first + b];

@@ -29,7 +29,7 @@ UpConvolutionImpl::UpConvolutionImpl(int64_t inputChannels, int64_t outputChanne
     m_tapIndex = register_buffer("tap_index", torch::tensor(index, torch::kLong));
 }
 
-torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
+torch::Tensor UpConvolutionImpl::phases(const torch::Tensor& input)
 {
     const int64_t in = weight.size(0);
     const int64_t out = m_outputChannels;
@@ -40,17 +40,28 @@ torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
                       .view({out, in, 4, 2, 2})
                       .permute({0, 2, 1, 3, 4})
                       .reshape({out * 4, in, 2, 2});
-    const bool channelsLast = input.is_contiguous(torch::MemoryFormat::ChannelsLast);
-    if (channelsLast)
+    if (input.is_contiguous(torch::MemoryFormat::ChannelsLast))
         kernel = kernel.contiguous(torch::MemoryFormat::ChannelsLast);
-    auto padded = torch::constant_pad_nd(input, {0, 1, 0, 1});
-    auto phases = torch::conv2d(padded, kernel, bias.repeat_interleave(4));
-    // Pixel shuffle done by hand so that a channels-last tensor stays channels-last (one copy):
-    // memory [N, H, W, out, a, b] -> [N, H, a, W, b, out].
+    // Output phase (a, b) at input position m reads inputs m and m + 1 (zero past the edge). A 2x2 convolution
+    // with padding 1 reads m - 1 and m at its output i, so outputs 1..h are wanted: the padding is the
+    // convolution's own (no padded copy of the input), at the price of one discarded row and column.
+    const int64_t h = input.size(2), w = input.size(3);
+    return torch::conv2d(input, kernel, bias.repeat_interleave(4), /*stride=*/1, /*padding=*/1).narrow(2, 1, h).narrow(3, 1, w);
+}
+
+torch::Tensor UpConvolutionImpl::interleaved(const torch::Tensor& phases) const
+{
+    // Pixel shuffle as a view: [N, 4 * out, h, w] -> [N, h, a, w, b, out] (a, b: output row and column phase).
     const int64_t n = phases.size(0), h = phases.size(2), w = phases.size(3);
-    auto nhwc = phases.permute({0, 2, 3, 1}).reshape({n, h, w, out, 2, 2});
-    auto shuffled = nhwc.permute({0, 1, 4, 2, 5, 3}).contiguous().view({n, 2 * h, 2 * w, out});
-    return shuffled.permute({0, 3, 1, 2});
+    return phases.permute({0, 2, 3, 1}).reshape({n, h, w, m_outputChannels, 2, 2}).permute({0, 1, 4, 2, 5, 3});
+}
+
+torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
+{
+    auto shuffled = interleaved(phases(input));
+    const int64_t n = shuffled.size(0), h = shuffled.size(1), w = shuffled.size(3);
+    // One copy, and a channels-last result: memory [N, 2h, 2w, out].
+    return shuffled.contiguous().view({n, 2 * h, 2 * w, m_outputChannels}).permute({0, 3, 1, 2});
 }
 
 torch::Tensor UpConvolutionImpl::forwardReference(const torch::Tensor& input)
@@ -122,8 +133,7 @@ torch::Tensor UNetImpl::forward(torch::Tensor x)
     if (m_dropout)
         x = m_dropout(x);
     for (std::size_t step = 0; step < m_up.size(); ++step) {
-        x = m_up[step]->forward(x);
-        x = torch::cat({x, skips[skips.size() - 1 - step]}, 1);
+        x = torch::cat({m_up[step]->forward(x), skips[skips.size() - 1 - step]}, 1);
         x = runBlock(m_decoder[step], m_fused ? m_fusedDecoder[step] : std::vector<FusedConvolution>{}, x);
     }
     return m_head(x);

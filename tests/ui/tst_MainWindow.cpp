@@ -362,7 +362,15 @@ void TestMainWindow::settingsPersist()
     dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("zh_CN")));
     dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(QStringLiteral("2x2")));
     dialog.interpolationBox()->setCurrentIndex(dialog.interpolationBox()->findData(QStringLiteral("linear")));
+    QCOMPARE(dialog.deviceBox()->currentData().toString(), QStringLiteral("auto")); // the defaults
+    QCOMPARE(dialog.precisionBox()->currentData().toString(), QStringLiteral("auto"));
+    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
+    dialog.precisionBox()->setCurrentIndex(dialog.precisionBox()->findData(QStringLiteral("float32")));
     QVERIFY(dialog.save());
+    QCOMPARE(AppSettings::inferenceDevice(), QStringLiteral("cpu"));
+    QCOMPARE(AppSettings::inferencePrecision(), QStringLiteral("float32"));
+    QSettings().setValue(QStringLiteral("inference/precision"), QStringLiteral("float8")); // unknown: the default
+    QCOMPARE(AppSettings::inferencePrecision(), QStringLiteral("auto"));
     QCOMPARE(AppSettings::language(), QStringLiteral("zh_CN"));
     QCOMPARE(AppSettings::defaultLayout(), QStringLiteral("2x2"));
     QCOMPARE(AppSettings::interpolation(), QStringLiteral("linear"));
