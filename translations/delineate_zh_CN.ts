@@ -514,10 +514,6 @@
         <translation>dice+bce（默认；多类别时为 Dice+CE）或 bce（参考）。</translation>
     </message>
     <message>
-        <source>No flips, rotations, warps or intensity changes.</source>
-        <translation>不做翻转、旋转、形变或强度变化。</translation>
-    </message>
-    <message>
         <source>Random seed (default 1).</source>
         <translation>随机种子（默认 1）。</translation>
     </message>
@@ -552,6 +548,30 @@
     <message>
         <source>%1: no such folder</source>
         <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>--precision must be auto, float32 or bfloat16, not &apos;%1&apos;</source>
+        <translation>--precision 必须是 auto、float32 或 bfloat16，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>auto, float32 or bfloat16 convolutions (default auto: bfloat16 where the CPU has it natively).</source>
+        <translation>卷积运算精度：auto、float32 或 bfloat16（默认 auto：CPU 原生支持时使用 bfloat16）。</translation>
+    </message>
+    <message>
+        <source>Decay of the moving average of the weights that is validated and kept (default 0.995; 0 = off).</source>
+        <translation>用于验证和保存的权重滑动平均的衰减系数（默认 0.995；0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>--average must be at least 0 and below 1</source>
+        <translation>--average 必须不小于 0 且小于 1</translation>
+    </message>
+    <message>
+        <source>No rotations, warps or intensity changes.</source>
+        <translation>不做旋转、形变或强度变化。</translation>
+    </message>
+    <message>
+        <source>Mirroring in the augmentation: auto (default: left-right for PNG images, none for volumes), none, horizontal or all (8 flips and 90-degree rotations).</source>
+        <translation>数据增强中的镜像：auto（默认：PNG 图像左右镜像，体数据不镜像）、none、horizontal 或 all（8 种翻转和 90 度旋转）。</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1007,10 @@
     <message>
         <source>training failed: %1</source>
         <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>mirroring must be auto, none, horizontal or all, not &apos;%1&apos;</source>
+        <translation>镜像方式必须是 auto、none、horizontal 或 all，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -1435,6 +1459,38 @@
     <message>
         <source>A new language applies the next time Delineate starts.</source>
         <translation>新语言将在下次启动 Delineate 时生效。</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic (bfloat16 where the processor supports it)</source>
+        <translation>自动（处理器支持时使用 bfloat16）</translation>
+    </message>
+    <message>
+        <source>float32 (exact, slower)</source>
+        <translation>float32（精确，较慢）</translation>
+    </message>
+    <message>
+        <source>bfloat16 (about twice as fast on recent processors)</source>
+        <translation>bfloat16（在较新的处理器上约快一倍）</translation>
+    </message>
+    <message>
+        <source>Segmentation &amp;runs on:</source>
+        <translation>分割运行于(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Network &amp;precision:</source>
+        <translation>网络精度(&amp;P)：</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,21 @@ Expected<Volume> stackPngs(const QString& folder, const QStringList& files)
     return stacked;
 }
 
+// --precision: auto (the default), float32 or bfloat16; prints the message and returns false otherwise.
+bool precisionValue(const QCommandLineParser& parser, ml::ComputePrecision& precision)
+{
+    const QString text = parser.value(QStringLiteral("precision"));
+    if (text.isEmpty())
+        return true;
+    const auto parsed = ml::parseComputePrecision(text);
+    if (!parsed) {
+        fail(MlCommandsText::tr("--precision must be auto, float32 or bfloat16, not '%1'").arg(text));
+        return false;
+    }
+    precision = *parsed;
+    return true;
+}
+
 } // namespace
 
 int runSegment(const QStringList& arguments)
@@ -151,6 +166,7 @@ int runSegment(const QStringList& arguments)
         {QStringLiteral("tile"), MlCommandsText::tr("Sliding-window edge in pixels (default: the model's)."), QStringLiteral("N")},
         {QStringLiteral("device"), MlCommandsText::tr("auto, cpu or cuda (default auto)."), QStringLiteral("D")},
         {QStringLiteral("flips"), MlCommandsText::tr("Average over 4 flips of each slice (4x slower, slightly better).")},
+        {QStringLiteral("precision"), MlCommandsText::tr("auto, float32 or bfloat16 convolutions (default auto: bfloat16 where the CPU has it natively)."), QStringLiteral("P")},
         {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
@@ -165,6 +181,8 @@ int runSegment(const QStringList& arguments)
     options.tileSize = intValue(parser, QStringLiteral("tile"), 0, ok);
     options.device = parser.value(QStringLiteral("device")).isEmpty() ? QStringLiteral("auto") : parser.value(QStringLiteral("device"));
     options.flipAugmentation = parser.isSet(QStringLiteral("flips"));
+    if (!precisionValue(parser, options.precision))
+        return Failure;
     if (!ok)
         return Failure;
     if (options.sliceAxis > 2 || options.threshold < 0.0 || options.threshold > 1.0)
@@ -220,7 +238,8 @@ int runSegment(const QStringList& arguments)
                         {QStringLiteral("output"), output},
                         {QStringLiteral("slices"), result->slices},
                         {QStringLiteral("seconds"), result->seconds},
-                        {QStringLiteral("device"), result->device}};
+                        {QStringLiteral("device"), result->device},
+                        {QStringLiteral("precision"), ml::computePrecisionName(result->precision)}};
     printJson(QJsonDocument(summary));
     return Success;
 }
@@ -328,9 +347,12 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("patch"), MlCommandsText::tr("Patch edge in pixels (default 256)."), QStringLiteral("N")},
         {QStringLiteral("lr"), MlCommandsText::tr("Adam learning rate (default 0.001), decayed on a cosine to 2%."), QStringLiteral("LR")},
         {QStringLiteral("loss"), MlCommandsText::tr("dice+bce (default; Dice+CE for several classes) or bce (reference)."), QStringLiteral("L")},
-        {QStringLiteral("no-augment"), MlCommandsText::tr("No flips, rotations, warps or intensity changes.")},
+        {QStringLiteral("no-augment"), MlCommandsText::tr("No rotations, warps or intensity changes.")},
+        {QStringLiteral("mirror"), MlCommandsText::tr("Mirroring in the augmentation: auto (default: left-right for PNG images, none for volumes), none, horizontal or all (8 flips and 90-degree rotations)."), QStringLiteral("M")},
+        {QStringLiteral("average"), MlCommandsText::tr("Decay of the moving average of the weights that is validated and kept (default 0.995; 0 = off)."), QStringLiteral("D")},
         {QStringLiteral("seed"), MlCommandsText::tr("Random seed (default 1)."), QStringLiteral("S")},
         {QStringLiteral("threads"), MlCommandsText::tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
+        {QStringLiteral("precision"), MlCommandsText::tr("auto, float32 or bfloat16 convolutions (default auto: bfloat16 where the CPU has it natively)."), QStringLiteral("P")},
         {QStringLiteral("name"), MlCommandsText::tr("Model name shown to users."), QStringLiteral("NAME")},
         {QStringLiteral("class-names"), MlCommandsText::tr("Comma-separated class names by ascending label value."), QStringLiteral("NAMES")},
         {QStringLiteral("data-description"), MlCommandsText::tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
@@ -357,14 +379,19 @@ int runTrain(const QStringList& arguments)
     options.batchSize = intValue(parser, QStringLiteral("batch"), options.batchSize, ok);
     options.patchSize = intValue(parser, QStringLiteral("patch"), options.patchSize, ok);
     options.learningRate = doubleValue(parser, QStringLiteral("lr"), options.learningRate, ok);
+    options.weightAveraging = doubleValue(parser, QStringLiteral("average"), options.weightAveraging, ok);
     options.seed = uint64_t(intValue(parser, QStringLiteral("seed"), 1, ok));
     options.threads = intValue(parser, QStringLiteral("threads"), 0, ok);
     options.augment = !parser.isSet(QStringLiteral("no-augment"));
+    if (parser.isSet(QStringLiteral("mirror")))
+        options.mirroring = parser.value(QStringLiteral("mirror"));
     options.modelName = parser.value(QStringLiteral("name"));
     options.classNames = parser.value(QStringLiteral("class-names")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.dataDescription = parser.value(QStringLiteral("data-description"));
     options.nonZeroLabelIsForeground = parser.isSet(QStringLiteral("nonzero-labels"));
     options.halfPrecisionFile = parser.isSet(QStringLiteral("half"));
+    if (!precisionValue(parser, options.precision))
+        return Failure;
     if (!ok)
         return Failure;
     const QString loss = parser.value(QStringLiteral("loss"));
@@ -375,6 +402,8 @@ int runTrain(const QStringList& arguments)
     if (options.epochs < 0 || options.minutes < 0.0 || options.stepsPerEpoch < 1 || options.batchSize < 1 ||
         options.patchSize < 16 || options.learningRate <= 0.0)
         return fail(MlCommandsText::tr("--epochs, --minutes, --steps-per-epoch, --batch, --patch (>= 16) and --lr must be positive"));
+    if (options.weightAveraging < 0.0 || options.weightAveraging >= 1.0)
+        return fail(MlCommandsText::tr("--average must be at least 0 and below 1"));
     for (const auto& [name, target] : {std::pair<QString, QVector<int>*>{QStringLiteral("train-range"), &options.trainIndices},
                                        std::pair<QString, QVector<int>*>{QStringLiteral("val-range"), &options.validationIndices}}) {
         auto indices = ml::parseIndexRanges(parser.value(name));
@@ -394,6 +423,7 @@ int runTrain(const QStringList& arguments)
                         {QStringLiteral("best_epoch"), result->bestEpoch},
                         {QStringLiteral("seconds"), result->seconds},
                         {QStringLiteral("samples_per_second"), result->samplesPerSecond},
+                        {QStringLiteral("precision"), ml::computePrecisionName(result->precision)},
                         {QStringLiteral("parameters"), double(result->model.parameterCount())},
                         {QStringLiteral("best_metrics"), result->bestMetrics}};
     printJson(QJsonDocument(summary));

@@ -11,7 +11,16 @@ void augmentBatch(torch::Tensor& images, torch::Tensor& labels, std::mt19937_64&
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const int64_t batch = images.size(0), height = images.size(2), width = images.size(3);
 
-    if (options.flipsAndRotations && height == width) {
+    if (options.mirroring == AugmentationOptions::Mirroring::Horizontal) {
+        std::vector<torch::Tensor> imageList, labelList;
+        for (int64_t b = 0; b < batch; ++b) {
+            const bool flip = random() % 2;
+            imageList.push_back(flip ? torch::flip(images[b], {2}) : images[b]);
+            labelList.push_back(flip ? torch::flip(labels[b], {1}) : labels[b]);
+        }
+        images = torch::stack(imageList);
+        labels = torch::stack(labelList);
+    } else if (options.mirroring == AugmentationOptions::Mirroring::All && height == width) {
         std::vector<torch::Tensor> imageList, labelList;
         for (int64_t b = 0; b < batch; ++b) {
             auto image = images[b];

@@ -3,6 +3,7 @@
 #include "ml/Trainer.h"
 
 #include "ml/Augmentation.h"
+#include "ml/ComputeRuntime.h"
 #include "ml/ModelInternals.h"
 #include "ml/OverlapMetrics.h"
 #include "ml/SliceAccess.h"
@@ -107,15 +108,41 @@ torch::Tensor lossFor(const torch::Tensor& logits, const torch::Tensor& classes,
     return loss;
 }
 
+// Parameters then buffers (batch-norm statistics), cloned; and back.
+std::vector<torch::Tensor> captureState(UNet& network)
+{
+    std::vector<torch::Tensor> state;
+    for (const auto& p : network->parameters())
+        state.push_back(p.detach().clone());
+    for (const auto& b : network->buffers())
+        state.push_back(b.detach().clone());
+    return state;
+}
+
+void restoreState(UNet& network, const std::vector<torch::Tensor>& state)
+{
+    torch::NoGradGuard noGrad;
+    std::size_t i = 0;
+    for (auto& p : network->parameters())
+        p.copy_(state[i++]);
+    for (auto& b : network->buffers())
+        b.copy_(state[i++]);
+}
+
 // Whole-slice prediction, Dice per class index.
-OverlapReport validate(UNet& network, const std::vector<TrainingSlice>& slices, bool sigmoid)
+OverlapReport validate(UNet& network, const std::vector<TrainingSlice>& slices, bool sigmoid, bool bfloat16)
 {
     torch::NoGradGuard noGrad;
     network->eval();
     OverlapCounter counter;
     for (const TrainingSlice& slice : slices) {
         auto input = slice.image.unsqueeze(0).contiguous(torch::MemoryFormat::ChannelsLast);
-        auto logits = network->forward(input);
+        torch::Tensor logits;
+        {
+            BFloat16Scope lowPrecision(bfloat16);
+            logits = network->forward(input);
+        }
+        logits = logits.to(torch::kFloat);
         auto predicted = sigmoid ? (logits.select(1, 0) >= 0.0f).to(torch::kUInt8) : logits.argmax(1).to(torch::kUInt8);
         auto p = predicted[0].narrow(0, 0, slice.height).narrow(1, 0, slice.width).contiguous();
         auto r = slice.classes.narrow(0, 0, slice.height).narrow(1, 0, slice.width).to(torch::kUInt8).contiguous();
@@ -131,7 +158,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
 {
     QElapsedTimer timer;
     timer.start();
-    at::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
+    prepareTorchRuntime(options.threads);
     torch::manual_seed(options.seed);
     std::mt19937_64 random(options.seed);
 
@@ -208,12 +235,30 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
     if (options.halfPrecisionFile)
         header.weightsPrecision = QStringLiteral("float16");
     const bool sigmoid = header.architecture.activation == OutputActivation::Sigmoid;
+    const bool bfloat16 = resolveComputePrecision(options.precision, /*onCuda=*/false,
+                                                  header.architecture.normalization == Normalization::GroupNorm,
+                                                  /*torchScript=*/false) == ComputePrecision::BFloat16;
     const int64_t multiple = header.architecture.sizeMultiple();
     const int64_t patch = roundUp(options.patchSize, multiple);
     std::array<int, 256> classOf;
     classOf.fill(-1);
     for (int i = 0; i < header.classes.size(); ++i)
         classOf[std::size_t(header.classes[i].value)] = i;
+
+    AugmentationOptions augmentation;
+    const QString mirroring = options.mirroring.toLower();
+    if (mirroring == QLatin1String("all")) {
+        augmentation.mirroring = AugmentationOptions::Mirroring::All;
+    } else if (mirroring == QLatin1String("horizontal")) {
+        augmentation.mirroring = AugmentationOptions::Mirroring::Horizontal;
+    } else if (mirroring == QLatin1String("auto")) {
+        bool allPng = true;
+        for (const TrainingPair& pair : *trainPairs)
+            allPng = allPng && pair.imagePath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+        augmentation.mirroring = allPng ? AugmentationOptions::Mirroring::Horizontal : AugmentationOptions::Mirroring::None;
+    } else if (mirroring != QLatin1String("none")) {
+        return Error::failed(TrainerText::tr("mirroring must be auto, none, horizontal or all, not '%1'").arg(options.mirroring));
+    }
 
     TrainingResult result;
     try {
@@ -257,6 +302,15 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         const double minimumLearningRate = options.learningRate * 0.02;
         std::uniform_real_distribution<double> unit(0.0, 1.0);
         std::vector<torch::Tensor> bestState;
+        // Exponential moving average of the weights (Polyak averaging): what is validated, kept and written.
+        // The average of the recent steps generalises better than the last step and smooths out the
+        // epoch-to-epoch swings of the validation score; batch-norm statistics are taken as they are.
+        const double averageDecay = std::clamp(options.weightAveraging, 0.0, 0.9999);
+        std::vector<torch::Tensor> averaged;
+        const std::size_t parameterCount = network->parameters().size();
+        if (averageDecay > 0.0)
+            averaged = captureState(network);
+        int64_t stepsTaken = 0;
         double bestScore = -1.0;
         int64_t samples = 0;
         bool outOfTime = false;
@@ -312,12 +366,25 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 auto imageBatch = torch::stack(images);
                 auto labelBatch = torch::stack(labels);
                 if (options.augment)
-                    augmentBatch(imageBatch, labelBatch, random);
-                auto logits = network->forward(imageBatch.contiguous(torch::MemoryFormat::ChannelsLast));
-                auto loss = lossFor(logits, labelBatch, sigmoid, options.loss);
+                    augmentBatch(imageBatch, labelBatch, random, augmentation);
+                torch::Tensor logits;
+                {
+                    BFloat16Scope lowPrecision(bfloat16);
+                    logits = network->forward(imageBatch.contiguous(torch::MemoryFormat::ChannelsLast));
+                }
+                auto loss = lossFor(logits.to(torch::kFloat), labelBatch, sigmoid, options.loss);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
+                if (!averaged.empty()) {
+                    torch::NoGradGuard noGrad;
+                    // Shorter memory at the start, so the average does not drag the random initial weights along.
+                    const double decay = std::min(averageDecay, double(1 + stepsTaken) / double(10 + stepsTaken));
+                    const auto parameters = network->parameters();
+                    for (std::size_t i = 0; i < parameterCount; ++i)
+                        averaged[i].mul_(decay).add_(parameters[i].detach(), 1.0 - decay);
+                }
+                ++stepsTaken;
                 lossSum += loss.item<double>();
                 ++stepsDone;
                 samples += batchSize;
@@ -337,8 +404,16 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                                 {QStringLiteral("learning_rate"), optimizer.param_groups()[0].options().get_lr()},
                                 {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0}};
             double score = -lossSum / stepsDone; // without validation data the last epoch wins
+            std::vector<torch::Tensor> trainingState;
+            if (!averaged.empty()) {
+                trainingState = captureState(network);
+                const auto buffers = network->buffers();
+                for (std::size_t i = 0; i < buffers.size(); ++i)
+                    averaged[parameterCount + i].copy_(buffers[i].detach());
+                restoreState(network, averaged); // validated, kept and written; the training weights come back below
+            }
             if (!validationSlices->empty()) {
-                const OverlapReport report = validate(network, *validationSlices, sigmoid);
+                const OverlapReport report = validate(network, *validationSlices, sigmoid, bfloat16);
                 double sum = 0.0;
                 for (const ClassOverlap& c : report.classes) {
                     const ClassInfo& info = header.classes[c.value];
@@ -360,11 +435,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 result.bestEpoch = epoch + 1;
                 result.bestMetrics = QJsonObject::fromVariantMap(metrics);
                 result.bestMetrics.remove(QStringLiteral("best"));
-                bestState.clear();
-                for (const auto& p : network->parameters())
-                    bestState.push_back(p.detach().clone());
-                for (const auto& b : network->buffers())
-                    bestState.push_back(b.detach().clone());
+                bestState = captureState(network);
                 if (!options.outputPath.isEmpty()) {
                     ModelHeader checkpoint = header;
                     checkpoint.provenance.epochs = epoch + 1;
@@ -375,18 +446,15 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                         return saved.error();
                 }
             }
+            if (!trainingState.empty())
+                restoreState(network, trainingState);
         }
-        if (!bestState.empty()) {
-            torch::NoGradGuard noGrad;
-            std::size_t i = 0;
-            for (auto& p : network->parameters())
-                p.copy_(bestState[i++]);
-            for (auto& b : network->buffers())
-                b.copy_(bestState[i++]);
-        }
+        if (!bestState.empty())
+            restoreState(network, bestState);
         network->eval();
         result.seconds = double(timer.elapsed()) / 1000.0;
         result.samplesPerSecond = result.seconds > 0.0 ? double(samples) / result.seconds : 0.0;
+        result.precision = bfloat16 ? ComputePrecision::BFloat16 : ComputePrecision::Float32;
     } catch (const std::exception& e) {
         return Error::failed(TrainerText::tr("training failed: %1").arg(describeTorchError(e)));
     }

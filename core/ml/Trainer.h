@@ -3,6 +3,7 @@
 
 #include "common/Expected.h"
 #include "jobs/JobControl.h"
+#include "ml/ComputeRuntime.h"
 #include "ml/SegmentationModel.h"
 
 #include <QJsonObject>
@@ -40,9 +41,16 @@ struct TrainingOptions
     double learningRate = 1e-3;
     LossKind loss = LossKind::DiceAndCrossEntropy;
     bool augment = true;
+    // Mirroring in the augmentation: "auto" (left-right flips for PNG images, which have no patient orientation;
+    // none for volumes, where left and right are anatomy), "none", "horizontal" or "all" (the 8 flips and
+    // 90-degree rotations). See Augmentation.h for why vertical flips are not the default.
+    QString mirroring = QStringLiteral("auto");
     double foregroundSampling = 0.5; // fraction of patches centred on a voxel of a minority class
+    double weightAveraging = 0.995;  // decay of the moving average of the weights that is validated and kept; 0 = off
     uint64_t seed = 1;
     int threads = 0;                 // intra-op threads; 0 = all cores
+    // Auto: bfloat16 convolutions (float32 weights, optimiser and loss) where the CPU has them natively.
+    ComputePrecision precision = ComputePrecision::Auto;
     bool halfPrecisionFile = false;  // store the weights as float16 (half the file size)
     QString outputPath;              // when set, the best model so far is written here after each improvement
 
@@ -57,6 +65,7 @@ struct TrainingResult
     int bestEpoch = 0;
     double seconds = 0.0;
     double samplesPerSecond = 0.0;
+    ComputePrecision precision = ComputePrecision::Float32; // what actually ran
 };
 
 // Publishes {"epoch", "loss", "learning_rate", "seconds", "val_dice_<class>", "val_mean_dice", "best"} per epoch.

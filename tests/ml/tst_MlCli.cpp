@@ -65,8 +65,11 @@ private Q_SLOTS:
         }
         const QString output = m_dir.filePath(QStringLiteral("masks"));
         Run segment = cli({QStringLiteral("segment"), QStringLiteral("--model"), model, QStringLiteral("--input"), input,
-                           QStringLiteral("--output"), output, QStringLiteral("--quiet")});
+                           QStringLiteral("--output"), output, QStringLiteral("--precision"), QStringLiteral("float32"),
+                           QStringLiteral("--quiet")});
         QVERIFY2(segment.exitCode == 0, segment.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(segment.out).object().value(QStringLiteral("precision")).toString(),
+                 QStringLiteral("float32"));
         QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("28.png"))));
         QVERIFY(QFileInfo::exists(QDir(output).filePath(QStringLiteral("29.png"))));
 
@@ -113,6 +116,11 @@ private Q_SLOTS:
                                                         QStringLiteral("--output"), missing, QStringLiteral("--train-range"),
                                                         QStringLiteral("9-3")}
                                          << QStringLiteral("9-3");
+        QTest::newRow("bad precision") << QStringList{QStringLiteral("segment"), QStringLiteral("--model"), notModel,
+                                                      QStringLiteral("--input"), notModel, QStringLiteral("--output"),
+                                                      m_dir.filePath(QStringLiteral("x.nii.gz")), QStringLiteral("--precision"),
+                                                      QStringLiteral("float8")}
+                                       << QStringLiteral("float8");
     }
     void errorsNameTheFile()
     {

@@ -144,6 +144,12 @@ private Q_SLOTS:
         auto outOfRange = trainModel(options, control);
         QVERIFY(!outOfRange.ok());
         QVERIFY2(outOfRange.error().message.contains(QStringLiteral("index 40")), qPrintable(outOfRange.error().message));
+
+        options = tinyEmRun();
+        options.mirroring = QStringLiteral("diagonal");
+        auto badMirroring = trainModel(options, control);
+        QVERIFY(!badMirroring.ok());
+        QVERIFY2(badMirroring.error().message.contains(QStringLiteral("diagonal")), qPrintable(badMirroring.error().message));
     }
 };
 

@@ -1,7 +1,12 @@
 // The U-Net modules: the reference SimpleUNet against its specification, the up-convolution equivalence, training.
+#include "ml/Augmentation.h"
+#include "ml/ComputeRuntime.h"
+#include "ml/ModelInternals.h"
 #include "ml/UNet.h"
 
 #include <QtTest>
+
+#include <set>
 
 using namespace delineate::ml;
 
@@ -193,6 +198,100 @@ private Q_SLOTS:
         QCOMPARE(back->depth, a.depth);
         QCOMPARE(int(back->normalization), int(a.normalization));
         QCOMPARE(back->outputChannels, a.outputChannels);
+
+        // bfloat16 convolutions (autocast) work for every normalisation but group norm (which inference and
+        // training therefore run in float32) and stay close to float32; the backward pass gives float32
+        // gradients for the float32 parameters.
+        QCOMPARE(resolveComputePrecision(ComputePrecision::BFloat16, false, a.normalization == Normalization::GroupNorm, false),
+                 a.normalization == Normalization::GroupNorm ? ComputePrecision::Float32 : ComputePrecision::BFloat16);
+        if (a.normalization == Normalization::GroupNorm)
+            return;
+        const auto input = torch::rand({2, 1, edge, edge}).contiguous(torch::MemoryFormat::ChannelsLast);
+        const auto reference = net->forward(input);
+        torch::Tensor low;
+        {
+            BFloat16Scope scope(true);
+            low = net->forward(input);
+        }
+        QCOMPARE(low.scalar_type(), torch::kBFloat16);
+        const float difference = (low.to(torch::kFloat) - reference).abs().max().item<float>();
+        QVERIFY2(difference < 0.05f * (1.0f + reference.abs().max().item<float>()), qPrintable(QString::number(difference)));
+        QVERIFY(!at::autocast::is_cpu_enabled()); // the scope ended
+        {
+            torch::AutoGradMode gradients(true);
+            net->train();
+            torch::Tensor logits;
+            {
+                BFloat16Scope scope(true);
+                logits = net->forward(input);
+            }
+            logits.to(torch::kFloat).mean().backward();
+            const auto first = net->parameters().front();
+            QVERIFY(first.grad().defined());
+            QCOMPARE(first.grad().scalar_type(), torch::kFloat);
+            QVERIFY(first.grad().abs().sum().item<float>() > 0.0f);
+        }
+    }
+
+    void augmentationMirroring_data()
+    {
+        QTest::addColumn<int>("mirroring");
+        QTest::newRow("none") << int(AugmentationOptions::Mirroring::None);
+        QTest::newRow("horizontal") << int(AugmentationOptions::Mirroring::Horizontal);
+        QTest::newRow("all") << int(AugmentationOptions::Mirroring::All);
+    }
+    void augmentationMirroring()
+    {
+        QFETCH(int, mirroring);
+        // A patch whose 8 symmetries all differ; the label is the image itself, so the pairs stay aligned.
+        const auto base = torch::arange(64, torch::kLong).view({8, 8});
+        AugmentationOptions options;
+        options.mirroring = AugmentationOptions::Mirroring(mirroring);
+        options.affineProbability = 0.0;
+        options.elasticProbability = 0.0;
+        options.intensityScale = 0.0;
+        options.intensityShift = 0.0;
+        std::mt19937_64 random(7);
+        std::set<QString> seen;
+        for (int trial = 0; trial < 20; ++trial) {
+            auto labels = base.unsqueeze(0).repeat({4, 1, 1});
+            auto images = labels.to(torch::kFloat).unsqueeze(1);
+            augmentBatch(images, labels, random, options);
+            for (int64_t b = 0; b < 4; ++b) {
+                QVERIFY(torch::equal(images[b][0].to(torch::kLong), labels[b]));
+                const auto out = labels[b];
+                QString kind;
+                if (torch::equal(out, base))
+                    kind = QStringLiteral("identity");
+                else if (torch::equal(out, torch::flip(base, {1})))
+                    kind = QStringLiteral("left-right");
+                else
+                    kind = QStringLiteral("other");
+                seen.insert(kind);
+            }
+        }
+        const auto mode = AugmentationOptions::Mirroring(mirroring);
+        if (mode == AugmentationOptions::Mirroring::None)
+            QCOMPARE(seen, (std::set<QString>{QStringLiteral("identity")}));
+        else if (mode == AugmentationOptions::Mirroring::Horizontal) // never upside down or turned
+            QCOMPARE(seen, (std::set<QString>{QStringLiteral("identity"), QStringLiteral("left-right")}));
+        else
+            QVERIFY(seen.count(QStringLiteral("other")) == 1);
+    }
+
+    void precisionNames()
+    {
+        QCOMPARE(*parseComputePrecision(QStringLiteral("auto")), ComputePrecision::Auto);
+        QCOMPARE(*parseComputePrecision(QStringLiteral("BF16")), ComputePrecision::BFloat16);
+        QCOMPARE(*parseComputePrecision(QStringLiteral("float32")), ComputePrecision::Float32);
+        QVERIFY(!parseComputePrecision(QStringLiteral("float8")));
+        for (ComputePrecision p : {ComputePrecision::Auto, ComputePrecision::Float32, ComputePrecision::BFloat16})
+            QCOMPARE(*parseComputePrecision(computePrecisionName(p)), p);
+        // Auto resolves to what the CPU does natively; an explicit choice is kept.
+        QCOMPARE(resolveComputePrecision(ComputePrecision::Auto, false),
+                 cpuHasNativeBFloat16() ? ComputePrecision::BFloat16 : ComputePrecision::Float32);
+        QCOMPARE(resolveComputePrecision(ComputePrecision::Auto, true), ComputePrecision::Float32);
+        QCOMPARE(resolveComputePrecision(ComputePrecision::Float32, false), ComputePrecision::Float32);
     }
 };
 
