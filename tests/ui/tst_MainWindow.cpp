@@ -364,6 +364,9 @@ void TestMainWindow::settingsPersist()
     dialog.interpolationBox()->setCurrentIndex(dialog.interpolationBox()->findData(QStringLiteral("linear")));
     QCOMPARE(dialog.deviceBox()->currentData().toString(), QStringLiteral("auto")); // the defaults
     QCOMPARE(dialog.precisionBox()->currentData().toString(), QStringLiteral("auto"));
+    // DELINEATE_SCREENSHOT_DIR=... saves the dialog as it looks, to judge it (docs/screenshots).
+    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings-dialog.png"))));
     dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
     dialog.precisionBox()->setCurrentIndex(dialog.precisionBox()->findData(QStringLiteral("float32")));
     QVERIFY(dialog.save());
