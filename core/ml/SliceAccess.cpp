@@ -72,22 +72,27 @@ void readLabelSlice(const LabelMap& labels, const SliceLayout& layout, int64_t s
             out[r * layout.width + c] = labels.at(layout.voxelOffset(g, slice, r, c));
 }
 
-void writeSlice(Volume& volume, const SliceLayout& layout, int64_t slice, const float* values)
+namespace {
+
+// Scatters a row-major width x height plane into slice `slice` of a volume's voxel array.
+template <typename T>
+void scatterSlice(T* data, const ImageGeometry& geometry, const SliceLayout& layout, int64_t slice, const T* values)
 {
-    const auto& g = volume.geometry();
-    float* data = volume.float32Data();
     for (int64_t r = 0; r < layout.height; ++r)
         for (int64_t c = 0; c < layout.width; ++c)
-            data[layout.voxelOffset(g, slice, r, c)] = values[r * layout.width + c];
+            data[layout.voxelOffset(geometry, slice, r, c)] = values[r * layout.width + c];
+}
+
+} // namespace
+
+void writeSlice(Volume& volume, const SliceLayout& layout, int64_t slice, const float* values)
+{
+    scatterSlice(volume.float32Data(), volume.geometry(), layout, slice, values);
 }
 
 void writeLabelSlice(LabelMap& labels, const SliceLayout& layout, int64_t slice, const uint8_t* values)
 {
-    const auto& g = labels.geometry();
-    uint8_t* data = labels.data();
-    for (int64_t r = 0; r < layout.height; ++r)
-        for (int64_t c = 0; c < layout.width; ++c)
-            data[layout.voxelOffset(g, slice, r, c)] = values[r * layout.width + c];
+    scatterSlice(labels.data(), labels.geometry(), layout, slice, values);
 }
 
 } // namespace delineate::ml
