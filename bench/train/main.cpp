@@ -54,12 +54,8 @@ int main(int argc, char* argv[])
             const auto target = (torch::rand({batch, 1, edge, edge}) > 0.5f).to(torch::kFloat);
             const bool bfloat16 = precision == ComputePrecision::BFloat16;
             auto step = [&]() {
-                torch::Tensor logits;
-                {
-                    BFloat16Scope lowPrecision(bfloat16);
-                    logits = net->forward(input);
-                }
-                auto loss = torch::binary_cross_entropy_with_logits(logits.to(torch::kFloat), target);
+                const auto logits = forwardInFloat32Out(bfloat16, [&] { return net->forward(input); });
+                auto loss = torch::binary_cross_entropy_with_logits(logits, target);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

@@ -55,9 +55,11 @@ ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda
     return !onCuda && cpuHasNativeBFloat16() ? ComputePrecision::BFloat16 : ComputePrecision::Float32;
 }
 
-ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda, bool groupNorm, bool torchScript)
+ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda, const UNetArchitecture& architecture,
+                                         bool torchScript)
 {
     const ComputePrecision resolved = resolveComputePrecision(requested, onCuda);
+    const bool groupNorm = architecture.normalization == Normalization::GroupNorm;
     if (resolved == ComputePrecision::BFloat16 && (groupNorm || (torchScript && requested == ComputePrecision::Auto)))
         return ComputePrecision::Float32;
     return resolved;

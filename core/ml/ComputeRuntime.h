@@ -2,6 +2,8 @@
 // precision (no torch types here).
 #pragma once
 
+#include "ml/ModelHeader.h"
+
 #include <QString>
 
 #include <optional>
@@ -26,7 +28,8 @@ ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda
 // The same for a given network: LibTorch 1.13's CPU group norm refuses bfloat16 activations with float32
 // weights, so group-norm U-Nets always run in float32; a TorchScript model of unknown content runs in bfloat16
 // only when asked for explicitly.
-ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda, bool groupNorm, bool torchScript);
+ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda, const UNetArchitecture& architecture,
+                                         bool torchScript);
 
 // Sets LibTorch's intra-op threads (0 = all cores) and, once per process, keeps freed blocks of up to 64 MiB in
 // the heap instead of returning them to the kernel: a network allocates its activations anew on every pass, and

@@ -108,8 +108,7 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
     const torch::Device device = (options.device != QLatin1String("cpu") && cudaAvailable) ? torch::kCUDA : torch::kCPU;
     // LibTorch starts with one intra-op thread; the caller decides how many cores inference may take.
     prepareTorchRuntime(options.threads);
-    const bool bfloat16 = resolveComputePrecision(options.precision, device.is_cuda(),
-                                                  header.architecture.normalization == Normalization::GroupNorm,
+    const bool bfloat16 = resolveComputePrecision(options.precision, device.is_cuda(), header.architecture,
                                                   model.isTorchScript()) == ComputePrecision::BFloat16;
 
     QElapsedTimer timer;
@@ -242,12 +241,7 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
                 batch[int64_t(b)].copy_(applyFlip(patch, item.flip));
             }
             auto input = batch.narrow(0, 0, int64_t(count)).to(device);
-            torch::Tensor logits;
-            {
-                BFloat16Scope lowPrecision(bfloat16);
-                logits = network.forward(input);
-            }
-            logits = logits.to(torch::kFloat);
+            const auto logits = forwardInFloat32Out(bfloat16, [&] { return network.forward(input); });
             auto probabilities = sigmoid ? torch::sigmoid(logits) : torch::softmax(logits, 1);
             for (std::size_t b = 0; b < count; ++b) {
                 const WorkItem& item = items[first + b];

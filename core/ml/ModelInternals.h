@@ -62,6 +62,19 @@ private:
     at::ScalarType m_previousType = at::kBFloat16;
 };
 
+// Runs `forward` (a network pass) with its convolutions in bfloat16 when `bfloat16` is set, and returns the result
+// as float32, ready for losses, probabilities and thresholds.
+template <typename Forward>
+torch::Tensor forwardInFloat32Out(bool bfloat16, Forward&& forward)
+{
+    torch::Tensor result;
+    {
+        BFloat16Scope lowPrecision(bfloat16);
+        result = forward();
+    }
+    return result.to(torch::kFloat);
+}
+
 // Turns whatever LibTorch threw into a readable sentence (first line of c10::Error, without the C++ backtrace).
 QString describeTorchError(const std::exception& error);
 

@@ -108,25 +108,29 @@ torch::Tensor lossFor(const torch::Tensor& logits, const torch::Tensor& classes,
     return loss;
 }
 
-// Parameters then buffers (batch-norm statistics), cloned; and back.
-std::vector<torch::Tensor> captureState(UNet& network)
+// What decides a network's output: its parameters, then its buffers (batch-norm statistics).
+std::vector<torch::Tensor> stateOf(UNet& network)
 {
-    std::vector<torch::Tensor> state;
-    for (const auto& p : network->parameters())
-        state.push_back(p.detach().clone());
+    std::vector<torch::Tensor> state = network->parameters();
     for (const auto& b : network->buffers())
-        state.push_back(b.detach().clone());
+        state.push_back(b);
     return state;
 }
 
-void restoreState(UNet& network, const std::vector<torch::Tensor>& state)
+std::vector<torch::Tensor> cloned(const std::vector<torch::Tensor>& tensors)
+{
+    std::vector<torch::Tensor> copies;
+    for (const auto& t : tensors)
+        copies.push_back(t.detach().clone());
+    return copies;
+}
+
+// Copies `values` into `targets` (same order and shapes), in place, so the optimiser keeps its parameters.
+void assign(const std::vector<torch::Tensor>& targets, const std::vector<torch::Tensor>& values)
 {
     torch::NoGradGuard noGrad;
-    std::size_t i = 0;
-    for (auto& p : network->parameters())
-        p.copy_(state[i++]);
-    for (auto& b : network->buffers())
-        b.copy_(state[i++]);
+    for (std::size_t i = 0; i < targets.size(); ++i)
+        targets[i].detach().copy_(values[i]);
 }
 
 // Whole-slice prediction, Dice per class index.
@@ -137,12 +141,7 @@ OverlapReport validate(UNet& network, const std::vector<TrainingSlice>& slices, 
     OverlapCounter counter;
     for (const TrainingSlice& slice : slices) {
         auto input = slice.image.unsqueeze(0).contiguous(torch::MemoryFormat::ChannelsLast);
-        torch::Tensor logits;
-        {
-            BFloat16Scope lowPrecision(bfloat16);
-            logits = network->forward(input);
-        }
-        logits = logits.to(torch::kFloat);
+        const auto logits = forwardInFloat32Out(bfloat16, [&] { return network->forward(input); });
         auto predicted = sigmoid ? (logits.select(1, 0) >= 0.0f).to(torch::kUInt8) : logits.argmax(1).to(torch::kUInt8);
         auto p = predicted[0].narrow(0, 0, slice.height).narrow(1, 0, slice.width).contiguous();
         auto r = slice.classes.narrow(0, 0, slice.height).narrow(1, 0, slice.width).to(torch::kUInt8).contiguous();
@@ -235,8 +234,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
     if (options.halfPrecisionFile)
         header.weightsPrecision = QStringLiteral("float16");
     const bool sigmoid = header.architecture.activation == OutputActivation::Sigmoid;
-    const bool bfloat16 = resolveComputePrecision(options.precision, /*onCuda=*/false,
-                                                  header.architecture.normalization == Normalization::GroupNorm,
+    const bool bfloat16 = resolveComputePrecision(options.precision, /*onCuda=*/false, header.architecture,
                                                   /*torchScript=*/false) == ComputePrecision::BFloat16;
     const int64_t multiple = header.architecture.sizeMultiple();
     const int64_t patch = roundUp(options.patchSize, multiple);
@@ -306,10 +304,9 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         // The average of the recent steps generalises better than the last step and smooths out the
         // epoch-to-epoch swings of the validation score; batch-norm statistics are taken as they are.
         const double averageDecay = std::clamp(options.weightAveraging, 0.0, 0.9999);
-        std::vector<torch::Tensor> averaged;
-        const std::size_t parameterCount = network->parameters().size();
+        std::vector<torch::Tensor> averaged; // parameters only
         if (averageDecay > 0.0)
-            averaged = captureState(network);
+            averaged = cloned(network->parameters());
         int64_t stepsTaken = 0;
         double bestScore = -1.0;
         int64_t samples = 0;
@@ -367,12 +364,10 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 auto labelBatch = torch::stack(labels);
                 if (options.augment)
                     augmentBatch(imageBatch, labelBatch, random, augmentation);
-                torch::Tensor logits;
-                {
-                    BFloat16Scope lowPrecision(bfloat16);
-                    logits = network->forward(imageBatch.contiguous(torch::MemoryFormat::ChannelsLast));
-                }
-                auto loss = lossFor(logits.to(torch::kFloat), labelBatch, sigmoid, options.loss);
+                const auto logits = forwardInFloat32Out(bfloat16, [&] {
+                    return network->forward(imageBatch.contiguous(torch::MemoryFormat::ChannelsLast));
+                });
+                auto loss = lossFor(logits, labelBatch, sigmoid, options.loss);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -381,7 +376,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                     // Shorter memory at the start, so the average does not drag the random initial weights along.
                     const double decay = std::min(averageDecay, double(1 + stepsTaken) / double(10 + stepsTaken));
                     const auto parameters = network->parameters();
-                    for (std::size_t i = 0; i < parameterCount; ++i)
+                    for (std::size_t i = 0; i < averaged.size(); ++i)
                         averaged[i].mul_(decay).add_(parameters[i].detach(), 1.0 - decay);
                 }
                 ++stepsTaken;
@@ -404,13 +399,11 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                                 {QStringLiteral("learning_rate"), optimizer.param_groups()[0].options().get_lr()},
                                 {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0}};
             double score = -lossSum / stepsDone; // without validation data the last epoch wins
-            std::vector<torch::Tensor> trainingState;
+            std::vector<torch::Tensor> trainingWeights;
             if (!averaged.empty()) {
-                trainingState = captureState(network);
-                const auto buffers = network->buffers();
-                for (std::size_t i = 0; i < buffers.size(); ++i)
-                    averaged[parameterCount + i].copy_(buffers[i].detach());
-                restoreState(network, averaged); // validated, kept and written; the training weights come back below
+                // The averaged weights are validated, kept and written; the training weights come back below.
+                trainingWeights = cloned(network->parameters());
+                assign(network->parameters(), averaged);
             }
             if (!validationSlices->empty()) {
                 const OverlapReport report = validate(network, *validationSlices, sigmoid, bfloat16);
@@ -435,7 +428,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 result.bestEpoch = epoch + 1;
                 result.bestMetrics = QJsonObject::fromVariantMap(metrics);
                 result.bestMetrics.remove(QStringLiteral("best"));
-                bestState = captureState(network);
+                bestState = cloned(stateOf(network));
                 if (!options.outputPath.isEmpty()) {
                     ModelHeader checkpoint = header;
                     checkpoint.provenance.epochs = epoch + 1;
@@ -446,11 +439,11 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                         return saved.error();
                 }
             }
-            if (!trainingState.empty())
-                restoreState(network, trainingState);
+            if (!trainingWeights.empty())
+                assign(network->parameters(), trainingWeights);
         }
         if (!bestState.empty())
-            restoreState(network, bestState);
+            assign(stateOf(network), bestState);
         network->eval();
         result.seconds = double(timer.elapsed()) / 1000.0;
         result.samplesPerSecond = result.seconds > 0.0 ? double(samples) / result.seconds : 0.0;

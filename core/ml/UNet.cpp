@@ -29,7 +29,7 @@ UpConvolutionImpl::UpConvolutionImpl(int64_t inputChannels, int64_t outputChanne
     m_tapIndex = register_buffer("tap_index", torch::tensor(index, torch::kLong));
 }
 
-torch::Tensor UpConvolutionImpl::phases(const torch::Tensor& input)
+torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
 {
     const int64_t in = weight.size(0);
     const int64_t out = m_outputChannels;
@@ -45,23 +45,15 @@ torch::Tensor UpConvolutionImpl::phases(const torch::Tensor& input)
     // Output phase (a, b) at input position m reads inputs m and m + 1 (zero past the edge). A 2x2 convolution
     // with padding 1 reads m - 1 and m at its output i, so outputs 1..h are wanted: the padding is the
     // convolution's own (no padded copy of the input), at the price of one discarded row and column.
-    const int64_t h = input.size(2), w = input.size(3);
-    return torch::conv2d(input, kernel, bias.repeat_interleave(4), /*stride=*/1, /*padding=*/1).narrow(2, 1, h).narrow(3, 1, w);
-}
-
-torch::Tensor UpConvolutionImpl::interleaved(const torch::Tensor& phases) const
-{
-    // Pixel shuffle as a view: [N, 4 * out, h, w] -> [N, h, a, w, b, out] (a, b: output row and column phase).
-    const int64_t n = phases.size(0), h = phases.size(2), w = phases.size(3);
-    return phases.permute({0, 2, 3, 1}).reshape({n, h, w, m_outputChannels, 2, 2}).permute({0, 1, 4, 2, 5, 3});
-}
-
-torch::Tensor UpConvolutionImpl::forward(const torch::Tensor& input)
-{
-    auto shuffled = interleaved(phases(input));
-    const int64_t n = shuffled.size(0), h = shuffled.size(1), w = shuffled.size(3);
-    // One copy, and a channels-last result: memory [N, 2h, 2w, out].
-    return shuffled.contiguous().view({n, 2 * h, 2 * w, m_outputChannels}).permute({0, 3, 1, 2});
+    const int64_t n = input.size(0), h = input.size(2), w = input.size(3);
+    auto phases = torch::conv2d(input, kernel, bias.repeat_interleave(4), /*stride=*/1, /*padding=*/1)
+                      .narrow(2, 1, h)
+                      .narrow(3, 1, w);
+    // Pixel shuffle done by hand so that a channels-last tensor stays channels-last (one copy):
+    // memory [N, h, w, out, a, b] -> [N, h, a, w, b, out] = [N, 2h, 2w, out].
+    auto nhwc = phases.permute({0, 2, 3, 1}).reshape({n, h, w, out, 2, 2});
+    auto shuffled = nhwc.permute({0, 1, 4, 2, 5, 3}).contiguous().view({n, 2 * h, 2 * w, out});
+    return shuffled.permute({0, 3, 1, 2});
 }
 
 torch::Tensor UpConvolutionImpl::forwardReference(const torch::Tensor& input)

@@ -23,8 +23,6 @@ public:
     torch::Tensor bias;   // [out]
 
 private:
-    torch::Tensor phases(const torch::Tensor& input);               // N x 4*out x H x W
-    torch::Tensor interleaved(const torch::Tensor& phases) const;   // view N x H x 2 x W x 2 x out
     int64_t m_outputChannels;
     torch::Tensor m_tapIndex; // which of the 3x3 taps (9 = zero) feeds each 2x2 tap of each output phase
 };

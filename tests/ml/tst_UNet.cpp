@@ -202,7 +202,7 @@ private Q_SLOTS:
         // bfloat16 convolutions (autocast) work for every normalisation but group norm (which inference and
         // training therefore run in float32) and stay close to float32; the backward pass gives float32
         // gradients for the float32 parameters.
-        QCOMPARE(resolveComputePrecision(ComputePrecision::BFloat16, false, a.normalization == Normalization::GroupNorm, false),
+        QCOMPARE(resolveComputePrecision(ComputePrecision::BFloat16, false, a, false),
                  a.normalization == Normalization::GroupNorm ? ComputePrecision::Float32 : ComputePrecision::BFloat16);
         if (a.normalization == Normalization::GroupNorm)
             return;
