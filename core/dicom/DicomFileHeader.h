@@ -56,6 +56,13 @@ struct DicomFileHeader
     QVector<QString> enhancedStackLabels;
     qint64 rawPixelOffset = -1;   // see DicomFrameRef::rawPixelOffset
     QStringList warnings;
+
+    // Distance between the frames of one object that gives a single position (mosaic tiles, classic
+    // multi-frame): SpacingBetweenSlices, else SliceThickness, else 1 mm.
+    double nominalSliceStep() const
+    {
+        return spacingBetweenSlices > 0.0 ? spacingBetweenSlices : (sliceThickness > 0.0 ? sliceThickness : 1.0);
+    }
 };
 
 // Reads the header only (pixel data is not loaded). Fails for files that are not DICOM.

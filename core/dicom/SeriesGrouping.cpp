@@ -48,8 +48,7 @@ void appendMosaicFrames(const DicomFileHeader& h, QVector<FrameRecord>& records)
     Vector3 normal = h.hasMosaicSliceNormal ? normalized(Vector3{h.mosaicSliceNormal[0], h.mosaicSliceNormal[1],
                                                                  h.mosaicSliceNormal[2]})
                                             : normalized(cross(rowDirection, columnDirection));
-    const double sliceSpacing = h.spacingBetweenSlices > 0.0 ? h.spacingBetweenSlices
-                                                             : (h.sliceThickness > 0.0 ? h.sliceThickness : 1.0);
+    const double sliceSpacing = h.nominalSliceStep();
     const double shiftColumns = (h.columns - tileColumns) / 2.0 * h.pixelSpacing[1];
     const double shiftRows = (h.rows - tileRows) / 2.0 * h.pixelSpacing[0];
     Vector3 first{};
@@ -113,8 +112,7 @@ QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
             r.frame.rawPixelsSigned = h->pixelRepresentation == 1;
             if (h->numberOfFrames > 1) {
                 // Classic multi-frame (NM, US, old MR): one position for all frames; frames follow the normal.
-                const double step = h->spacingBetweenSlices > 0.0 ? h->spacingBetweenSlices
-                                                                  : (h->sliceThickness > 0.0 ? h->sliceThickness : 1.0);
+                const double step = h->nominalSliceStep();
                 const Vector3 normal = normalized(cross({h->orientation[0], h->orientation[1], h->orientation[2]},
                                                         {h->orientation[3], h->orientation[4], h->orientation[5]}));
                 // RT Dose says where each frame lies (GridFrameOffsetVector: relative to the first frame when its
