@@ -13,6 +13,8 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <chrono>
+
 using namespace delineate;
 using namespace delineate::ml;
 
@@ -45,6 +47,56 @@ double secondsFor(const Volume& volume, const SegmentationModel& model, int thre
     return result->seconds;
 }
 
+// --layers: each 3x3 convolution of the `unet` preset on a 512 x 512 slice, alone, in float32 (channels-last,
+// best of 10), against the reference; the sum tells how much of a whole pass is convolution.
+QJsonObject timeLayers(QTextStream& out, double reference)
+{
+    prepareTorchRuntime(at::get_num_threads());
+    c10::InferenceMode inferenceMode;
+    const auto channelsLast = torch::MemoryFormat::ChannelsLast;
+    const UNetArchitecture a = UNetArchitecture::recommended();
+    struct Shape { int64_t in, out, edge; };
+    std::vector<Shape> shapes;
+    int64_t channels = a.inputChannels;
+    for (int level = 0; level < a.depth; ++level) { // encoder
+        const int64_t width = int64_t(a.baseWidth) << level, edge = 512 >> level;
+        shapes.push_back({channels, width, edge});
+        for (int c = 1; c < a.convolutionsPerLevel; ++c)
+            shapes.push_back({width, width, edge});
+        channels = width;
+    }
+    for (int level = a.depth - 2; level >= 0; --level) { // decoder blocks after each up-convolution
+        const int64_t width = int64_t(a.baseWidth) << level, edge = 512 >> level;
+        shapes.push_back({2 * width, width, edge});
+        for (int c = 1; c < a.convolutionsPerLevel; ++c)
+            shapes.push_back({width, width, edge});
+    }
+    shapes.push_back({int64_t(a.baseWidth), int64_t(a.outputChannels), 512}); // head
+    QJsonArray rows;
+    double totalMs = 0.0;
+    for (const Shape& shape : shapes) {
+        const auto input = torch::randn({1, shape.in, shape.edge, shape.edge}).contiguous(channelsLast);
+        const auto weight = torch::randn({shape.out, shape.in, 3, 3}).contiguous(channelsLast);
+        const auto bias = torch::randn({shape.out});
+        double best = 1e30;
+        for (int run = 0; run < 12; ++run) {
+            const auto start = std::chrono::steady_clock::now();
+            auto result = torch::conv2d(input, weight, bias, 1, 1);
+            if (run >= 2)
+                best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+        const double gflops = 2.0 * 9.0 * double(shape.in * shape.out) * double(shape.edge * shape.edge) / best / 1e6;
+        out << "conv " << shape.in << "->" << shape.out << " on " << shape.edge << "^2: " << best << " ms, " << gflops
+            << " GFLOP/s, ratio " << gflops / reference << "\n";
+        rows.append(QJsonObject{{QStringLiteral("in"), double(shape.in)}, {QStringLiteral("out"), double(shape.out)},
+                                {QStringLiteral("edge"), double(shape.edge)}, {QStringLiteral("ms"), best},
+                                {QStringLiteral("ratio"), gflops / reference}});
+        totalMs += best;
+    }
+    out << "sum of the 3x3 convolutions (up-convolutions not included): " << totalMs << " ms\n";
+    return QJsonObject{{QStringLiteral("layers"), rows}, {QStringLiteral("convolutions_ms"), totalMs}};
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -56,7 +108,8 @@ int main(int argc, char* argv[])
                        {QStringLiteral("volume-slices"), QStringLiteral("slices of the whole-volume run (default 300)"), QStringLiteral("N")},
                        {QStringLiteral("models"), QStringLiteral("only models whose name contains this text"), QStringLiteral("TEXT")},
                        {QStringLiteral("float32-only"), QStringLiteral("time float32 only, even where bfloat16 is native")},
-                       {QStringLiteral("batch"), QStringLiteral("slices per forward pass (default: automatic)"), QStringLiteral("N")}});
+                       {QStringLiteral("batch"), QStringLiteral("slices per forward pass (default: automatic)"), QStringLiteral("N")},
+                       {QStringLiteral("layers"), QStringLiteral("time each 3x3 convolution of the unet preset alone (float32), then stop")}});
     parser.process(app);
     const int threads = parser.value(QStringLiteral("threads")).isEmpty() ? QThread::idealThreadCount()
                                                                           : parser.value(QStringLiteral("threads")).toInt();
@@ -68,6 +121,13 @@ int main(int argc, char* argv[])
 
     const double reference = bench::referenceConvolutionGflops();
     out << "reference conv 64->64 3x3 on 256^2, channels-last: " << reference << " GFLOP/s (" << threads << " threads)\n";
+    if (parser.isSet(QStringLiteral("layers"))) {
+        QJsonObject result = timeLayers(out, reference);
+        result.insert(QStringLiteral("reference_conv_gflops"), reference);
+        result.insert(QStringLiteral("threads"), threads);
+        out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
+        return 0;
+    }
 
     struct Candidate { QString name; SegmentationModel model; };
     std::vector<Candidate> candidates;

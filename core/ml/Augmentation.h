@@ -11,8 +11,8 @@ struct AugmentationOptions
 {
     // Mirroring (exact for labels): none, left-right only, or all 8 symmetries of the square (flips and
     // 90-degree rotations). Vertical flips and rotations forbid the network any label convention that is not
-    // mirror-symmetric (the EM labels sit ~0.6 px above the dark membranes; see docs/ml.md), and left-right flips
-    // confuse laterality in medical volumes; the trainer picks per data (TrainingOptions::mirroring).
+    // mirror-symmetric (the EM labels sit about half a pixel above the dark membranes; tst_Training measures it),
+    // and left-right flips confuse laterality in medical volumes; the trainer picks per data (TrainingOptions::mirroring).
     enum class Mirroring { None, Horizontal, All };
     Mirroring mirroring = Mirroring::None;
     double affineProbability = 0.5;    // small rotation and scaling
