@@ -1,4 +1,5 @@
-// A segmentation on a volume's grid: one uint8 label per voxel (0 = background), created from a geometry.
+// A plain label grid: one uint8 label per voxel (0 = background), created from a geometry and never resized. The
+// engine and the file readers exchange it; the editable segmentation of a series is a Segmentation.
 #pragma once
 
 #include "image/ImageGeometry.h"
@@ -20,8 +21,6 @@ public:
     uint8_t* data() { return m_labels.data(); }
     const uint8_t* data() const { return m_labels.data(); }
     uint8_t at(std::size_t offset) const { return m_labels[offset]; }
-    std::vector<uint8_t>& labels() { return m_labels; }
-    const std::vector<uint8_t>& labels() const { return m_labels; }
 
 private:
     ImageGeometry m_geometry;

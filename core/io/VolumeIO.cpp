@@ -14,15 +14,22 @@
 #include <itkImageIOFactory.h>
 #include <itkImportImageFilter.h>
 
+#include "io/ItkGeometry.h"
+
 #include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <limits>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace delineate {
 
 namespace {
+
+using itkgeometry::geometryOf;
 
 // Translation context "VolumeIO" (lupdate reads it from the macro).
 class VolumeIOText
@@ -32,23 +39,6 @@ class VolumeIOText
 
 template <typename PixelT>
 using ItkImage = itk::Image<PixelT, 3>;
-
-// The first three axes of a 3D or 4D ITK image (ITK, like DICOM, works in LPS).
-template <typename ImageT>
-ImageGeometry geometryOf(const ImageT* image)
-{
-    const auto size = image->GetLargestPossibleRegion().GetSize();
-    ImageGeometry g;
-    g.setSize({static_cast<int64_t>(size[0]), static_cast<int64_t>(size[1]), static_cast<int64_t>(size[2])});
-    g.setSpacing({image->GetSpacing()[0], image->GetSpacing()[1], image->GetSpacing()[2]});
-    g.setOrigin({image->GetOrigin()[0], image->GetOrigin()[1], image->GetOrigin()[2]});
-    Matrix3 d{};
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 3; ++c)
-            d[r][c] = image->GetDirection()[r][c];
-    g.setDirection(d);
-    return g;
-}
 
 template <typename PixelT>
 typename ItkImage<PixelT>::Pointer wrap(const ImageGeometry& g, const PixelT* data)
@@ -262,10 +252,19 @@ QString temporaryPathFor(const QString& path)
 
 Expected<void> replaceFile(const QString& temporaryPath, const QString& path)
 {
+    if (const int fd = ::open(QFile::encodeName(temporaryPath).constData(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
     // rename(2) replaces the target atomically on POSIX file systems.
     if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(temporaryPath);
         return Error::failed(VolumeIOText::tr("%1: cannot replace the file (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
     }
     return {};
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Expected.h"
+#include "common/PhaseTrace.h"
 #include "image/LabelMap.h"
 #include "image/Volume.h"
 
@@ -26,6 +27,8 @@ template <typename Writer>
 Expected<void> writeAtomically(const QString& path, Writer writer);
 
 QString temporaryPathFor(const QString& path);
+// Flushes the temporary file to disk, renames it over `path` and flushes the folder, so that even a power cut leaves
+// the old or the new file.
 Expected<void> replaceFile(const QString& temporaryPath, const QString& path);
 
 template <typename Writer>
