@@ -189,8 +189,8 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
     } else {
         std::array<int64_t, 256> histogram{};
         for (const TrainingPair& pair : *trainPairs)
-            for (uint8_t v : pair.labels.labels())
-                ++histogram[v];
+            for (std::size_t n = 0; n < pair.labels.voxelCount(); ++n)
+                ++histogram[pair.labels.at(n)];
         QVector<int> values;
         for (int v = 0; v < 256; ++v)
             if (histogram[std::size_t(v)] > 0)
