@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace delineate;
 
 namespace {
@@ -88,7 +90,7 @@ private Q_SLOTS:
         auto back = readLabelMap(path);
         QVERIFY2(back.ok(), qPrintable(back.error().message));
         QVERIFY(back->geometry().sameGridAs(labels.geometry()));
-        QVERIFY(back->labels() == labels.labels());
+        QVERIFY(std::equal(labels.data(), labels.data() + labels.voxelCount(), back->data()));
     }
 
     void reorientsWithoutMovingVoxels()
