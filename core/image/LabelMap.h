@@ -21,6 +21,7 @@ public:
     uint8_t* data() { return m_labels.data(); }
     const uint8_t* data() const { return m_labels.data(); }
     uint8_t at(std::size_t offset) const { return m_labels[offset]; }
+    const std::vector<uint8_t>& labels() const { return m_labels; } // read-only: the grid cannot be resized
 
 private:
     ImageGeometry m_geometry;
