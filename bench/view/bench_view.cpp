@@ -3,11 +3,12 @@
 //   bench_view --write-volume OUT   writes that volume (e.g. for `delineate-cli make-series OUT FOLDER`)
 //   bench_view DICOM_FOLDER         scans the folder, then times choosing its largest series until it is on screen
 #include "dicom/DicomScanner.h"
-#include "image/LabelMap.h"
+#include "edit/SegmentationDocument.h"
 #include "image/Resample.h"
 #include "image/Volume.h"
 #include "io/VolumeIO.h"
 #include "jobs/JobControl.h"
+#include "model/SegmentationLayer.h"
 #include "model/StudyLoader.h"
 #include "model/ViewerState.h"
 #include "model/WindowLevel.h"
@@ -230,15 +231,23 @@ int main(int argc, char* argv[])
     });
 
     // With a label overlay (what the editing tools will show): crosshair moves, then an edit on every repaint.
-    auto labels = std::make_shared<LabelMap>(state.volume()->geometry());
+    SegmentationDocument document{Segmentation(state.volume()->geometry())};
     {
         const auto& g = state.volume()->geometry().size();
+        document.beginEdit(EditKind::Import, QString());
         for (int64_t k = 0; k < g[2]; ++k)
             for (int64_t j = g[1] / 4; j < 3 * g[1] / 4; ++j)
                 for (int64_t i = g[0] / 4; i < 3 * g[0] / 4; ++i)
-                    labels->data()[state.volume()->offset(i, j, k)] = uint8_t(1 + (i / 64 + j / 64) % 3);
+                    document.setVoxel(0, state.volume()->offset(i, j, k), uint16_t(1 + (i / 64 + j / 64) % 3));
+        LabelTable table;
+        for (uint16_t value = 1; value <= 3; ++value)
+            table.set(table.makeEntry(value));
+        document.setLabelTableInEdit(table);
+        document.commitEdit();
     }
-    state.setLabelMap(labels, {QColor(), QColor(255, 60, 60), QColor(60, 255, 60), QColor(60, 60, 255)}, 0.5);
+    SegmentationLayer segmentationLayer;
+    segmentationLayer.setDocument(&document);
+    view.setSegmentationLayer(&segmentationLayer);
     view.repaint();
     const std::vector<double> overlayCrosshair = timeRepaints(&view, [&](int n) {
         auto cursor = state.cursor();
@@ -247,8 +256,9 @@ int main(int argc, char* argv[])
     });
     const std::vector<double> overlayEdit = timeRepaints(&view, [&](int n) {
         const auto c = state.cursor();
-        labels->data()[state.volume()->offset(100 + n % 300, c[1], c[2])] = 2; // one voxel painted
-        state.notifyLabelsChanged();
+        document.beginEdit(EditKind::Manual, QString()); // one voxel painted, through the edit path
+        document.setVoxel(0, state.volume()->offset(100 + n % 300, c[1], c[2]), uint16_t(1 + n % 3));
+        document.commitEdit();
     });
 
     BlitWidget blit;

@@ -1,6 +1,8 @@
 // Brush footprints row by row (the extent of each row of the disk or sphere is solved, not searched), policies.
 #include "edit/Brush.h"
 
+#include "edit/LabelEdits.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -24,12 +26,6 @@ std::array<double, 3> radiusInVoxels(const ImageGeometry& g, const BrushSettings
     if (s.shape == BrushShape::Disk)
         r[s.sliceAxis] = 0.0;
     return r;
-}
-
-QString labelText(const LabelTable& labels, uint16_t value)
-{
-    const LabelEntry* e = labels.find(value);
-    return e && !e->name.isEmpty() ? BrushText::tr("label %1 %2").arg(value).arg(e->name) : BrushText::tr("label %1").arg(value);
 }
 
 } // namespace
@@ -107,7 +103,7 @@ Expected<void> checkBrush(const LabelTable& labels, const BrushSettings& s)
     if (s.label == 0 && !s.erase)
         return Error::failed(BrushText::tr("Choose a label to paint (label 0 is the background)."));
     if (labels.isLocked(s.label) && (!s.erase || s.policy.mode != OverwriteMode::All))
-        return Error::failed(BrushText::tr("%1 is locked: unlock it to paint or erase it.").arg(labelText(labels, s.label)));
+        return Error::failed(BrushText::tr("%1 is locked: unlock it to paint or erase it.").arg(labelDisplayName(labels, s.label)));
     return {};
 }
 
@@ -172,7 +168,7 @@ QString brushDescription(const LabelTable& labels, const BrushSettings& s, int d
     const QString count = dabs == 1 ? BrushText::tr("1 dab") : BrushText::tr("%1 dabs").arg(dabs);
     if (s.erase && s.policy.mode == OverwriteMode::All)
         return BrushText::tr("%1, all labels, %2").arg(tool, count);
-    return BrushText::tr("%1, %2, %3").arg(tool, labelText(labels, s.label), count);
+    return BrushText::tr("%1, %2, %3").arg(tool, labelDisplayName(labels, s.label), count);
 }
 
 } // namespace delineate

@@ -296,6 +296,14 @@ void SegmentationDocument::markSaved()
         Q_EMIT modifiedChanged(false);
 }
 
+void SegmentationDocument::markUnsaved()
+{
+    const bool wasModified = isModified();
+    m_savedSequence = ~uint64_t(0);
+    if (!wasModified)
+        Q_EMIT modifiedChanged(true);
+}
+
 void SegmentationDocument::attachJournal(std::unique_ptr<RecoveryJournal> journal)
 {
     m_journal = std::move(journal); // a previous journal is closed and kept: only discardJournal() deletes one

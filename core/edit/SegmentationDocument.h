@@ -65,6 +65,8 @@ public:
     // Modified since the last save (or since it was created/opened).
     bool isModified() const { return m_history.currentSequence() != m_savedSequence; }
     void markSaved();
+    // The current state is not what any file holds (e.g. a mask resampled onto the series on opening).
+    void markUnsaved();
 
     // The journal receives every committed edit, undo and redo from now on; rebased on markSaved(). Replacing or
     // destroying the document closes the journal and keeps its file: a session that ends without discardJournal()

@@ -6,23 +6,14 @@
 
 namespace delineate::ml {
 
-SliceLayout::SliceLayout(const ImageGeometry& geometry, int sliceAxis) : axis(sliceAxis)
+SliceLayout::SliceLayout(const ImageGeometry& geometry, int sliceAxis)
+    : axis(sliceAxis), plane(SlicePlane::natural(geometry.size(), sliceAxis))
 {
-    columnAxis = sliceAxis == 0 ? 1 : 0;
-    rowAxis = sliceAxis == 2 ? 1 : 2;
-    width = geometry.size()[std::size_t(columnAxis)];
-    height = geometry.size()[std::size_t(rowAxis)];
-    count = geometry.size()[std::size_t(axis)];
-}
-
-std::size_t SliceLayout::voxelOffset(const ImageGeometry& geometry, int64_t slice, int64_t row, int64_t column) const
-{
-    int64_t index[3];
-    index[axis] = slice;
-    index[rowAxis] = row;
-    index[columnAxis] = column;
-    const auto& s = geometry.size();
-    return std::size_t(index[0] + s[0] * (index[1] + s[1] * index[2]));
+    columnAxis = plane.columnAxis();
+    rowAxis = plane.rowAxis();
+    width = plane.columns();
+    height = plane.rows();
+    count = plane.sliceCount();
 }
 
 IntensityMapping IntensityMapping::forVolume(const Volume& volume, const IntensityNormalization& normalization)
@@ -52,47 +43,39 @@ IntensityMapping IntensityMapping::forVolume(const Volume& volume, const Intensi
 
 void readSlice(const Volume& volume, const SliceLayout& layout, int64_t slice, const IntensityMapping& mapping, float* out)
 {
-    const auto& g = volume.geometry();
     const float scale = float(mapping.scale), offset = float(mapping.offset);
-    for (int64_t r = 0; r < layout.height; ++r) {
-        for (int64_t c = 0; c < layout.width; ++c) {
-            float v = float(volume.valueAt(layout.voxelOffset(g, slice, r, c))) * scale + offset;
-            if (mapping.clip)
-                v = std::clamp(v, 0.0f, 1.0f);
-            out[r * layout.width + c] = v;
-        }
-    }
+    layout.plane.forEach(slice, [&](int64_t r, int64_t c, std::size_t voxel) {
+        float v = float(volume.valueAt(voxel)) * scale + offset;
+        if (mapping.clip)
+            v = std::clamp(v, 0.0f, 1.0f);
+        out[r * layout.width + c] = v;
+    });
 }
 
 void readLabelSlice(const LabelMap& labels, const SliceLayout& layout, int64_t slice, uint8_t* out)
 {
-    const auto& g = labels.geometry();
-    for (int64_t r = 0; r < layout.height; ++r)
-        for (int64_t c = 0; c < layout.width; ++c)
-            out[r * layout.width + c] = labels.at(layout.voxelOffset(g, slice, r, c));
+    layout.plane.forEach(slice, [&](int64_t r, int64_t c, std::size_t voxel) { out[r * layout.width + c] = labels.at(voxel); });
 }
 
 namespace {
 
 // Scatters a row-major width x height plane into slice `slice` of a volume's voxel array.
 template <typename T>
-void scatterSlice(T* data, const ImageGeometry& geometry, const SliceLayout& layout, int64_t slice, const T* values)
+void scatterSlice(T* data, const SliceLayout& layout, int64_t slice, const T* values)
 {
-    for (int64_t r = 0; r < layout.height; ++r)
-        for (int64_t c = 0; c < layout.width; ++c)
-            data[layout.voxelOffset(geometry, slice, r, c)] = values[r * layout.width + c];
+    layout.plane.forEach(slice, [&](int64_t r, int64_t c, std::size_t voxel) { data[voxel] = values[r * layout.width + c]; });
 }
 
 } // namespace
 
 void writeSlice(Volume& volume, const SliceLayout& layout, int64_t slice, const float* values)
 {
-    scatterSlice(volume.float32Data(), volume.geometry(), layout, slice, values);
+    scatterSlice(volume.float32Data(), layout, slice, values);
 }
 
 void writeLabelSlice(LabelMap& labels, const SliceLayout& layout, int64_t slice, const uint8_t* values)
 {
-    scatterSlice(labels.data(), labels.geometry(), layout, slice, values);
+    scatterSlice(labels.data(), layout, slice, values);
 }
 
 } // namespace delineate::ml

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "image/LabelMap.h"
+#include "image/SlicePlane.h"
 #include "image/Volume.h"
 #include "ml/ModelHeader.h"
 
@@ -20,9 +21,11 @@ struct SliceLayout
     int64_t height = 0;
     int64_t count = 0;
 
+    SlicePlane plane;         // the one slice walker (natural order: no axis reversed)
+
     SliceLayout() = default;
     SliceLayout(const ImageGeometry& geometry, int axis);
-    std::size_t voxelOffset(const ImageGeometry& geometry, int64_t slice, int64_t row, int64_t column) const;
+    std::size_t voxelOffset(int64_t slice, int64_t row, int64_t column) const { return plane.walk(slice).offset(row, column); }
 };
 
 // value * scale + offset, clipped to [0, 1] for a window.

@@ -1,5 +1,5 @@
 // The main window end to end (offscreen): open a volume file and DICOM folders through the real loader, the study
-// browser's tree, readout against the core's voxel values, layouts, presets by number key, clear errors.
+// browser's tree, readout against the core's voxel values, layouts, presets by Alt + number key, clear errors.
 #include "TestData.h"
 
 #include "AppSettings.h"
@@ -119,10 +119,10 @@ void TestMainWindow::opensVolumeFile()
     QVERIFY2(m_window->readoutText().endsWith(QStringLiteral("Value %1").arg(qint64(value))),
              qPrintable(m_window->readoutText()));
     QVERIFY(m_window->readoutText().contains(QStringLiteral("Voxel (%1, %2, %3)").arg(c[0]).arg(c[1]).arg(c[2])));
-    // Number keys choose presets; 0 is the automatic window.
-    QTest::keyClick(m_window, Qt::Key_4);
+    // Alt + number keys choose presets; Alt+0 is the automatic window.
+    QTest::keyClick(m_window, Qt::Key_4, Qt::AltModifier);
     QCOMPARE(state->presetKey(), QStringLiteral("lung"));
-    QTest::keyClick(m_window, Qt::Key_0);
+    QTest::keyClick(m_window, Qt::Key_0, Qt::AltModifier);
     QCOMPARE(state->presetKey(), QStringLiteral("auto"));
     // C toggles the crosshair lines.
     QTest::keyClick(m_window, Qt::Key_C);
@@ -193,8 +193,8 @@ void TestMainWindow::opensDicomCtSeriesWithHounsfieldReadout()
     QVERIFY(item);
     QCOMPARE(item->text(2), QStringLiteral("3")); // images
     QCOMPARE(item->text(1), QStringLiteral("CT"));
-    // A CT preset through the menu's number key.
-    QTest::keyClick(m_window, Qt::Key_1);
+    // A CT preset through the menu's Alt + number key.
+    QTest::keyClick(m_window, Qt::Key_1, Qt::AltModifier);
     QCOMPARE(state->window(), (WindowLevel{80, 40}));
 }
 

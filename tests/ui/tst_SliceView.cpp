@@ -2,9 +2,10 @@
 // readout against the core's voxel values, aspect from spacing, caching of the slice, the label overlay.
 #include "TestData.h"
 
-#include "image/LabelMap.h"
+#include "edit/SegmentationDocument.h"
 #include "image/Volume.h"
 #include "io/VolumeIO.h"
+#include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
 #include "model/WindowLevel.h"
 #include "widgets/SliceOverlay.h"
@@ -236,21 +237,54 @@ void TestSliceView::aspectFollowsSpacing()
 
 void TestSliceView::labelOverlayIsDrawn()
 {
-    auto labels = std::make_shared<LabelMap>(m_colin->geometry());
+    SegmentationDocument document{Segmentation(m_colin->geometry())};
+    LabelTable table;
+    LabelEntry red = table.makeEntry(1);
+    red.colour = 0xff0000;
+    table.set(red);
+    QVERIFY(document.setLabelTable(table, QString()).ok());
+    SegmentationLayer layer;
+    layer.setOpacity(1.0);
+    layer.setDocument(&document);
+    m_view->setSegmentationLayer(&layer);
     const auto c = m_state->cursor();
+    document.beginEdit(EditKind::Manual, QString());
     for (int64_t dj = -10; dj <= 10; ++dj)
         for (int64_t di = -10; di <= 10; ++di)
-            labels->data()[m_colin->offset(c[0] + di, c[1] + dj, c[2])] = 1;
-    m_state->setLabelMap(labels, {QColor(), QColor(255, 0, 0)}, 1.0);
+            document.setVoxel(0, m_colin->offset(c[0] + di, c[1] + dj, c[2]), 1);
+    QVERIFY(document.commitEdit().ok());
     const QPointF inside = m_view->screenPoint({double(c[0] + 5), double(c[1] + 5), double(c[2])});
-    const QImage shown = m_view->grab().toImage();
+    const QPointF outside = m_view->screenPoint({double(c[0] + 15), double(c[1] + 5), double(c[2])});
+    QImage shown = m_view->grab().toImage();
     QCOMPARE(shown.pixel(inside.toPoint()), qRgb(255, 0, 0));
+    QVERIFY(shown.pixel(outside.toPoint()) != qRgb(255, 0, 0));
+
+    // An edit on another slice leaves this view's labels alone; one on this slice rebuilds them once. Neither
+    // rebuilds the image slice.
     const int labelBuilds = m_view->labelRebuildCount();
-    labels->data()[m_colin->offset(c[0], c[1], c[2])] = 0; // an edit, then the editor's notification
-    m_state->notifyLabelsChanged();
+    const int sliceBuilds = m_view->sliceRebuildCount();
+    document.beginEdit(EditKind::Manual, QString());
+    document.setVoxel(0, m_colin->offset(c[0], c[1], c[2] + 20), 1);
+    QVERIFY(document.commitEdit().ok());
+    m_view->repaint();
+    QCOMPARE(m_view->labelRebuildCount(), labelBuilds);
+    document.beginEdit(EditKind::Manual, QString());
+    document.setVoxel(0, m_colin->offset(c[0] + 5, c[1] + 5, c[2]), 0);
+    QVERIFY(document.commitEdit().ok());
     m_view->repaint();
     QCOMPARE(m_view->labelRebuildCount(), labelBuilds + 1);
-    QCOMPARE(m_view->sliceRebuildCount() > 0, true);
+    QCOMPARE(m_view->sliceRebuildCount(), sliceBuilds);
+    shown = m_view->grab().toImage();
+    QVERIFY(shown.pixel(inside.toPoint()) != qRgb(255, 0, 0));
+
+    // Hiding the label (a table edit) takes it off screen.
+    red.visible = false;
+    table.set(red);
+    QVERIFY(document.setLabelTable(table, QString()).ok());
+    shown = m_view->grab().toImage();
+    const QPointF other = m_view->screenPoint({double(c[0] - 5), double(c[1] - 5), double(c[2])});
+    QVERIFY(shown.pixel(other.toPoint()) != qRgb(255, 0, 0));
+    m_view->setSegmentationLayer(nullptr);
 }
 
 void TestSliceView::interpolationChangesTheZoomedPicture()

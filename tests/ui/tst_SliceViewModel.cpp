@@ -1,6 +1,6 @@
 // SliceViewModel: voxel axes per view, radiological flips, orientation letters, slice extraction, coordinate mapping.
 #include "dicom/DicomSeries.h"
-#include "image/LabelMap.h"
+#include "image/LabelLayer.h"
 #include "image/Volume.h"
 #include "model/DisplayLut.h"
 #include "model/ImageInfo.h"
@@ -48,6 +48,7 @@ private Q_SLOTS:
     void extractedSliceMatchesVoxels();
     void imagePointRoundTrip();
     void labelsExtractedWithColours();
+    void outlineKeepsOnlyBoundaryVoxels();
     void missingOrientationIsKnownAsMissing();
     void dicomNamesAndDatesReadable();
 };
@@ -180,17 +181,52 @@ void TestSliceViewModel::imagePointRoundTrip()
 void TestSliceViewModel::labelsExtractedWithColours()
 {
     const ImageGeometry g = geometry(columns({1, 0, 0}, {0, 1, 0}, {0, 0, 1}));
-    LabelMap labels(g);
-    labels.data()[Volume(g, PixelType::Int16).offset(2, 1, 1)] = 3;
+    LabelLayer labels(g.voxelCount());
+    labels.set(Volume(g, PixelType::Int16).offset(2, 1, 1), 3);
     QRgb colours[256] = {};
     colours[3] = qRgba(255, 0, 0, 255);
     SliceViewModel model(ViewOrientation::Axial);
     model.setGeometry(g);
     QImage image;
-    QVERIFY(!model.extractLabels(labels, 0, colours, image));
-    QVERIFY(model.extractLabels(labels, 1, colours, image));
+    QVERIFY(!model.extractLabels(labels, 0, colours, LabelDrawing::Fill, false, image));
+    QVERIFY(model.extractLabels(labels, 1, colours, LabelDrawing::Fill, false, image));
     QCOMPARE(image.pixel(2, 1), qRgba(255, 0, 0, 255));
     QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+}
+
+void TestSliceViewModel::outlineKeepsOnlyBoundaryVoxels()
+{
+    // A 5 x 5 square of label 1 in a 9 x 9 slice: its outline is the 16 voxels of its border.
+    const ImageGeometry g(ImageGeometry({9, 9, 1}, {1, 1, 1}, {0, 0, 0}, {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}));
+    LabelLayer labels(g.voxelCount());
+    for (int j = 2; j <= 6; ++j)
+        for (int i = 2; i <= 6; ++i)
+            labels.set(std::size_t(i + 9 * j), 1);
+    QRgb colours[256] = {};
+    colours[1] = qRgba(0, 255, 0, 255);
+    SliceViewModel model(ViewOrientation::Axial);
+    model.setGeometry(g);
+    QImage image;
+    QVERIFY(model.extractLabels(labels, 0, colours, LabelDrawing::Outline, false, image));
+    int drawn = 0;
+    for (int y = 0; y < 9; ++y)
+        for (int x = 0; x < 9; ++x)
+            if (qAlpha(image.pixel(x, y)) != 0)
+                ++drawn;
+    QCOMPARE(drawn, 16);
+    // A second layer drawn over the first changes only its own voxels.
+    LabelLayer second(g.voxelCount());
+    second.set(std::size_t(4 + 9 * 4), 2);
+    colours[2] = qRgba(0, 0, 255, 255);
+    QVERIFY(model.extractLabels(second, 0, colours, LabelDrawing::Fill, true, image));
+    int blue = 0, green = 0;
+    for (int y = 0; y < 9; ++y)
+        for (int x = 0; x < 9; ++x) {
+            blue += image.pixel(x, y) == qRgba(0, 0, 255, 255) ? 1 : 0;
+            green += image.pixel(x, y) == qRgba(0, 255, 0, 255) ? 1 : 0;
+        }
+    QCOMPARE(blue, 1);
+    QCOMPARE(green, 16);
 }
 
 void TestSliceViewModel::missingOrientationIsKnownAsMissing()

@@ -1,7 +1,7 @@
 // Voxel-axis selection, radiological flips, orientation letters and fast slice extraction for one view.
 #include "model/SliceViewModel.h"
 
-#include "image/LabelMap.h"
+#include "image/LabelLayer.h"
 #include "image/Volume.h"
 #include "model/DisplayLut.h"
 
@@ -67,6 +67,7 @@ void SliceViewModel::setGeometry(const ImageGeometry& geometry)
         const double component = geometry.direction()[convention.anatomical[screen]][m_axes[screen]];
         m_flipped[screen] = component * convention.screenSign[screen] < 0.0;
     }
+    m_plane = SlicePlane(geometry.size(), m_axes[2], m_axes[0], m_axes[1], m_flipped[0], m_flipped[1]);
 }
 
 QPointF SliceViewModel::imagePoint(const Vector3& index) const
@@ -129,21 +130,6 @@ QString SliceViewModel::edgeLabel(Qt::Edge edge) const
     return lettersFor(towardsPositive);
 }
 
-SliceViewModel::Walk SliceViewModel::walk(int slice) const
-{
-    const auto& size = m_geometry.size();
-    const std::array<std::ptrdiff_t, 3> stride{1, std::ptrdiff_t(size[0]), std::ptrdiff_t(size[0] * size[1])};
-    Walk w{};
-    w.columnStep = m_flipped[0] ? -stride[m_axes[0]] : stride[m_axes[0]];
-    w.rowStep = m_flipped[1] ? -stride[m_axes[1]] : stride[m_axes[1]];
-    w.start = std::ptrdiff_t(slice) * stride[m_axes[2]];
-    if (m_flipped[0])
-        w.start += std::ptrdiff_t(columns() - 1) * stride[m_axes[0]];
-    if (m_flipped[1])
-        w.start += std::ptrdiff_t(rows() - 1) * stride[m_axes[1]];
-    return w;
-}
-
 void SliceViewModel::extractSlice(const Volume& volume, int slice, const DisplayLut& lut, QImage& target) const
 {
     const int width = columns(), height = rows();
@@ -151,7 +137,7 @@ void SliceViewModel::extractSlice(const Volume& volume, int slice, const Display
         target = QImage(width, height, QImage::Format_RGB32);
     if (width == 0 || height == 0 || slice < 0 || slice >= sliceCount())
         return;
-    const Walk w = walk(slice);
+    const SliceWalk w = m_plane.walk(slice);
     if (volume.pixelType() == PixelType::Int16) {
         const int16_t* data = volume.int16Data();
         const QRgb* table = lut.int16Table();
@@ -172,25 +158,75 @@ void SliceViewModel::extractSlice(const Volume& volume, int slice, const Display
     }
 }
 
-bool SliceViewModel::extractLabels(const LabelMap& labels, int slice, const QRgb* colours256, QImage& target) const
+namespace {
+
+// One label slice, read through the walk into `out` (row-major), for either storage width.
+template <typename T>
+bool readLabelRows(const T* data, const SliceWalk& w, std::vector<uint16_t>& out)
+{
+    out.resize(std::size_t(w.columns * w.rows));
+    uint32_t any = 0;
+    uint16_t* target = out.data();
+    for (int64_t row = 0; row < w.rows; ++row) {
+        const T* voxel = data + w.start + std::ptrdiff_t(row) * w.rowStep;
+        for (int64_t column = 0; column < w.columns; ++column, voxel += w.columnStep) {
+            any |= *voxel;
+            *target++ = *voxel;
+        }
+    }
+    return any != 0;
+}
+
+} // namespace
+
+bool SliceViewModel::extractLabels(const LabelLayer& layer, int slice, const QRgb* colours, LabelDrawing drawing,
+                                   bool over, QImage& target) const
 {
     const int width = columns(), height = rows();
     if (target.width() != width || target.height() != height || target.format() != QImage::Format_ARGB32_Premultiplied)
         target = QImage(width, height, QImage::Format_ARGB32_Premultiplied);
-    if (width == 0 || height == 0 || slice < 0 || slice >= sliceCount() || labels.voxelCount() != m_geometry.voxelCount())
+    if (width == 0 || height == 0 || slice < 0 || slice >= sliceCount() || layer.voxelCount() != m_geometry.voxelCount()) {
+        if (!over)
+            target.fill(Qt::transparent);
         return false;
-    const Walk w = walk(slice);
-    const uint8_t* data = labels.data();
-    uint8_t any = 0;
+    }
+    const SliceWalk w = m_plane.walk(slice);
+    thread_local std::vector<uint16_t> values;
+    const bool any = layer.isWide() ? readLabelRows(layer.data16(), w, values) : readLabelRows(layer.data8(), w, values);
+    if (!any) {
+        if (!over)
+            target.fill(Qt::transparent);
+        return false;
+    }
+    const bool outline = drawing == LabelDrawing::Outline;
+    bool drawn = false;
     for (int row = 0; row < height; ++row) {
         auto* line = reinterpret_cast<QRgb*>(target.scanLine(row));
-        const uint8_t* voxel = data + w.start + std::ptrdiff_t(row) * w.rowStep;
-        for (int column = 0; column < width; ++column, voxel += w.columnStep) {
-            any |= *voxel;
-            line[column] = colours256[*voxel];
+        const uint16_t* here = values.data() + std::size_t(row) * std::size_t(width);
+        const uint16_t* above = row > 0 ? here - width : nullptr;
+        const uint16_t* below = row + 1 < height ? here + width : nullptr;
+        for (int column = 0; column < width; ++column) {
+            const uint16_t v = here[column];
+            QRgb colour = colours[v];
+            // An outline keeps the voxels of a label that touch another value (or the slice's edge) in 4-neighbourhood.
+            if (outline && v != 0) {
+                const bool edge = column == 0 || column + 1 == width || !above || !below || here[column - 1] != v
+                                  || here[column + 1] != v || above[column] != v || below[column] != v;
+                if (!edge)
+                    colour = 0;
+            }
+            if (over) {
+                if (qAlpha(colour) != 0) {
+                    line[column] = colour;
+                    drawn = true;
+                }
+            } else {
+                line[column] = colour;
+                drawn |= qAlpha(colour) != 0;
+            }
         }
     }
-    return any != 0;
+    return drawn;
 }
 
 } // namespace delineate

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "image/ImageGeometry.h"
+#include "image/SlicePlane.h"
 
 #include <QImage>
 #include <QPointF>
@@ -15,10 +16,11 @@
 namespace delineate {
 
 class DisplayLut;
-class LabelMap;
+class LabelLayer;
 class Volume;
 
 enum class ViewOrientation { Axial = 0, Coronal = 1, Sagittal = 2 };
+enum class LabelDrawing { Fill, Outline };
 
 class SliceViewModel
 {
@@ -56,21 +58,24 @@ public:
 
     // Fills `target` (Format_RGB32, columns x rows; reallocated if needed) with one slice through `lut`.
     void extractSlice(const Volume& volume, int slice, const DisplayLut& lut, QImage& target) const;
-    // Fills `target` (Format_ARGB32_Premultiplied) with label colours; returns false when the slice has no label.
-    bool extractLabels(const LabelMap& labels, int slice, const QRgb* colours256, QImage& target) const;
+    // Fills `target` (Format_ARGB32_Premultiplied) with the colours of one label layer's slice: `colours` has an entry
+    // per value (256, or 65536 for a wide layer; transparent for hidden labels). Outline keeps only the voxels on a
+    // label's boundary within the slice. With `over`, only coloured pixels are written (later layers over earlier).
+    // Returns whether anything visible was drawn.
+    bool extractLabels(const LabelLayer& layer, int slice, const QRgb* colours, LabelDrawing drawing, bool over,
+                       QImage& target) const;
+
+    // The slice as the screen shows it (columns left to right, rows top to bottom), for tools and overlays.
+    const SlicePlane& plane() const { return m_plane; }
 
 private:
-    struct Walk
-    {
-        std::ptrdiff_t start, columnStep, rowStep;
-    };
-    Walk walk(int slice) const;
     static QString lettersFor(const Vector3& direction);
 
     ViewOrientation m_orientation;
     ImageGeometry m_geometry;
     std::array<int, 3> m_axes{0, 1, 2};
     std::array<bool, 2> m_flipped{false, false};
+    SlicePlane m_plane;
 };
 
 } // namespace delineate

@@ -1,7 +1,6 @@
-// Shared viewer state: clamping the crosshair, applying presets, the label colour table, the readout.
+// Shared viewer state: clamping the crosshair, applying presets, the readout.
 #include "model/ViewerState.h"
 
-#include "image/LabelMap.h"
 #include "image/Volume.h"
 
 #include <algorithm>
@@ -18,7 +17,6 @@ void ViewerState::setImage(std::shared_ptr<const Volume> volume, const ImageInfo
     m_volume = std::move(volume);
     m_info = info;
     m_automaticWindow = automaticWindow;
-    m_labels.reset(); // a label map belongs to the image it was made on
     if (m_volume) {
         const auto& size = m_volume->geometry().size();
         m_cursor = {size[0] / 2, size[1] / 2, size[2] / 2};
@@ -34,16 +32,13 @@ void ViewerState::setImage(std::shared_ptr<const Volume> volume, const ImageInfo
     Q_EMIT imageChanged();
     Q_EMIT windowChanged();
     Q_EMIT cursorChanged();
-    Q_EMIT labelsChanged();
 }
 
 void ViewerState::clear()
 {
     m_volume.reset();
-    m_labels.reset();
     m_info = ImageInfo();
     Q_EMIT imageChanged();
-    Q_EMIT labelsChanged();
 }
 
 void ViewerState::addWarnings(const QStringList& warnings)
@@ -113,47 +108,6 @@ void ViewerState::setCrosshairVisible(bool visible)
         return;
     m_crosshairVisible = visible;
     Q_EMIT crosshairVisibilityChanged();
-}
-
-void ViewerState::setLabelMap(std::shared_ptr<const LabelMap> labels, const QVector<QColor>& colours, double opacity)
-{
-    m_labels = std::move(labels);
-    m_labelColours = colours;
-    m_labelOpacity = std::clamp(opacity, 0.0, 1.0);
-    rebuildLabelTable();
-    Q_EMIT labelsChanged();
-}
-
-void ViewerState::setLabelOpacity(double opacity)
-{
-    m_labelOpacity = std::clamp(opacity, 0.0, 1.0);
-    rebuildLabelTable();
-    Q_EMIT labelsChanged();
-}
-
-void ViewerState::notifyLabelsChanged()
-{
-    Q_EMIT labelsChanged();
-}
-
-const LabelMap* ViewerState::labelMap() const
-{
-    if (!m_labels || !m_volume || m_labels->voxelCount() != m_volume->voxelCount()
-        || m_labels->geometry().size() != m_volume->geometry().size())
-        return nullptr;
-    return m_labels.get();
-}
-
-void ViewerState::rebuildLabelTable()
-{
-    m_labelTable.fill(0);
-    for (int label = 1; label < 256 && label < m_labelColours.size(); ++label) {
-        const QColor& c = m_labelColours.at(label);
-        if (!c.isValid())
-            continue;
-        const int alpha = int(std::lround(c.alphaF() * m_labelOpacity * 255.0));
-        m_labelTable[std::size_t(label)] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
-    }
 }
 
 double ViewerState::cursorValue() const

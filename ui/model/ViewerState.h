@@ -1,5 +1,5 @@
-// The state every view of one image shares: the volume, the crosshair voxel, the display window, the display
-// interpolation and an optional label overlay. Views observe it; tools (editing, AI) change it. No widgets here.
+// The state every view of one image shares: the volume, the crosshair voxel, the display window and the display
+// interpolation. Views observe it; the segmentation shown over it is a SegmentationLayer. No widgets here.
 #pragma once
 
 #include "image/ImageGeometry.h"
@@ -17,7 +17,6 @@
 
 namespace delineate {
 
-class LabelMap;
 class Volume;
 
 enum class Interpolation { Nearest, Linear };
@@ -60,16 +59,6 @@ public:
     bool crosshairVisible() const { return m_crosshairVisible; }
     void setCrosshairVisible(bool visible);
 
-    // Label overlay drawn over every view. `colours[n]` is label n's colour (label 0 is never drawn).
-    // The map must be on the volume's grid; it is ignored otherwise. Call notifyLabelsChanged() after editing it.
-    void setLabelMap(std::shared_ptr<const LabelMap> labels, const QVector<QColor>& colours, double opacity);
-    void setLabelOpacity(double opacity);
-    void notifyLabelsChanged();
-    const LabelMap* labelMap() const;
-    double labelOpacity() const { return m_labelOpacity; }
-    // 256 premultiplied colours with the opacity applied, ready for SliceViewModel::extractLabels.
-    const QRgb* labelColourTable() const { return m_labelTable.data(); }
-
     double cursorValue() const;
     Vector3 cursorPhysical() const;
     // "40 HU" for CT, plain number otherwise.
@@ -82,11 +71,8 @@ Q_SIGNALS:
     void windowChanged();
     void interpolationChanged();
     void crosshairVisibilityChanged();
-    void labelsChanged();
 
 private:
-    void rebuildLabelTable();
-
     std::shared_ptr<const Volume> m_volume;
     ImageInfo m_info;
     Index m_cursor{0, 0, 0};
@@ -95,10 +81,6 @@ private:
     QString m_presetKey;
     Interpolation m_interpolation = Interpolation::Nearest;
     bool m_crosshairVisible = true;
-    std::shared_ptr<const LabelMap> m_labels;
-    QVector<QColor> m_labelColours;
-    double m_labelOpacity = 0.5;
-    std::array<QRgb, 256> m_labelTable{};
 };
 
 } // namespace delineate

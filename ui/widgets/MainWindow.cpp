@@ -2,10 +2,18 @@
 #include "widgets/MainWindow.h"
 
 #include "AppSettings.h"
+#include "edit/LabelEdits.h"
+#include "edit/SegmentationDocument.h"
 #include "image/Volume.h"
+#include "io/SegmentationIO.h"
+#include "model/SegmentationLayer.h"
+#include "model/SegmentationSession.h"
 #include "model/StudyLoader.h"
 #include "model/Thumbnail.h"
 #include "model/ViewerState.h"
+#include "tools/BrushTool.h"
+#include "widgets/HistoryPanel.h"
+#include "widgets/SegmentationPanel.h"
 #include "widgets/SettingsDialog.h"
 #include "widgets/SliceView.h"
 #include "widgets/StudyBrowser.h"
@@ -21,6 +29,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -33,18 +42,41 @@ namespace delineate {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_state(new ViewerState(this)), m_loader(new StudyLoader(this)),
-      m_panel(new ViewerPanel(m_state, this)), m_browser(new StudyBrowser(this)), m_progress(new QProgressBar(this)),
+      m_panel(new ViewerPanel(m_state, this)), m_browser(new StudyBrowser(this)),
+      m_segmentationLayer(new SegmentationLayer(this)), m_session(new SegmentationSession(m_state, m_segmentationLayer, this)),
+      m_brush(new BrushTool(false, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
+      m_eraser(new BrushTool(true, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
+      m_segmentationPanel(new SegmentationPanel(m_session, m_segmentationLayer, m_panel, m_brush, m_eraser, this)),
+      m_historyPanel(new HistoryPanel(m_session, this)), m_progress(new QProgressBar(this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_readout(new QLabel(this))
 {
     setWindowTitle(tr("Delineate"));
     setAcceptDrops(true);
     setCentralWidget(m_panel);
     addDockWidget(Qt::LeftDockWidgetArea, m_browser);
+    addDockWidget(Qt::RightDockWidgetArea, m_segmentationPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyPanel);
+    m_panel->setSegmentationLayer(m_segmentationLayer);
     m_panel->setLayoutMode(ViewerPanel::layoutFromKey(AppSettings::defaultLayout()));
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
     createMenus();
+    createSegmentationMenus();
     createStatusBar();
+    connect(m_segmentationPanel, &SegmentationPanel::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    connect(m_session, &SegmentationSession::documentChanged, this, [this]() {
+        if (SegmentationDocument* document = m_session->document()) {
+            connect(document, &SegmentationDocument::historyChanged, this, &MainWindow::updateEditActions);
+            connect(document, &SegmentationDocument::journalFailed, this, [this](const QString& message) {
+                statusBar()->showMessage(tr("Edits are kept, but the recovery journal failed: %1").arg(message), 15000);
+            });
+        }
+        updateEditActions();
+        updateTitle();
+    });
+    connect(m_session, &SegmentationSession::modifiedChanged, this, &MainWindow::updateTitle);
 
     connect(m_loader, &StudyLoader::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_loader, &StudyLoader::progressChanged, this, [this](double fraction, const QString& message) {
@@ -62,14 +94,28 @@ MainWindow::MainWindow(QWidget* parent)
         m_thumbnailsDone = true;
         maybeTakeScreenshot();
     });
-    connect(m_browser, &StudyBrowser::seriesActivated, m_loader, &StudyLoader::loadSeries);
+    connect(m_browser, &StudyBrowser::seriesActivated, this, [this](const QString& key) {
+        if (confirmCloseSegmentation())
+            m_loader->loadSeries(key);
+    });
     connect(m_browser, &StudyBrowser::nonImageObjectActivated, this, &MainWindow::onNonImageObject);
-    connect(m_browser, &StudyBrowser::volumeFileActivated, m_loader, &StudyLoader::loadVolumeFile);
+    connect(m_browser, &StudyBrowser::volumeFileActivated, this, [this](const QString& path) {
+        if (confirmCloseSegmentation())
+            m_loader->loadVolumeFile(path);
+    });
     connect(m_state, &ViewerState::cursorChanged, this, &MainWindow::updateReadout);
     connect(m_state, &ViewerState::imageChanged, this, &MainWindow::updateReadout);
     resize(1500, 900);
+    tabifyDockWidget(m_segmentationPanel, m_historyPanel);
+    m_segmentationPanel->raise();
     // Dock sizes only take effect once the window is laid out.
-    QTimer::singleShot(0, this, [this]() { resizeDocks({m_browser}, {420}, Qt::Horizontal); });
+    QTimer::singleShot(0, this, [this]() {
+        resizeDocks({m_browser, m_segmentationPanel}, {300, 330}, Qt::Horizontal);
+    });
+    const int left = m_session->allPendingRecoveries().size();
+    if (left > 0)
+        statusBar()->showMessage(tr("Unsaved edits of %n series were left when Delineate last ended; open the series "
+                                    "to restore them.", nullptr, left), 20000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -133,7 +179,7 @@ void MainWindow::createMenus()
     QMenu* window = menuBar()->addMenu(tr("&Window/Level"));
     QAction* automatic = window->addAction(tr("&Automatic (1-99 %)"), this,
                                            [this]() { m_state->applyPreset(QStringLiteral("auto")); });
-    automatic->setShortcut(QKeySequence(Qt::Key_0));
+    automatic->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
     window->addSeparator();
     int number = 1;
     for (const WindowLevelPreset& preset : WindowLevelPresets::ctPresets()) {
@@ -142,7 +188,7 @@ void MainWindow::createMenus()
                                   .arg(preset.window.width)
                                   .arg(preset.window.center);
         QAction* action = window->addAction(label, this, [this, key = preset.key]() { m_state->applyPreset(key); });
-        action->setShortcut(QKeySequence(Qt::Key_0 + number++));
+        action->setShortcut(QKeySequence(int(Qt::ALT) | (int(Qt::Key_0) + number++)));
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -200,6 +246,8 @@ void MainWindow::openFileDialog()
 
 void MainWindow::openPath(const QString& path)
 {
+    if (!confirmCloseSegmentation())
+        return;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (!QFileInfo::exists(absolute)) {
         showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(absolute)));
@@ -254,7 +302,11 @@ void MainWindow::onImageReady(std::shared_ptr<const Volume> volume, const ImageI
             || where.contains(QLatin1String("skull")))
             preset = QStringLiteral("brain");
     }
+    // A segmentation belongs to the image it was made on: the user agreed to close it when asking for this one.
+    if (m_session->hasSegmentation())
+        m_session->close();
     m_state->setImage(volume, info, automaticWindow, preset);
+    m_imageTitle = info.title();
     // A single image (radiograph, ultrasound, planar NM) or a handful of slices fills the view of its own plane;
     // the other two views would show a strip a few voxels high.
     constexpr int kFewSlices = 8;
@@ -282,8 +334,9 @@ void MainWindow::onImageReady(std::shared_ptr<const Volume> volume, const ImageI
         m_browser->addSeriesWarnings(info.seriesKey, info.warnings);
         m_browser->setCurrent(info.seriesKey);
     }
-    setWindowTitle(tr("%1 - Delineate").arg(info.title()));
+    updateTitle();
     statusBar()->showMessage(tr("Loaded %1").arg(info.title()), 5000);
+    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
     // Arrow keys and PageUp/PageDown should scroll at once, without a click into a view first.
     if (!m_panel->isAncestorOf(QApplication::focusWidget()) || !QApplication::focusWidget()->isVisible())
         (planeView ? planeView : m_panel->axialView())->setFocus();
@@ -361,8 +414,15 @@ void MainWindow::showMouseAndKeys()
         {tr("Pan"), tr("Middle-button drag")},
         {tr("Fit to window / actual size"), tr("F / Ctrl+1")},
         {tr("Window / level"), tr("Right-button drag: right = wider, down = higher level")},
-        {tr("Window presets"), tr("0 automatic; 1-8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone")},
+        {tr("Window presets"), tr("Alt+0 automatic; Alt+1 to Alt+8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone")},
         {tr("Maximise a view"), tr("Double-click; again or Escape to restore")},
+        {tr("Tools"), tr("N navigate, B brush, E eraser")},
+        {tr("Paint / erase"), tr("Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile")},
+        {tr("Brush size"), tr("[ smaller, ] larger")},
+        {tr("Active label"), tr("1-9 (a missing label is added)")},
+        {tr("Undo / redo"), tr("Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)")},
+        {tr("Segmentation overlay"), tr("O show / hide; Shift+O fill or outline")},
+        {tr("Save the segmentation"), tr("Ctrl+S")},
     };
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto& [action, how] : rows)
@@ -397,6 +457,12 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmCloseSegmentation()) {
+        event->ignore();
+        return;
+    }
+    m_panel->setTool(nullptr); // ends a stroke in progress
+    m_session->close();
     m_loader->cancel(); // the runners join their threads when destroyed; a cancelled job ends quickly
     QMainWindow::closeEvent(event);
 }
@@ -418,6 +484,299 @@ void MainWindow::maybeTakeScreenshot()
         const bool ok = grab().save(file);
         Q_EMIT screenshotSaved(ok);
     });
+}
+
+void MainWindow::createSegmentationMenus()
+{
+    // Edit menu after File.
+    QMenu* edit = new QMenu(tr("&Edit"), this);
+    menuBar()->insertMenu(menuBar()->actions().at(1), edit);
+    m_undoAction = edit->addAction(tr("&Undo"), this, [this]() {
+        if (m_session->document())
+            m_session->document()->undo();
+    });
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = edit->addAction(tr("&Redo"), this, [this]() {
+        if (m_session->document())
+            m_session->document()->redo();
+    });
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
+    QMenu* segmentation = new QMenu(tr("&Segmentation"), this);
+    menuBar()->insertMenu(menuBar()->actions().at(3), segmentation);
+    segmentation->addAction(tr("&New Segmentation"), this, &MainWindow::newSegmentation)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    segmentation->addAction(tr("&Open Segmentation..."), this, &MainWindow::openSegmentationDialog)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_saveAction = segmentation->addAction(tr("&Save Segmentation"), this, &MainWindow::saveSegmentation);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAsAction = segmentation->addAction(tr("Save Segmentation &As..."), this, &MainWindow::saveSegmentationAs);
+    m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_closeSegmentationAction = segmentation->addAction(tr("&Close Segmentation"), this, &MainWindow::closeSegmentation);
+    segmentation->addSeparator();
+    const auto toolAction = [&](const QString& text, Qt::Key key, SegmentationPanel::ToolKind kind) {
+        QAction* action = segmentation->addAction(text, this, [this, kind]() { m_segmentationPanel->setActiveTool(kind); });
+        action->setShortcut(QKeySequence(key));
+    };
+    toolAction(tr("&Navigate"), Qt::Key_N, SegmentationPanel::ToolKind::Navigate);
+    toolAction(tr("&Brush"), Qt::Key_B, SegmentationPanel::ToolKind::Brush);
+    toolAction(tr("&Eraser"), Qt::Key_E, SegmentationPanel::ToolKind::Eraser);
+    QAction* smaller = segmentation->addAction(tr("Smaller Brush"), this, [this]() {
+        if (BrushTool* tool = m_segmentationPanel->activeBrush())
+            tool->setRadius(tool->settings().radius / 1.25);
+    });
+    smaller->setShortcut(QKeySequence(Qt::Key_BracketLeft));
+    QAction* larger = segmentation->addAction(tr("Larger Brush"), this, [this]() {
+        if (BrushTool* tool = m_segmentationPanel->activeBrush())
+            tool->setRadius(tool->settings().radius * 1.25);
+    });
+    larger->setShortcut(QKeySequence(Qt::Key_BracketRight));
+    segmentation->addSeparator();
+    QAction* overlay = segmentation->addAction(tr("Show &Overlay"));
+    overlay->setCheckable(true);
+    overlay->setChecked(m_segmentationLayer->isVisible());
+    overlay->setShortcut(QKeySequence(Qt::Key_O));
+    connect(overlay, &QAction::toggled, m_segmentationLayer, &SegmentationLayer::setVisible);
+    connect(m_segmentationLayer, &SegmentationLayer::displayChanged, overlay,
+            [this, overlay]() { overlay->setChecked(m_segmentationLayer->isVisible()); });
+    QAction* outline = segmentation->addAction(tr("Outline Only"), this, [this]() {
+        m_segmentationLayer->setDrawing(m_segmentationLayer->drawing() == LabelDrawing::Fill ? LabelDrawing::Outline
+                                                                                             : LabelDrawing::Fill);
+    });
+    outline->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_O));
+    // Labels 1-9 by number key.
+    for (int value = 1; value <= 9; ++value) {
+        auto* action = new QAction(this);
+        action->setShortcut(QKeySequence(int(Qt::Key_0) + value));
+        connect(action, &QAction::triggered, this, [this, value]() { selectLabel(value); });
+        addAction(action);
+    }
+    QMenu* view = menuBar()->actions().at(2)->menu();
+    if (view) {
+        view->addAction(m_segmentationPanel->toggleViewAction());
+        view->addAction(m_historyPanel->toggleViewAction());
+    }
+    updateEditActions();
+}
+
+SegmentationDocument* MainWindow::ensureDocument()
+{
+    if (!m_state->hasImage()) {
+        statusBar()->showMessage(tr("Open an image first."), 5000);
+        return nullptr;
+    }
+    if (!m_session->document()) {
+        if (auto created = m_session->createEmpty(); !created) {
+            showError(created.error().message);
+            return nullptr;
+        }
+        if (!m_session->journalProblem().isEmpty())
+            statusBar()->showMessage(tr("Edits will not survive a crash: %1").arg(m_session->journalProblem()), 15000);
+    }
+    return m_session->document();
+}
+
+void MainWindow::selectLabel(int value)
+{
+    SegmentationDocument* document = ensureDocument();
+    if (!document)
+        return;
+    if (auto added = ensureLabel(*document, uint16_t(value)); !added) {
+        statusBar()->showMessage(added.error().message, 5000);
+        return;
+    }
+    m_segmentationLayer->setActiveLabel(uint16_t(value));
+    statusBar()->showMessage(tr("Active: %1").arg(labelDisplayName(document->labels(), uint16_t(value))), 3000);
+}
+
+void MainWindow::newSegmentation()
+{
+    if (!m_state->hasImage()) {
+        showError(tr("Open an image first: a segmentation is made on an image series."));
+        return;
+    }
+    if (!confirmCloseSegmentation())
+        return;
+    m_session->close();
+    ensureDocument();
+}
+
+void MainWindow::openSegmentationDialog()
+{
+    if (!m_state->hasImage()) {
+        showError(tr("Open an image first: a segmentation is opened onto an image series."));
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Segmentation"), QString(),
+                                                      tr("Label maps (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
+    if (!file.isEmpty())
+        openSegmentationFile(file);
+}
+
+void MainWindow::openSegmentationFile(const QString& path)
+{
+    if (!confirmCloseSegmentation())
+        return;
+    auto opened = m_session->openFile(path, false);
+    if (opened) {
+        statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+        return;
+    }
+    const QString message = opened.error().message;
+    if (!message.contains(QLatin1String("\n"))) { // not a grid mismatch: nothing to offer
+        showError(message);
+        return;
+    }
+    m_lastError = message;
+    Q_EMIT errorShown(message);
+    QMessageBox box(QMessageBox::Warning, tr("Delineate"),
+                    tr("This mask does not lie on the series' voxel grid, so it would be drawn on the wrong anatomy."),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(message);
+    QPushButton* resample = box.addButton(tr("Resample onto this series (nearest neighbour)"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != resample)
+        return;
+    auto resampled = m_session->openFile(path, true);
+    if (!resampled) {
+        showError(resampled.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("%1 was resampled onto the series by nearest neighbour; save it to keep it.")
+                                 .arg(QFileInfo(path).fileName()),
+                             10000);
+}
+
+bool MainWindow::saveSegmentationTo(const QString& path)
+{
+    auto saved = m_session->save(path);
+    if (!saved) {
+        showError(saved.error().message);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveSegmentation()
+{
+    if (!m_session->document())
+        return false;
+    if (m_session->filePath().isEmpty() || !isSegmentationFileName(m_session->filePath()))
+        return saveSegmentationAs();
+    return saveSegmentationTo(m_session->filePath());
+}
+
+bool MainWindow::saveSegmentationAs()
+{
+    if (!m_session->document())
+        return false;
+    QString file = QFileDialog::getSaveFileName(this, tr("Save Segmentation"), m_session->filePath(),
+                                                tr("NIfTI (*.nii.gz *.nii);;NRRD, as 3D Slicer (*.seg.nrrd *.nrrd);;MetaImage (*.mha)"));
+    if (file.isEmpty())
+        return false;
+    if (!isSegmentationFileName(file))
+        file += QStringLiteral(".nii.gz");
+    return saveSegmentationTo(file);
+}
+
+void MainWindow::closeSegmentation()
+{
+    if (!confirmCloseSegmentation())
+        return;
+    m_session->close();
+}
+
+bool MainWindow::confirmCloseSegmentation()
+{
+    if (!m_session->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Delineate"),
+                    tr("The segmentation \"%1\" has unsaved changes.").arg(m_session->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Save them before closing it?"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setObjectName(QStringLiteral("UnsavedChangesBox"));
+    const int choice = box.exec();
+    if (choice == QMessageBox::Save)
+        return saveSegmentation();
+    if (choice == QMessageBox::Discard) {
+        m_session->close(); // the journal goes too: the user chose to lose these edits
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_state->hasImage())
+        return;
+    const QVector<JournalListing> pending = m_session->pendingRecoveries();
+    for (const JournalListing& listing : pending) {
+        if (m_session->isModified())
+            return; // never replace work in progress
+        QMessageBox box(QMessageBox::Question, tr("Delineate"),
+                        tr("Delineate found %n unsaved edit(s) to this series from %1, left when Delineate ended "
+                           "unexpectedly.", nullptr, listing.edits)
+                            .arg(QLocale().toString(listing.modified.toLocalTime(), QLocale::ShortFormat)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("RecoveryBox"));
+        box.setInformativeText(tr("Restore them onto this series?"));
+        QPushButton* restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+        QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(tr("Later"), QMessageBox::RejectRole);
+        box.setDefaultButton(restore);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            m_session->discardRecovery(listing);
+        } else if (box.clickedButton() == restore) {
+            auto restored = m_session->restore(listing);
+            if (!restored) {
+                showError(restored.error().message);
+                return;
+            }
+            QString text = tr("Restored %n edit(s).", nullptr, int(restored->doneEdits.size()));
+            if (restored->cut)
+                text += QLatin1Char(' ') + tr("The journal ended in an incomplete record (%1); every complete edit "
+                                              "before it was restored.")
+                                               .arg(restored->cutReason);
+            statusBar()->showMessage(text, 15000);
+            return;
+        } else {
+            return;
+        }
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_imageTitle.isEmpty()) {
+        setWindowTitle(tr("Delineate"));
+        return;
+    }
+    if (m_session->hasSegmentation())
+        setWindowTitle(tr("%1 - %2%3 - Delineate")
+                           .arg(m_imageTitle, m_session->displayName(), m_session->isModified() ? QStringLiteral("*") : QString()));
+    else
+        setWindowTitle(tr("%1 - Delineate").arg(m_imageTitle));
+}
+
+void MainWindow::updateEditActions()
+{
+    SegmentationDocument* document = m_session->document();
+    m_undoAction->setEnabled(document && document->canUndo());
+    m_redoAction->setEnabled(document && document->canRedo());
+    m_undoAction->setText(document && document->history().undoRecord()
+                              ? tr("&Undo %1").arg(document->history().undoRecord()->description)
+                              : tr("&Undo"));
+    m_redoAction->setText(document && document->history().redoRecord()
+                              ? tr("&Redo %1").arg(document->history().redoRecord()->description)
+                              : tr("&Redo"));
+    m_saveAction->setEnabled(document != nullptr);
+    m_saveAsAction->setEnabled(document != nullptr);
+    m_closeSegmentationAction->setEnabled(document != nullptr);
 }
 
 } // namespace delineate

@@ -13,6 +13,12 @@ class QActionGroup;
 
 namespace delineate {
 
+class BrushTool;
+class HistoryPanel;
+class SegmentationDocument;
+class SegmentationLayer;
+class SegmentationPanel;
+class SegmentationSession;
 class StudyBrowser;
 class StudyLoader;
 class ViewerPanel;
@@ -39,7 +45,20 @@ public:
     StudyLoader* loader() const { return m_loader; }
     ViewerPanel* viewerPanel() const { return m_panel; }
     StudyBrowser* studyBrowser() const { return m_browser; }
+    SegmentationSession* segmentationSession() const { return m_session; }
+    SegmentationLayer* segmentationLayer() const { return m_segmentationLayer; }
+    SegmentationPanel* segmentationPanel() const { return m_segmentationPanel; }
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
+    BrushTool* brushTool() const { return m_brush; }
+    BrushTool* eraserTool() const { return m_eraser; }
     QString lastError() const { return m_lastError; }
+
+    // Opens a label file onto the image on screen; a mask on another grid is refused with both geometries named,
+    // and the user may choose to resample it onto the series instead (nearest neighbour).
+    void openSegmentationFile(const QString& path);
+    bool saveSegmentationTo(const QString& path);
+    // Asks Save / Discard / Cancel when the segmentation has unsaved edits; true when it is fine to go on.
+    bool confirmCloseSegmentation();
     QString readoutText() const;
 
 Q_SIGNALS:
@@ -54,6 +73,17 @@ protected:
 
 private:
     void createMenus();
+    void createSegmentationMenus();
+    void newSegmentation();
+    void openSegmentationDialog();
+    bool saveSegmentation();
+    bool saveSegmentationAs();
+    void closeSegmentation();
+    void selectLabel(int value);
+    void offerRecovery();
+    void updateTitle();
+    void updateEditActions();
+    SegmentationDocument* ensureDocument();
     void createStatusBar();
     void rebuildRecentMenu();
     void openFolderDialog();
@@ -73,6 +103,18 @@ private:
     StudyLoader* m_loader;
     ViewerPanel* m_panel;
     StudyBrowser* m_browser;
+    SegmentationLayer* m_segmentationLayer;
+    SegmentationSession* m_session;
+    BrushTool* m_brush;
+    BrushTool* m_eraser;
+    SegmentationPanel* m_segmentationPanel;
+    HistoryPanel* m_historyPanel;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_closeSegmentationAction = nullptr;
+    QString m_imageTitle;
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_layoutGroup = nullptr;
     QActionGroup* m_interpolationGroup = nullptr;

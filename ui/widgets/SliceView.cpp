@@ -1,9 +1,12 @@
 // Slice view: cached slice and label images, zoom/pan/crosshair/window interaction, overlays drawn on top.
 #include "widgets/SliceView.h"
 
-#include "image/LabelMap.h"
+#include "edit/EditRecord.h"
+#include "image/Segmentation.h"
 #include "image/Volume.h"
+#include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
+#include "tools/SliceTool.h"
 #include "widgets/SliceOverlay.h"
 #include "widgets/ViewText.h"
 
@@ -36,12 +39,56 @@ SliceView::SliceView(ViewerState* state, ViewOrientation orientation, QWidget* p
     connect(m_state, &ViewerState::windowChanged, this, &SliceView::onWindowChanged);
     connect(m_state, &ViewerState::interpolationChanged, this, &SliceView::invalidateScaled);
     connect(m_state, &ViewerState::crosshairVisibilityChanged, this, qOverload<>(&SliceView::update));
-    connect(m_state, &ViewerState::labelsChanged, this, [this]() {
-        m_labelsValid = false;
-        update();
-    });
     onImageChanged();
     m_lut.setWindow(m_state->window());
+}
+
+bool SliceView::hasImage() const
+{
+    return m_state->hasImage();
+}
+
+void SliceView::setSegmentationLayer(SegmentationLayer* layer)
+{
+    if (m_segmentation)
+        disconnect(m_segmentation, nullptr, this, nullptr);
+    m_segmentation = layer;
+    if (m_segmentation) {
+        connect(m_segmentation, &SegmentationLayer::displayChanged, this, &SliceView::invalidateLabels);
+        connect(m_segmentation, &SegmentationLayer::voxelsChanged, this, &SliceView::onVoxelsChanged);
+    }
+    invalidateLabels();
+}
+
+void SliceView::setTool(SliceTool* tool)
+{
+    if (m_tool == tool)
+        return;
+    if (m_tool)
+        disconnect(m_tool, nullptr, this, nullptr);
+    m_tool = tool;
+    if (m_drag == Drag::Tool)
+        m_drag = Drag::None;
+    if (m_tool) {
+        connect(m_tool, &SliceTool::previewChanged, this, qOverload<>(&SliceView::update));
+        setCursor(m_tool->cursor());
+    } else {
+        unsetCursor();
+    }
+    update();
+}
+
+void SliceView::invalidateLabels()
+{
+    m_labelsValid = false;
+    update();
+}
+
+void SliceView::onVoxelsChanged(const VoxelBox& box)
+{
+    // Only a change that crosses the slice on screen needs its labels rebuilt.
+    if (box.containsSlice(m_model.sliceAxis(), currentSlice()))
+        invalidateLabels();
 }
 
 int SliceView::currentSlice() const
@@ -137,9 +184,14 @@ void SliceView::ensureLabels()
     if (m_labelsValid)
         return;
     m_labelsValid = true;
-    const LabelMap* labels = m_state->labelMap();
-    m_labelsVisible = labels && m_state->labelOpacity() > 0.0
-                      && m_model.extractLabels(*labels, currentSlice(), m_state->labelColourTable(), m_labelImage);
+    m_labelsVisible = false;
+    const Segmentation* segmentation = m_segmentation ? m_segmentation->segmentation() : nullptr;
+    if (segmentation && m_segmentation->showsAnything() && m_state->hasImage()
+        && segmentation->voxelCount() == m_state->volume()->voxelCount()) {
+        for (int layer = 0; layer < segmentation->layerCount(); ++layer)
+            m_labelsVisible |= m_model.extractLabels(segmentation->layer(layer), currentSlice(), m_segmentation->colours(),
+                                                     m_segmentation->drawing(), layer > 0, m_labelImage);
+    }
     m_composedValid = false;
     ++m_labelRebuilds;
 }
@@ -233,6 +285,11 @@ void SliceView::paintEvent(QPaintEvent*)
     for (SliceOverlay* overlay : m_overlays) {
         painter.save();
         overlay->paint(painter, *this);
+        painter.restore();
+    }
+    if (m_tool) {
+        painter.save();
+        m_tool->paint(painter, *this);
         painter.restore();
     }
     paintAnnotations(painter);
@@ -356,6 +413,11 @@ void SliceView::mousePressEvent(QMouseEvent* event)
         return;
     m_lastPosition = event->position();
     m_pressPosition = event->position();
+    if (m_tool && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ControlModifier)
+        && m_tool->mousePress(*this, event)) {
+        m_drag = Drag::Tool;
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_drag = Drag::Crosshair;
         moveCrosshairTo(event->position());
@@ -372,6 +434,11 @@ void SliceView::mouseMoveEvent(QMouseEvent* event)
     if (!m_state->hasImage())
         return;
     const QPointF position = event->position();
+    if (m_tool && (m_drag == Drag::Tool || (m_drag == Drag::None && !(event->modifiers() & Qt::ShiftModifier)))) {
+        m_tool->mouseMove(*this, event);
+        m_lastPosition = position;
+        return;
+    }
     switch (m_drag) {
     case Drag::Crosshair:
         moveCrosshairTo(position);
@@ -393,6 +460,8 @@ void SliceView::mouseMoveEvent(QMouseEvent* event)
         m_state->setWindow(window);
         break;
     }
+    case Drag::Tool:
+        break;
     case Drag::None:
         if (event->modifiers() & Qt::ShiftModifier)
             moveCrosshairTo(position);
@@ -401,9 +470,18 @@ void SliceView::mouseMoveEvent(QMouseEvent* event)
     m_lastPosition = position;
 }
 
-void SliceView::mouseReleaseEvent(QMouseEvent*)
+void SliceView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (m_drag == Drag::Tool && m_tool)
+        m_tool->mouseRelease(*this, event);
     m_drag = Drag::None;
+}
+
+void SliceView::leaveEvent(QEvent* event)
+{
+    if (m_tool)
+        m_tool->leave(*this);
+    QWidget::leaveEvent(event);
 }
 
 void SliceView::mouseDoubleClickEvent(QMouseEvent* event)
@@ -423,6 +501,8 @@ void SliceView::wheelEvent(QWheelEvent* event)
     event->accept();
     if (steps == 0)
         return;
+    if (m_tool && m_tool->wheel(*this, event))
+        return;
     if (event->modifiers() & Qt::ControlModifier)
         zoomBy(std::pow(kWheelZoomStep, steps), event->position());
     else
@@ -432,6 +512,10 @@ void SliceView::wheelEvent(QWheelEvent* event)
 
 void SliceView::keyPressEvent(QKeyEvent* event)
 {
+    if (m_tool && m_tool->keyPress(*this, event)) {
+        event->accept();
+        return;
+    }
     switch (event->key()) {
     case Qt::Key_Up:
     case Qt::Key_Right:

@@ -15,8 +15,11 @@
 
 namespace delineate {
 
+class SegmentationLayer;
 class SliceOverlay;
+class SliceTool;
 class ViewerState;
+struct VoxelBox;
 
 class SliceView : public QWidget
 {
@@ -25,11 +28,19 @@ public:
     SliceView(ViewerState* state, ViewOrientation orientation, QWidget* parent = nullptr);
 
     ViewerState* state() const { return m_state; }
+    bool hasImage() const;
+    // The segmentation drawn over the image (not owned; null draws none).
+    void setSegmentationLayer(SegmentationLayer* layer);
+    SegmentationLayer* segmentationLayer() const { return m_segmentation; }
+    // The editing tool that gets left-button events (not owned; null = navigation only).
+    void setTool(SliceTool* tool);
+    SliceTool* tool() const { return m_tool; }
     const SliceViewModel& model() const { return m_model; }
     int currentSlice() const;
 
     // Zoom as screen pixels per voxel along the finer in-plane axis (1.0 = "1:1").
     double zoomPerVoxel() const;
+    double pixelsPerMillimetre() const { return m_zoom; }
     void setZoomPerVoxel(double zoom);
     void fitToWindow();
     void zoomBy(double factor, const QPointF& anchor); // keeps the image point under `anchor` in place
@@ -67,9 +78,10 @@ protected:
     void changeEvent(QEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
-    enum class Drag { None, Crosshair, Pan, Window };
+    enum class Drag { None, Crosshair, Pan, Window, Tool };
 
     void onImageChanged();
     void onCursorChanged();
@@ -80,6 +92,8 @@ private:
     void drawZoomedSlice(QPainter& painter);
     const QImage& ensureComposed();
     void invalidateScaled();
+    void invalidateLabels();
+    void onVoxelsChanged(const VoxelBox& box);
     void moveCrosshairTo(const QPointF& screenPoint);
     void stepSlices(int delta);
     void paintCrosshair(QPainter& painter);
@@ -111,6 +125,8 @@ private:
     bool m_fitted = true;      // refit on resize until the user zooms or pans
 
     QVector<SliceOverlay*> m_overlays;
+    SegmentationLayer* m_segmentation = nullptr;
+    SliceTool* m_tool = nullptr;
     Drag m_drag = Drag::None;
     int m_wheelRemainder = 0;  // eighths of a degree not yet turned into a step
     QPointF m_lastPosition;

@@ -2,6 +2,7 @@
 #include "widgets/ViewerPanel.h"
 
 #include "widgets/ImageInfoPane.h"
+#include "tools/SliceTool.h"
 #include "widgets/SliceView.h"
 
 #include <QGridLayout>
@@ -99,6 +100,23 @@ void ViewerPanel::rebuild()
         m_grid->setColumnStretch(0, 1);
         m_grid->setColumnStretch(1, 1);
     }
+}
+
+void ViewerPanel::setSegmentationLayer(SegmentationLayer* layer)
+{
+    for (SliceView* view : m_views)
+        view->setSegmentationLayer(layer);
+}
+
+void ViewerPanel::setTool(SliceTool* tool)
+{
+    if (m_tool == tool)
+        return;
+    if (m_tool)
+        m_tool->deactivate();
+    m_tool = tool;
+    for (SliceView* view : m_views)
+        view->setTool(tool);
 }
 
 void ViewerPanel::fitAll()

@@ -10,6 +10,8 @@ class QGridLayout;
 namespace delineate {
 
 class ImageInfoPane;
+class SegmentationLayer;
+class SliceTool;
 class SliceView;
 class ViewerState;
 
@@ -31,6 +33,11 @@ public:
     void toggleMaximised(SliceView* view);
     void setMaximisedView(SliceView* view); // nullptr restores the layout
 
+    // Every view draws this segmentation and hands its left button to this tool (null: navigation).
+    void setSegmentationLayer(SegmentationLayer* layer);
+    void setTool(SliceTool* tool);
+    SliceTool* tool() const { return m_tool; }
+
     void fitAll();
     void actualSizeAll();
 
@@ -48,6 +55,7 @@ private:
     QGridLayout* m_grid;
     ViewLayout m_layout = ViewLayout::OneByThree;
     SliceView* m_maximised = nullptr;
+    SliceTool* m_tool = nullptr;
 };
 
 } // namespace delineate

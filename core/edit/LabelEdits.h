@@ -1,0 +1,26 @@
+// Label-table operations as undoable edits, each with its history text: add, remove (with its voxels), rename,
+// recolour, show/hide, lock/unlock.
+#pragma once
+
+#include "common/Expected.h"
+#include "edit/SegmentationDocument.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace delineate {
+
+// Adds the smallest unused value with a default name and colour; returns it.
+Expected<uint16_t> addLabel(SegmentationDocument& document);
+// Adds `value` if it is not in the table yet (selecting label 5 by key when there are 2).
+Expected<void> ensureLabel(SegmentationDocument& document, uint16_t value);
+// Removes the entry and sets its voxels to 0, in one edit. A locked label is refused.
+Expected<void> removeLabel(SegmentationDocument& document, uint16_t value);
+// Replaces the entry of `entry.value` (name, colour, visible, locked, ...) in one edit described by what changed.
+Expected<void> updateLabel(SegmentationDocument& document, const LabelEntry& entry);
+
+// "label 2 Liver" (or "label 2" without a name), for messages and history.
+QString labelDisplayName(const LabelTable& labels, uint16_t value);
+
+} // namespace delineate

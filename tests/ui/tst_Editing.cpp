@@ -1,0 +1,481 @@
+// Editing in the main window (offscreen), end to end through real mouse and key events: brush strokes on dcmqi's
+// CT compared with a disk computed here, undo/redo by keys and by the history list, locked labels, the
+// unsaved-changes prompt, masks refused for a shifted origin or another grid (and resampled on request), and the
+// recovery of edits left by a session that did not end cleanly.
+#include "TestData.h"
+
+#include "edit/SegmentationDocument.h"
+#include "image/GeometryMatch.h"
+#include "image/Volume.h"
+#include "io/SegmentationIO.h"
+#include "io/VolumeIO.h"
+#include "model/SegmentationLayer.h"
+#include "model/SegmentationSession.h"
+#include "model/ViewerState.h"
+#include "tools/BrushTool.h"
+#include "widgets/HistoryPanel.h"
+#include "widgets/MainWindow.h"
+#include "widgets/SegmentationPanel.h"
+#include "widgets/SliceView.h"
+#include "widgets/ViewerPanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QSlider>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+#include <functional>
+#include <set>
+
+using namespace delineate;
+
+namespace {
+
+constexpr int kLoadTimeout = 60000;
+const QString kColin = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
+
+// Answers the next message box with the button whose text contains `buttonText` (or the standard button).
+void answerMessageBox(const std::function<bool(QAbstractButton*, QMessageBox*)>& choose, QString* seenText = nullptr)
+{
+    auto* poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, choose, seenText]() {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        if (seenText)
+            *seenText = box->text() + QLatin1Char('\n') + box->informativeText();
+        for (QAbstractButton* button : box->buttons())
+            if (choose(button, box)) {
+                poll->stop();
+                poll->deleteLater();
+                button->click();
+                return;
+            }
+    });
+    poll->start();
+}
+
+auto standard(QMessageBox::StandardButton which)
+{
+    return [which](QAbstractButton* button, QMessageBox* box) { return box->standardButton(button) == which; };
+}
+
+auto textContaining(const QString& text)
+{
+    return [text](QAbstractButton* button, QMessageBox*) { return button->text().contains(text); };
+}
+
+void press(QWidget* view, const QPointF& at, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QMouseEvent event(QEvent::MouseButtonPress, at, view->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, modifiers);
+    QApplication::sendEvent(view, &event);
+}
+
+void moveTo(QWidget* view, const QPointF& at)
+{
+    QMouseEvent event(QEvent::MouseMove, at, view->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &event);
+}
+
+void release(QWidget* view, const QPointF& at)
+{
+    QMouseEvent event(QEvent::MouseButtonRelease, at, view->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &event);
+}
+
+// Voxels of a 2D disk in slice k (axial) whose centres lie within `radius` mm of voxel (ci, cj, k).
+std::set<std::size_t> axialDisk(const ImageGeometry& g, int64_t ci, int64_t cj, int64_t k, double radius)
+{
+    std::set<std::size_t> voxels;
+    for (int64_t j = 0; j < g.size()[1]; ++j)
+        for (int64_t i = 0; i < g.size()[0]; ++i) {
+            const double dx = double(i - ci) * g.spacing()[0], dy = double(j - cj) * g.spacing()[1];
+            if (dx * dx + dy * dy <= radius * radius + 1e-9)
+                voxels.insert(std::size_t(i + g.size()[0] * (j + g.size()[1] * k)));
+        }
+    return voxels;
+}
+
+std::set<std::size_t> voxelsOf(const Segmentation& s, uint16_t label)
+{
+    std::set<std::size_t> voxels;
+    for (std::size_t o = 0; o < s.voxelCount(); ++o)
+        if (s.labelAt(s.labels().layerOf(label), o) == label)
+            voxels.insert(o);
+    return voxels;
+}
+
+} // namespace
+
+// Opens dcmqi's 3-slice CT in the window (skipping without the data); stops the test if that fails.
+#define OPEN_CT()                                                                                                  \
+    do {                                                                                                           \
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");                                                             \
+        openCt();                                                                                                  \
+        if (QTest::currentTestFailed())                                                                            \
+            return;                                                                                                \
+    } while (false)
+
+class TestEditing : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void brushStrokeMatchesAnalyticDisk();
+    void undoRedoByKeysAndHistoryList();
+    void lockedLabelIsUntouched();
+    void numberKeysChooseLabelsAndOverlayToggles();
+    void unsavedChangesPromptGuardsEveryExit();
+    void refusesMaskOnAnotherGrid_data();
+    void refusesMaskOnAnotherGrid();
+    void restoresEditsLeftByAnUncleanEnd();
+
+private:
+    void openCt();
+    SliceView* axial() const { return m_window->viewerPanel()->axialView(); }
+    QPointF screenOf(int64_t i, int64_t j) const;
+
+    MainWindow* m_window = nullptr;
+    QTemporaryDir m_home;
+};
+
+void TestEditing::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    // Recovery journals and settings go to a folder of this test, never the user's.
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("DelineateTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_Editing"));
+    QSettings().clear();
+}
+
+void TestEditing::init()
+{
+    m_window = new MainWindow;
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+void TestEditing::cleanup()
+{
+    if (m_window && m_window->segmentationSession()->isModified())
+        m_window->segmentationSession()->close(); // no prompt on the way out
+    delete m_window;
+    m_window = nullptr;
+}
+
+void TestEditing::openCt()
+{
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")));
+    QVERIFY2(shown.wait(kLoadTimeout), qPrintable(m_window->lastError()));
+    QCOMPARE(m_window->state()->volume()->geometry().size(), (std::array<int64_t, 3>{512, 512, 3}));
+    QTest::qWait(50); // layout settles (the 3-slice CT fills the axial view)
+}
+
+QPointF TestEditing::screenOf(int64_t i, int64_t j) const
+{
+    return axial()->screenPoint({double(i), double(j), double(axial()->currentSlice())});
+}
+
+void TestEditing::brushStrokeMatchesAnalyticDisk()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    QCOMPARE(m_window->segmentationPanel()->activeTool(), SegmentationPanel::ToolKind::Brush);
+    BrushSettings settings = m_window->brushTool()->settings();
+    settings.radius = 4.0;
+    settings.unit = BrushUnit::Millimetres;
+    settings.shape = BrushShape::Disk;
+    m_window->brushTool()->setSettings(settings);
+    QCOMPARE(m_window->segmentationPanel()->sizeBox()->value(), 4.0);
+
+    const int64_t k = axial()->currentSlice();
+    press(axial(), screenOf(200, 300));
+    release(axial(), screenOf(200, 300));
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document); // the first stroke made a segmentation with label 1
+    const ImageGeometry& g = document->geometry();
+    QVERIFY(voxelsOf(document->segmentation(), 1) == axialDisk(g, 200, 300, k, 4.0));
+    QCOMPARE(document->history().size(), 1);
+    QCOMPARE(document->history().at(0).description, QStringLiteral("Brush, label 1, 1 dab"));
+
+    // A fast drag from (300, 100) to (340, 100), one move event: both ends and every voxel between them painted.
+    press(axial(), screenOf(300, 100));
+    moveTo(axial(), screenOf(340, 100));
+    release(axial(), screenOf(340, 100));
+    std::set<std::size_t> expected = axialDisk(g, 200, 300, k, 4.0);
+    for (int64_t i = 300; i <= 340; ++i) {
+        const std::size_t o = std::size_t(i + 512 * (100 + 512 * k));
+        QVERIFY2(document->segmentation().labelAt(0, o) == 1, qPrintable(QString::number(i)));
+    }
+    for (int64_t i : {300, 340})
+        for (std::size_t o : axialDisk(g, i, 100, k, 4.0))
+            QVERIFY(document->segmentation().labelAt(0, o) == 1);
+    QCOMPARE(document->history().size(), 2);
+    // The view shows the label where it was painted.
+    const QImage shown = axial()->grab().toImage();
+    const QColor painted = shown.pixelColor(screenOf(200, 300).toPoint());
+    QVERIFY2(painted.red() > painted.green() + 40, qPrintable(painted.name())); // label 1 is red, blended
+    QVERIFY(m_window->windowTitle().contains(QLatin1Char('*')));
+    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-ct-brush.png")));
+    }
+}
+
+void TestEditing::undoRedoByKeysAndHistoryList()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), screenOf(100, 100));
+    release(axial(), screenOf(100, 100));
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    const Segmentation afterOne = document->segmentation();
+    press(axial(), screenOf(150, 150));
+    moveTo(axial(), screenOf(170, 150));
+    release(axial(), screenOf(170, 150));
+    const Segmentation afterTwo = document->segmentation();
+    QVERIFY(!(afterTwo == afterOne));
+
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(document->segmentation() == afterOne);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(document->segmentation() == afterTwo);
+
+    QListWidget* list = m_window->historyPanel()->list();
+    QCOMPARE(list->count(), 3); // start + two strokes
+    QCOMPARE(list->currentRow(), 2);
+    QVERIFY(list->item(2)->text().startsWith(QStringLiteral("Brush, label 1")));
+    list->setCurrentRow(0); // back to the start
+    QCOMPARE(document->history().position(), 0);
+    QVERIFY(voxelsOf(document->segmentation(), 1).empty());
+    QCOMPARE(list->count(), 3); // undone steps stay listed until a new edit
+    list->setCurrentRow(1);
+    QVERIFY(document->segmentation() == afterOne);
+    // A new edit after undo drops the undone one.
+    press(axial(), screenOf(400, 400));
+    release(axial(), screenOf(400, 400));
+    QCOMPARE(list->count(), 3);
+    QCOMPARE(document->history().size(), 2);
+}
+
+void TestEditing::lockedLabelIsUntouched()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_2); // label 2 is created and made active
+    QCOMPARE(m_window->segmentationLayer()->activeLabel(), 2);
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), screenOf(250, 250));
+    release(axial(), screenOf(250, 250));
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    const std::set<std::size_t> two = voxelsOf(document->segmentation(), 2);
+    QVERIFY(!two.empty());
+
+    // Lock label 2 with its check box in the label list.
+    QTableWidget* table = m_window->segmentationPanel()->labelTable();
+    int row = -1;
+    for (int r = 0; r < table->rowCount(); ++r)
+        if (table->item(r, 1)->text() == QLatin1String("2"))
+            row = r;
+    QVERIFY(row >= 0);
+    table->item(row, 4)->setCheckState(Qt::Checked);
+    QVERIFY(document->labels().isLocked(2));
+    QVERIFY(m_window->historyPanel()->list()->item(m_window->historyPanel()->list()->count() - 1)->text().startsWith(
+        QStringLiteral("Lock label 2")));
+
+    // Painting label 1 over it and erasing everything there leave it whole; painting label 2 is refused.
+    QTest::keyClick(m_window, Qt::Key_1);
+    BrushSettings big = m_window->brushTool()->settings();
+    big.radius = 8.0;
+    m_window->brushTool()->setSettings(big);
+    press(axial(), screenOf(252, 250));
+    release(axial(), screenOf(252, 250));
+    QVERIFY(voxelsOf(document->segmentation(), 2) == two);
+    QVERIFY(!voxelsOf(document->segmentation(), 1).empty());
+    QTest::keyClick(m_window, Qt::Key_E);
+    press(axial(), screenOf(250, 250));
+    release(axial(), screenOf(250, 250));
+    QVERIFY(voxelsOf(document->segmentation(), 2) == two);
+    QTest::keyClick(m_window, Qt::Key_B);
+    QTest::keyClick(m_window, Qt::Key_2);
+    const int steps = document->history().size();
+    QSignalSpy message(m_window->brushTool(), &SliceTool::message);
+    press(axial(), screenOf(300, 300));
+    release(axial(), screenOf(300, 300));
+    QCOMPARE(document->history().size(), steps);
+    QCOMPARE(message.count(), 1);
+    QVERIFY(message.first().first().toString().contains(QStringLiteral("locked")));
+}
+
+void TestEditing::numberKeysChooseLabelsAndOverlayToggles()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_3);
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document);
+    QVERIFY(document->labels().contains(3));
+    QCOMPARE(m_window->segmentationLayer()->activeLabel(), 3);
+    QVERIFY(m_window->segmentationLayer()->isVisible());
+    QTest::keyClick(m_window, Qt::Key_O);
+    QVERIFY(!m_window->segmentationLayer()->isVisible());
+    QTest::keyClick(m_window, Qt::Key_O);
+    QTest::keyClick(m_window, Qt::Key_O, Qt::ShiftModifier);
+    QCOMPARE(m_window->segmentationLayer()->drawing(), LabelDrawing::Outline);
+    m_window->segmentationPanel()->opacitySlider()->setValue(20);
+    QCOMPARE(m_window->segmentationLayer()->opacity(), 0.2);
+}
+
+void TestEditing::unsavedChangesPromptGuardsEveryExit()
+{
+    DELINEATE_REQUIRE_PACKAGED(kColin);
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), screenOf(200, 200));
+    release(axial(), screenOf(200, 200));
+    SegmentationSession* session = m_window->segmentationSession();
+    QVERIFY(session->isModified());
+    const QString journal = session->document()->journal()->path();
+    QVERIFY(QFileInfo::exists(journal));
+
+    // Cancel: nothing happens.
+    QString asked;
+    answerMessageBox(standard(QMessageBox::Cancel), &asked);
+    m_window->openPath(kColin);
+    QVERIFY(asked.contains(QStringLiteral("unsaved changes")));
+    QVERIFY(session->isModified());
+    QCOMPARE(m_window->state()->volume()->geometry().size()[2], 3);
+
+    // Closing the window asks too.
+    answerMessageBox(standard(QMessageBox::Cancel));
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+
+    // Save: the file is written, then the new image opens.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("ct-mask.nii.gz"));
+    QVERIFY(m_window->saveSegmentationTo(saved));
+    QVERIFY(!session->isModified());
+    press(axial(), screenOf(300, 300));
+    release(axial(), screenOf(300, 300));
+    QVERIFY(session->isModified());
+    const Segmentation edited = session->document()->segmentation();
+    answerMessageBox(standard(QMessageBox::Save));
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(kColin);
+    QVERIFY(shown.wait(kLoadTimeout));
+    auto file = readSegmentationFile(saved);
+    QVERIFY(file.ok());
+    QVERIFY(file->layers.front() == edited.layer(0));
+    QVERIFY(!session->hasSegmentation());
+    QVERIFY(!QFileInfo::exists(journal)); // saved and closed: nothing left to recover
+
+    // Discard: the edits and their journal go.
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), axial()->rect().center());
+    release(axial(), axial()->rect().center());
+    const QString secondJournal = session->document()->journal()->path();
+    answerMessageBox(standard(QMessageBox::Discard));
+    m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")));
+    QVERIFY(shown.wait(kLoadTimeout));
+    QVERIFY(!session->hasSegmentation());
+    QVERIFY(!QFileInfo::exists(secondJournal));
+}
+
+void TestEditing::refusesMaskOnAnotherGrid_data()
+{
+    QTest::addColumn<double>("shiftVoxels");
+    QTest::addColumn<double>("spacingScale");
+    QTest::newRow("origin shifted half a voxel") << 0.5 << 1.0;
+    QTest::newRow("right size, another grid") << 0.0 << 1.25;
+}
+
+void TestEditing::refusesMaskOnAnotherGrid()
+{
+    QFETCH(double, shiftVoxels);
+    QFETCH(double, spacingScale);
+    OPEN_CT();
+    // dcmqi's liver mask fits the CT as it is ...
+    const QString liver = testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd"));
+    m_window->openSegmentationFile(liver);
+    QVERIFY2(m_window->segmentationSession()->hasSegmentation(), qPrintable(m_window->lastError()));
+    QVERIFY(!m_window->segmentationSession()->isModified());
+    m_window->segmentationSession()->close();
+
+    // ... a copy moved off the grid does not.
+    auto file = readSegmentationFile(liver);
+    QVERIFY(file.ok());
+    ImageGeometry moved = file->geometry;
+    Vector3 origin = moved.origin();
+    for (int r = 0; r < 3; ++r)
+        origin[r] += moved.direction()[r][0] * moved.spacing()[0] * shiftVoxels;
+    moved.setOrigin(origin);
+    moved.setSpacing({moved.spacing()[0] * spacingScale, moved.spacing()[1] * spacingScale, moved.spacing()[2]});
+    auto copy = Segmentation::fromLayers(moved, file->layers, file->labels);
+    QVERIFY(copy.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moved-liver.nii.gz"));
+    QVERIFY(writeSegmentationFile(*copy, path).ok());
+
+    QString asked;
+    answerMessageBox(standard(QMessageBox::Cancel), &asked);
+    m_window->openSegmentationFile(path);
+    QVERIFY(!m_window->segmentationSession()->hasSegmentation());
+    QVERIFY2(asked.contains(QStringLiteral("moved-liver.nii.gz")), qPrintable(asked));
+    QVERIFY2(asked.contains(describeGeometry(moved)), qPrintable(asked));
+    QVERIFY2(asked.contains(describeGeometry(m_window->state()->volume()->geometry())), qPrintable(asked));
+
+    // Resampling is the user's explicit choice, said on the button, and leaves an unsaved segmentation.
+    answerMessageBox(textContaining(QStringLiteral("nearest neighbour")));
+    m_window->openSegmentationFile(path);
+    QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    QVERIFY(m_window->segmentationSession()->isModified());
+    QVERIFY(m_window->segmentationSession()->filePath().isEmpty());
+}
+
+void TestEditing::restoresEditsLeftByAnUncleanEnd()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), screenOf(120, 200));
+    moveTo(axial(), screenOf(160, 220));
+    release(axial(), screenOf(160, 220));
+    QTest::keyClick(m_window, Qt::Key_2);
+    press(axial(), screenOf(300, 200));
+    release(axial(), screenOf(300, 200));
+    const Segmentation before = m_window->segmentationSession()->document()->segmentation();
+    // The window goes away without closeEvent: what a crash or kill leaves behind is the journal.
+    delete m_window;
+    m_window = new MainWindow;
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+
+    QString asked;
+    answerMessageBox(textContaining(QStringLiteral("Restore")), &asked);
+    OPEN_CT();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->segmentationSession()->hasSegmentation(), 5000);
+    QVERIFY2(asked.contains(QStringLiteral("3 unsaved edit")), qPrintable(asked)); // two strokes and label 2
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document->segmentation() == before);
+    QVERIFY(m_window->segmentationSession()->isModified());
+    QCOMPARE(document->history().size(), 3); // and they can be undone
+    QVERIFY(document->undo());
+    QVERIFY(voxelsOf(document->segmentation(), 2).empty());
+    // Nothing more is offered: the old journal was replaced by the new session's.
+    QCOMPARE(m_window->segmentationSession()->pendingRecoveries().size(), 0);
+}
+
+QTEST_MAIN(TestEditing)
+#include "tst_Editing.moc"

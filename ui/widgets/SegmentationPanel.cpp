@@ -1,0 +1,385 @@
+// Segmentation dock: tool choice, brush settings, the label list and the overlay controls.
+#include "widgets/SegmentationPanel.h"
+
+#include "edit/LabelEdits.h"
+#include "edit/SegmentationDocument.h"
+#include "model/SegmentationLayer.h"
+#include "model/SegmentationSession.h"
+#include "tools/BrushTool.h"
+#include "widgets/ViewerPanel.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace delineate {
+
+namespace {
+
+QColor colourOf(uint32_t rgb)
+{
+    return QColor(int((rgb >> 16) & 0xff), int((rgb >> 8) & 0xff), int(rgb & 0xff));
+}
+
+QIcon swatch(uint32_t rgb)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(colourOf(rgb));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerPanel* views,
+                                     BrushTool* brush, BrushTool* eraser, QWidget* parent)
+    : QDockWidget(parent), m_session(session), m_layer(layer), m_views(views), m_brush(brush), m_eraser(eraser)
+{
+    setObjectName(QStringLiteral("SegmentationPanel"));
+    setWindowTitle(tr("Segmentation"));
+    buildUi();
+    connect(m_session, &SegmentationSession::documentChanged, this, [this]() {
+        if (SegmentationDocument* document = m_session->document())
+            connect(document, &SegmentationDocument::labelTableChanged, this, &SegmentationPanel::rebuildTable,
+                    Qt::UniqueConnection);
+        rebuildTable();
+        updateEnabled();
+    });
+    connect(m_session, &SegmentationSession::modifiedChanged, this, &SegmentationPanel::updateEnabled);
+    connect(m_layer, &SegmentationLayer::activeLabelChanged, this, &SegmentationPanel::rebuildTable);
+    for (BrushTool* tool : {m_brush, m_eraser}) {
+        connect(tool, &BrushTool::settingsChanged, this, &SegmentationPanel::syncBrushControls);
+        connect(tool, &SliceTool::message, this, &SegmentationPanel::message);
+    }
+    rebuildTable();
+    syncBrushControls();
+    updateEnabled();
+}
+
+void SegmentationPanel::buildUi()
+{
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+
+    // Tools.
+    auto* toolRow = new QHBoxLayout;
+    m_tools = new QButtonGroup(this);
+    const auto makeTool = [&](const QString& text, const QString& tip, ToolKind kind) {
+        auto* button = new QToolButton(body);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setCheckable(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        m_tools->addButton(button, int(kind));
+        toolRow->addWidget(button);
+        return button;
+    };
+    m_navigateButton = makeTool(tr("Navigate"), tr("Navigate (N): left button moves the crosshair"), ToolKind::Navigate);
+    m_brushButton = makeTool(tr("Brush"), tr("Brush (B): paint the active label; [ and ] change the size"), ToolKind::Brush);
+    m_eraserButton = makeTool(tr("Eraser"), tr("Eraser (E): erase labels; [ and ] change the size"), ToolKind::Eraser);
+    m_navigateButton->setChecked(true);
+    connect(m_tools, &QButtonGroup::idClicked, this, [this](int id) { setActiveTool(ToolKind(id)); });
+    layout->addLayout(toolRow);
+
+    // Brush settings.
+    auto* form = new QFormLayout;
+    auto* sizeRow = new QHBoxLayout;
+    m_size = new QDoubleSpinBox(body);
+    m_size->setDecimals(1);
+    m_size->setSingleStep(0.5);
+    m_size->setToolTip(tr("Brush radius ([ smaller, ] larger)"));
+    m_unit = new QComboBox(body);
+    m_unit->addItem(tr("mm"));
+    m_unit->addItem(tr("voxels"));
+    sizeRow->addWidget(m_size, 1);
+    sizeRow->addWidget(m_unit);
+    m_sizeLabel = new QLabel(tr("Radius"), body);
+    form->addRow(m_sizeLabel, sizeRow);
+    m_shape = new QComboBox(body);
+    m_shape->addItem(tr("2D disk (this slice)"));
+    m_shape->addItem(tr("3D sphere"));
+    m_shapeLabel = new QLabel(tr("Shape"), body);
+    form->addRow(m_shapeLabel, m_shape);
+    auto* policyRow = new QHBoxLayout;
+    m_policy = new QComboBox(body);
+    m_policy->addItem(tr("Any unlocked label"));
+    m_policy->addItem(tr("Empty voxels only"));
+    m_policy->addItem(tr("Only label:"));
+    m_policy->setToolTip(tr("Which voxels the brush may change; locked labels are never changed"));
+    m_policyLabelChoice = new QComboBox(body);
+    policyRow->addWidget(m_policy, 1);
+    policyRow->addWidget(m_policyLabelChoice);
+    m_policyLabel = new QLabel(tr("Overwrite"), body);
+    form->addRow(m_policyLabel, policyRow);
+    layout->addLayout(form);
+    connect(m_size, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SegmentationPanel::applyBrushControls);
+    connect(m_unit, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
+    connect(m_shape, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
+    connect(m_policy, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
+    connect(m_policyLabelChoice, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &SegmentationPanel::applyBrushControls);
+
+    // Labels.
+    m_labelsLabel = new QLabel(tr("Labels (1-9 select; double-click a colour to change it)"), body);
+    m_labelsLabel->setWordWrap(true);
+    layout->addWidget(m_labelsLabel);
+    m_table = new QTableWidget(0, ColumnCount, body);
+    m_table->setHorizontalHeaderLabels({QString(), tr("Value"), tr("Name"), tr("Visible"), tr("Locked")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    for (int c : {ColourColumn, ValueColumn, VisibleColumn, LockedColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    layout->addWidget(m_table, 1);
+    connect(m_table, &QTableWidget::itemChanged, this, &SegmentationPanel::onItemChanged);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, &SegmentationPanel::onCellDoubleClicked);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &SegmentationPanel::onSelectionChanged);
+    auto* buttons = new QHBoxLayout;
+    m_add = new QPushButton(tr("Add label"), body);
+    m_remove = new QPushButton(tr("Remove label"), body);
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    layout->addLayout(buttons);
+    connect(m_add, &QPushButton::clicked, this, &SegmentationPanel::addLabelClicked);
+    connect(m_remove, &QPushButton::clicked, this, &SegmentationPanel::removeLabelClicked);
+
+    // Overlay.
+    auto* overlayRow = new QHBoxLayout;
+    m_show = new QCheckBox(tr("Show (O)"), body);
+    m_show->setChecked(m_layer->isVisible());
+    m_outline = new QCheckBox(tr("Outline (Shift+O)"), body);
+    m_outline->setChecked(m_layer->drawing() == LabelDrawing::Outline);
+    overlayRow->addWidget(m_show);
+    overlayRow->addWidget(m_outline);
+    layout->addLayout(overlayRow);
+    auto* opacityRow = new QHBoxLayout;
+    m_opacityLabel = new QLabel(tr("Opacity"), body);
+    m_opacity = new QSlider(Qt::Horizontal, body);
+    m_opacity->setRange(0, 100);
+    m_opacity->setValue(int(std::lround(m_layer->opacity() * 100)));
+    opacityRow->addWidget(m_opacityLabel);
+    opacityRow->addWidget(m_opacity, 1);
+    layout->addLayout(opacityRow);
+    connect(m_show, &QCheckBox::toggled, m_layer, &SegmentationLayer::setVisible);
+    connect(m_outline, &QCheckBox::toggled, this,
+            [this](bool on) { m_layer->setDrawing(on ? LabelDrawing::Outline : LabelDrawing::Fill); });
+    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_layer->setOpacity(value / 100.0); });
+    connect(m_layer, &SegmentationLayer::displayChanged, this, [this]() {
+        const QSignalBlocker a(m_show), b(m_outline), c(m_opacity);
+        m_show->setChecked(m_layer->isVisible());
+        m_outline->setChecked(m_layer->drawing() == LabelDrawing::Outline);
+        m_opacity->setValue(int(std::lround(m_layer->opacity() * 100)));
+    });
+
+    m_status = new QLabel(body);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    setWidget(body);
+}
+
+void SegmentationPanel::setActiveTool(ToolKind tool)
+{
+    m_tool = tool;
+    if (QAbstractButton* button = m_tools->button(int(tool)); button && !button->isChecked())
+        button->setChecked(true);
+    SliceTool* active = tool == ToolKind::Brush ? static_cast<SliceTool*>(m_brush)
+                        : tool == ToolKind::Eraser ? static_cast<SliceTool*>(m_eraser)
+                                                   : nullptr;
+    m_views->setTool(active);
+    syncBrushControls();
+    updateEnabled();
+}
+
+BrushTool* SegmentationPanel::activeBrush() const
+{
+    return m_tool == ToolKind::Brush ? m_brush : m_tool == ToolKind::Eraser ? m_eraser : nullptr;
+}
+
+void SegmentationPanel::syncBrushControls()
+{
+    BrushTool* tool = activeBrush() ? activeBrush() : m_brush;
+    const BrushSettings& s = tool->settings();
+    const QSignalBlocker a(m_size), b(m_unit), c(m_shape), d(m_policy), e(m_policyLabelChoice);
+    m_size->setRange(BrushTool::minimumRadius(s.unit), BrushTool::maximumRadius(s.unit));
+    m_size->setValue(s.radius);
+    m_unit->setCurrentIndex(s.unit == BrushUnit::Millimetres ? 0 : 1);
+    m_shape->setCurrentIndex(s.shape == BrushShape::Disk ? 0 : 1);
+    m_policy->setCurrentIndex(int(s.policy.mode));
+    const int index = m_policyLabelChoice->findData(int(s.policy.onlyLabel));
+    if (index >= 0)
+        m_policyLabelChoice->setCurrentIndex(index);
+    m_policyLabelChoice->setEnabled(s.policy.mode == OverwriteMode::LabelOnly);
+}
+
+void SegmentationPanel::applyBrushControls()
+{
+    BrushTool* tool = activeBrush() ? activeBrush() : m_brush;
+    BrushSettings s = tool->settings();
+    const BrushUnit unit = m_unit->currentIndex() == 0 ? BrushUnit::Millimetres : BrushUnit::Voxels;
+    s.radius = m_size->value();
+    s.unit = unit;
+    s.shape = m_shape->currentIndex() == 0 ? BrushShape::Disk : BrushShape::Sphere;
+    s.policy.mode = OverwriteMode(m_policy->currentIndex());
+    s.policy.onlyLabel = uint16_t(m_policyLabelChoice->currentData().toInt());
+    tool->setSettings(s);
+}
+
+void SegmentationPanel::rebuildTable()
+{
+    m_rebuilding = true;
+    m_table->setRowCount(0);
+    const QSignalBlocker blocker(m_policyLabelChoice);
+    const int onlyLabel = m_policyLabelChoice->currentData().toInt();
+    m_policyLabelChoice->clear();
+    SegmentationDocument* document = m_session->document();
+    if (document) {
+        const LabelTable& labels = document->labels();
+        m_table->setRowCount(labels.size());
+        for (int row = 0; row < labels.size(); ++row) {
+            const LabelEntry& e = labels.at(row);
+            auto* colour = new QTableWidgetItem(swatch(e.colour), QString());
+            colour->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            colour->setToolTip(colourName(e.colour));
+            auto* value = new QTableWidgetItem(QString::number(e.value));
+            value->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            value->setData(Qt::UserRole, int(e.value));
+            auto* name = new QTableWidgetItem(e.name);
+            name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
+            auto* visible = new QTableWidgetItem;
+            visible->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            visible->setCheckState(e.visible ? Qt::Checked : Qt::Unchecked);
+            auto* locked = new QTableWidgetItem;
+            locked->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            locked->setCheckState(e.locked ? Qt::Checked : Qt::Unchecked);
+            m_table->setItem(row, ColourColumn, colour);
+            m_table->setItem(row, ValueColumn, value);
+            m_table->setItem(row, NameColumn, name);
+            m_table->setItem(row, VisibleColumn, visible);
+            m_table->setItem(row, LockedColumn, locked);
+            if (e.value == m_layer->activeLabel())
+                m_table->selectRow(row);
+            m_policyLabelChoice->addItem(swatch(e.colour), QStringLiteral("%1 %2").arg(e.value).arg(e.name), int(e.value));
+        }
+    }
+    const int index = m_policyLabelChoice->findData(onlyLabel);
+    m_policyLabelChoice->setCurrentIndex(index >= 0 ? index : 0);
+    m_rebuilding = false;
+    updateEnabled();
+}
+
+void SegmentationPanel::updateEnabled()
+{
+    const bool document = m_session->document() != nullptr;
+    m_remove->setEnabled(document && m_table->currentRow() >= 0);
+    const bool brush = activeBrush() != nullptr;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_size, m_unit, m_shape, m_policy, m_sizeLabel, m_shapeLabel, m_policyLabel})
+        w->setEnabled(brush);
+    m_policyLabelChoice->setEnabled(brush && m_policy->currentIndex() == int(OverwriteMode::LabelOnly));
+    if (!document)
+        m_status->setText(tr("No segmentation: painting, \"Add label\" or Segmentation > New starts one."));
+    else
+        m_status->setText(tr("%1%2").arg(m_session->displayName(), m_session->isModified() ? tr(" (unsaved)") : QString()));
+}
+
+void SegmentationPanel::reportIfFailed(const QString& error)
+{
+    if (!error.isEmpty())
+        Q_EMIT message(error);
+}
+
+void SegmentationPanel::onItemChanged(QTableWidgetItem* item)
+{
+    SegmentationDocument* document = m_session->document();
+    if (m_rebuilding || !document)
+        return;
+    const int value = m_table->item(item->row(), ValueColumn)->data(Qt::UserRole).toInt();
+    const LabelEntry* old = document->labels().find(value);
+    if (!old)
+        return;
+    LabelEntry entry = *old;
+    if (item->column() == NameColumn)
+        entry.name = item->text().trimmed();
+    else if (item->column() == VisibleColumn)
+        entry.visible = item->checkState() == Qt::Checked;
+    else if (item->column() == LockedColumn)
+        entry.locked = item->checkState() == Qt::Checked;
+    else
+        return;
+    if (entry == *old)
+        return;
+    auto updated = updateLabel(*document, entry);
+    reportIfFailed(updated ? QString() : updated.error().message);
+}
+
+void SegmentationPanel::onCellDoubleClicked(int row, int column)
+{
+    SegmentationDocument* document = m_session->document();
+    if (!document || column != ColourColumn)
+        return;
+    const int value = m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt();
+    const LabelEntry* old = document->labels().find(value);
+    if (!old)
+        return;
+    const QColor chosen = QColorDialog::getColor(colourOf(old->colour), this, tr("Colour of label %1").arg(value));
+    if (!chosen.isValid())
+        return;
+    LabelEntry entry = *old;
+    entry.colour = (uint32_t(chosen.red()) << 16) | (uint32_t(chosen.green()) << 8) | uint32_t(chosen.blue());
+    if (entry == *old)
+        return;
+    auto updated = updateLabel(*document, entry);
+    reportIfFailed(updated ? QString() : updated.error().message);
+}
+
+void SegmentationPanel::onSelectionChanged()
+{
+    if (m_rebuilding)
+        return;
+    const int row = m_table->currentRow();
+    if (row >= 0 && m_table->item(row, ValueColumn))
+        m_layer->setActiveLabel(uint16_t(m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt()));
+    updateEnabled();
+}
+
+void SegmentationPanel::addLabelClicked()
+{
+    if (!m_session->document()) {
+        auto created = m_session->createEmpty();
+        reportIfFailed(created ? QString() : created.error().message);
+        return; // a new segmentation starts with label 1
+    }
+    auto added = addLabel(*m_session->document());
+    if (!added) {
+        reportIfFailed(added.error().message);
+        return;
+    }
+    m_layer->setActiveLabel(*added);
+}
+
+void SegmentationPanel::removeLabelClicked()
+{
+    SegmentationDocument* document = m_session->document();
+    const int row = m_table->currentRow();
+    if (!document || row < 0)
+        return;
+    const int value = m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt();
+    auto removed = removeLabel(*document, uint16_t(value));
+    reportIfFailed(removed ? QString() : removed.error().message);
+}
+
+} // namespace delineate
