@@ -2,6 +2,7 @@
 #include "model/Thumbnail.h"
 
 #include "dicom/DicomSeries.h"
+#include "image/SlicePlane.h"
 #include "image/Volume.h"
 #include "model/DisplayLut.h"
 #include "model/SliceViewModel.h"
@@ -29,14 +30,10 @@ QImage renderThumbnail(const Volume& volume, int k, int size)
     DisplayLut lut;
     lut.setWindow(WindowLevelPresets::automatic(slice));
     QImage image(width, height, QImage::Format_RGB32);
-    for (int j = 0; j < height; ++j) {
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(j));
-        for (int i = 0; i < width; ++i) {
-            const std::size_t n = std::size_t(i) + std::size_t(j) * std::size_t(width);
-            line[i] = slice.pixelType() == PixelType::Int16 ? lut.mapInt16(slice.int16Data()[n])
-                                                            : lut.mapFloat(slice.float32Data()[n]);
-        }
-    }
+    SlicePlane::natural(slice.geometry().size(), 2).forEach(0, [&](int64_t row, int64_t column, std::size_t n) {
+        reinterpret_cast<QRgb*>(image.scanLine(int(row)))[column] =
+            slice.pixelType() == PixelType::Int16 ? lut.mapInt16(slice.int16Data()[n]) : lut.mapFloat(slice.float32Data()[n]);
+    });
     const double physicalWidth = width * volume.geometry().spacing()[0];
     const double physicalHeight = height * volume.geometry().spacing()[1];
     const double scale = size / std::max(physicalWidth, physicalHeight);
