@@ -31,6 +31,17 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
     return std::nullopt;
 }
 
+std::optional<int> parseWithRequired(QCommandLineParser& parser, const QStringList& arguments, const QStringList& required)
+{
+    parser.addHelpOption();
+    if (const auto stop = parseCommandLine(parser, arguments))
+        return stop;
+    for (const QString& name : required)
+        if (parser.value(name).isEmpty())
+            return fail(CliText::tr("--%1 is required (see --help)").arg(name));
+    return std::nullopt;
+}
+
 int fail(const QString& message)
 {
     QTextStream(stderr) << "delineate-cli: " << message << Qt::endl;

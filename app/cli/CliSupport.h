@@ -25,6 +25,9 @@ enum ExitCode { Success = 0, Failure = 1 };
 // message; --help: Success after printing the help), nothing when the command should go on.
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
 
+// parseCommandLine (with --help added) that also refuses a missing value of any option in `required`.
+std::optional<int> parseWithRequired(QCommandLineParser& parser, const QStringList& arguments, const QStringList& required);
+
 // Writes "delineate-cli: <message>" to stderr and returns Failure.
 int fail(const QString& message);
 void printLine(const QString& text);            // stdout

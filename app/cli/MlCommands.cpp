@@ -39,16 +39,10 @@ QStringList pngFiles(const QString& folder)
 // Parses and reports the usual failures: unknown options, missing required values.
 bool parse(QCommandLineParser& parser, const QStringList& arguments, const QStringList& required, int& exitCode)
 {
-    parser.addHelpOption();
-    if (const auto stop = parseCommandLine(parser, arguments)) {
+    if (const auto stop = parseWithRequired(parser, arguments, required)) {
         exitCode = *stop;
         return false;
     }
-    for (const QString& name : required)
-        if (parser.value(name).isEmpty()) {
-            exitCode = fail(MlCommandsText::tr("--%1 is required (see --help)").arg(name));
-            return false;
-        }
     return true;
 }
 

@@ -12,6 +12,8 @@ namespace delineate::cli {
 int runInfo(const QStringList& arguments);
 int runConvert(const QStringList& arguments);
 int runMakeSeries(const QStringList& arguments);
+int runEdit(const QStringList& arguments);
+int runRecover(const QStringList& arguments);
 #ifdef DELINEATE_HAVE_ML
 int runSegment(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
@@ -30,7 +32,9 @@ struct Command
 
 const Command kCommands[] = {
     {"info", delineate::cli::runInfo, QT_TRANSLATE_NOOP("DelineateCli", "PATH [--json]  describe every series of a DICOM folder/file or a volume file")},
-    {"convert", delineate::cli::runConvert, QT_TRANSLATE_NOOP("DelineateCli", "INPUT OUTPUT  write a DICOM series or volume file as NIfTI, NRRD or MHA")},
+    {"convert", delineate::cli::runConvert, QT_TRANSLATE_NOOP("DelineateCli", "INPUT OUTPUT [--reference SERIES]  write a series, volume or label map (onto SERIES' grid) as NIfTI, NRRD or MHA")},
+    {"edit", delineate::cli::runEdit, QT_TRANSLATE_NOOP("DelineateCli", "--reference SERIES --strokes FILE --output MASK  apply brush strokes, journalled")},
+    {"recover", delineate::cli::runRecover, QT_TRANSLATE_NOOP("DelineateCli", "--list | --journal J --reference SERIES --output MASK  restore unsaved edits")},
     {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},
 #ifdef DELINEATE_HAVE_ML
     {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},

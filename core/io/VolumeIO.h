@@ -35,10 +35,14 @@ template <typename Writer>
 Expected<void> writeAtomically(const QString& path, Writer writer)
 {
     const QString temporary = temporaryPathFor(path);
+    phase::mark("temp-begin", path);
     Expected<void> written = writer(temporary);
     if (!written.ok())
         return written;
-    return replaceFile(temporary, path);
+    phase::testDelay();
+    Expected<void> replaced = replaceFile(temporary, path);
+    phase::mark("temp-end", path);
+    return replaced;
 }
 
 } // namespace delineate

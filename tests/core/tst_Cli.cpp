@@ -107,6 +107,50 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains("mr.bmp"));
     }
+
+    void convertMaskChecksTheSeriesGrid()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        QTemporaryDir dir;
+        const QString ct = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice"));
+        const QString liver = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd"));
+        // On its own series: written on the grid, exit 0.
+        const QString out = dir.filePath(QStringLiteral("liver.nii.gz"));
+        Run run = runCli({QStringLiteral("convert"), liver, out, QStringLiteral("--reference"), ct});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::exists(out));
+        // Onto another series (the Colin 27 MRI): refused, both geometries named, nothing written.
+        const QString refused = dir.filePath(QStringLiteral("refused.nii.gz"));
+        run = runCli({QStringLiteral("convert"), liver, refused, QStringLiteral("--reference"),
+                      QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz")});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 1);
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.contains(QStringLiteral("liver_seg.nrrd")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("512 x 512 x 3 voxels")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("181 x 217 x 181 voxels")), qPrintable(err));
+        QVERIFY(!QFile::exists(refused));
+    }
+
+    void editRefusesBadStrokesNamingLineAndFile()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        QTemporaryDir dir;
+        const QString strokes = dir.filePath(QStringLiteral("strokes.jsonl"));
+        QFile file(strokes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"label\": 1, \"radius\": 3, \"points\": [[10, 10, 0]]}\n{\"label\": 1, \"radius\": -2, \"points\": [[1, 1, 1]]}\n");
+        file.close();
+        const Run run = runCli({QStringLiteral("edit"), QStringLiteral("--reference"),
+                                delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")), QStringLiteral("--strokes"),
+                                strokes, QStringLiteral("--output"), dir.filePath(QStringLiteral("m.nii.gz")),
+                                QStringLiteral("--journal-dir"), dir.filePath(QStringLiteral("j"))});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("strokes.jsonl, line 2") && run.err.contains("radius"), run.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("m.nii.gz"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
