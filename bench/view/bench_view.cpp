@@ -2,6 +2,7 @@
 //   bench_view                      512x512x300 volume resampled in memory from ch2.nii.gz (no file loading timed)
 //   bench_view --write-volume OUT   writes that volume (e.g. for `delineate-cli make-series OUT FOLDER`)
 //   bench_view DICOM_FOLDER         scans the folder, then times choosing its largest series until it is on screen
+#include "common/ViewBenchSupport.h"
 #include "dicom/DicomScanner.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Resample.h"
@@ -35,66 +36,10 @@ using namespace delineate;
 
 namespace {
 
-const QString kColin = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
 constexpr int kViewSize = 1024; // a 512 x 512 slice at 2x zoom fills it
 constexpr int kRepaints = 400;
 
-// The baseline: the cheapest possible repaint of a widget of the same size, one unscaled QImage blit.
-class BlitWidget : public QWidget
-{
-public:
-    BlitWidget() : m_image(kViewSize, kViewSize, QImage::Format_RGB32)
-    {
-        setAttribute(Qt::WA_OpaquePaintEvent);
-        for (int y = 0; y < kViewSize; ++y)
-            for (int x = 0; x < kViewSize; ++x)
-                m_image.setPixel(x, y, qRgb((x ^ y) & 255, (x ^ y) & 255, (x ^ y) & 255));
-    }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter painter(this);
-        painter.drawImage(0, 0, m_image);
-    }
-
-private:
-    QImage m_image;
-};
-
-// repaint() paints nothing until the platform has exposed the window.
-void waitUntilExposed(QWidget* widget)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!(widget->windowHandle() && widget->windowHandle()->isExposed()) && timer.elapsed() < 5000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-}
-
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t index = std::min(values.size() - 1, std::size_t(fraction * double(values.size() - 1) + 0.5));
-    return values[index];
-}
-
-double msSince(const QElapsedTimer& timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-// Three decimals (microseconds) are all the precision these figures have.
-double rounded(double ms)
-{
-    return std::round(ms * 1000.0) / 1000.0;
-}
-
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
+using namespace delineate::bench;
 
 // Wall-clock time of each repaint; `cpu` (optional) gets the UI thread's CPU time, which other processes on a busy
 // machine do not inflate.
@@ -115,16 +60,6 @@ std::vector<double> timeRepaints(QWidget* widget, const std::function<void(int)>
     return times;
 }
 
-Volume makeBenchVolume()
-{
-    Expected<Volume> colin = readVolume(kColin);
-    if (!colin.ok()) {
-        std::fprintf(stderr, "bench_view: %s\n", qPrintable(colin.error().message));
-        std::exit(1);
-    }
-    return resampleLinear(*colin, resizedGeometry(colin->geometry(), {512, 512, 300}));
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -136,7 +71,7 @@ int main(int argc, char* argv[])
     const QStringList arguments = QCoreApplication::arguments().mid(1);
 
     if (arguments.size() == 2 && arguments.at(0) == QLatin1String("--write-volume")) {
-        const Expected<void> written = writeVolume(makeBenchVolume(), arguments.at(1));
+        const Expected<void> written = writeVolume(makeBenchVolume("bench_view"), arguments.at(1));
         if (!written.ok()) {
             std::fprintf(stderr, "bench_view: %s\n", qPrintable(written.error().message));
             return 1;
@@ -154,7 +89,7 @@ int main(int argc, char* argv[])
 
     if (arguments.isEmpty()) {
         result.insert(QStringLiteral("source"), QStringLiteral("ch2.nii.gz resampled in memory to 512x512x300 int16"));
-        auto volume = std::make_shared<Volume>(makeBenchVolume());
+        auto volume = std::make_shared<Volume>(makeBenchVolume("bench_view"));
         QElapsedTimer timer;
         timer.start();
         const WindowLevel automatic = WindowLevelPresets::automatic(*volume);
@@ -261,8 +196,7 @@ int main(int argc, char* argv[])
         document.commitEdit();
     });
 
-    BlitWidget blit;
-    blit.resize(kViewSize, kViewSize);
+    BlitWidget blit(kViewSize);
     blit.show();
     waitUntilExposed(&blit);
     blit.repaint();

@@ -277,6 +277,28 @@ void TestSliceView::labelOverlayIsDrawn()
     shown = m_view->grab().toImage();
     QVERIFY(shown.pixel(inside.toPoint()) != qRgb(255, 0, 0));
 
+    // Edits redraw only the area they touch: after a series of small ones (outline mode too) the picture equals a
+    // full redraw.
+    for (LabelDrawing drawing : {LabelDrawing::Fill, LabelDrawing::Outline}) {
+        layer.setDrawing(drawing);
+        m_view->setZoomPerVoxel(2.7); // a zoom that does not map voxels to whole pixels
+        m_view->repaint();
+        for (int n = 0; n < 12; ++n) {
+            document.beginEdit(EditKind::Manual, QString());
+            for (int64_t d = 0; d < 3; ++d)
+                document.setVoxel(0, m_colin->offset(c[0] - 12 + 2 * n, c[1] - 8 + d + n % 4, c[2]), uint16_t(n % 2));
+            QVERIFY(document.commitEdit().ok());
+            m_view->repaint();
+        }
+        const QImage partial = m_view->grab().toImage();
+        layer.setOpacity(layer.opacity() - 0.01); // any display change rebuilds the whole label picture
+        layer.setOpacity(layer.opacity() + 0.01);
+        const QImage full = m_view->grab().toImage();
+        QCOMPARE(partial, full);
+    }
+    layer.setDrawing(LabelDrawing::Fill);
+    m_view->fitToWindow();
+
     // Hiding the label (a table edit) takes it off screen.
     red.visible = false;
     table.set(red);

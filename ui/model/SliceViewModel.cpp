@@ -158,60 +158,63 @@ void SliceViewModel::extractSlice(const Volume& volume, int slice, const Display
     }
 }
 
-namespace {
-
-// One label slice, read through the walk into `out` (row-major), for either storage width.
-template <typename T>
-bool readLabelRows(const T* data, const SliceWalk& w, std::vector<uint16_t>& out)
-{
-    out.resize(std::size_t(w.columns * w.rows));
-    uint32_t any = 0;
-    uint16_t* target = out.data();
-    for (int64_t row = 0; row < w.rows; ++row) {
-        const T* voxel = data + w.start + std::ptrdiff_t(row) * w.rowStep;
-        for (int64_t column = 0; column < w.columns; ++column, voxel += w.columnStep) {
-            any |= *voxel;
-            *target++ = *voxel;
-        }
-    }
-    return any != 0;
-}
-
-} // namespace
-
 bool SliceViewModel::extractLabels(const LabelLayer& layer, int slice, const QRgb* colours, LabelDrawing drawing,
-                                   bool over, QImage& target) const
+                                   bool over, QImage& target, const QRect& region) const
 {
     const int width = columns(), height = rows();
-    if (target.width() != width || target.height() != height || target.format() != QImage::Format_ARGB32_Premultiplied)
+    const bool partial = region.isValid();
+    if (!partial && (target.width() != width || target.height() != height
+                     || target.format() != QImage::Format_ARGB32_Premultiplied))
         target = QImage(width, height, QImage::Format_ARGB32_Premultiplied);
+    if (partial && (target.width() != width || target.height() != height))
+        return false;
     if (width == 0 || height == 0 || slice < 0 || slice >= sliceCount() || layer.voxelCount() != m_geometry.voxelCount()) {
         if (!over)
             target.fill(Qt::transparent);
         return false;
     }
+    const QRect area = partial ? region.intersected(QRect(0, 0, width, height)) : QRect(0, 0, width, height);
+    if (area.isEmpty())
+        return false;
+    // Outlines look one voxel beyond the area: read a margin around it.
+    const QRect read = area.adjusted(-1, -1, 1, 1).intersected(QRect(0, 0, width, height));
     const SliceWalk w = m_plane.walk(slice);
     thread_local std::vector<uint16_t> values;
-    const bool any = layer.isWide() ? readLabelRows(layer.data16(), w, values) : readLabelRows(layer.data8(), w, values);
+    values.resize(std::size_t(read.width()) * std::size_t(read.height()));
+    uint32_t any = 0;
+    const uint8_t* narrow = layer.data8();
+    const uint16_t* wide = layer.data16();
+    for (int row = read.top(); row <= read.bottom(); ++row) {
+        uint16_t* out = values.data() + std::size_t(row - read.top()) * std::size_t(read.width());
+        std::ptrdiff_t offset = w.start + std::ptrdiff_t(row) * w.rowStep + std::ptrdiff_t(read.left()) * w.columnStep;
+        if (narrow) {
+            for (int column = 0; column < read.width(); ++column, offset += w.columnStep)
+                any |= out[column] = narrow[offset];
+        } else {
+            for (int column = 0; column < read.width(); ++column, offset += w.columnStep)
+                any |= out[column] = wide[offset];
+        }
+    }
     if (!any) {
         if (!over)
-            target.fill(Qt::transparent);
+            for (int row = area.top(); row <= area.bottom(); ++row)
+                std::fill_n(reinterpret_cast<QRgb*>(target.scanLine(row)) + area.left(), area.width(), QRgb(0));
         return false;
     }
     const bool outline = drawing == LabelDrawing::Outline;
+    const int stride = read.width();
     bool drawn = false;
-    for (int row = 0; row < height; ++row) {
+    for (int row = area.top(); row <= area.bottom(); ++row) {
         auto* line = reinterpret_cast<QRgb*>(target.scanLine(row));
-        const uint16_t* here = values.data() + std::size_t(row) * std::size_t(width);
-        const uint16_t* above = row > 0 ? here - width : nullptr;
-        const uint16_t* below = row + 1 < height ? here + width : nullptr;
-        for (int column = 0; column < width; ++column) {
-            const uint16_t v = here[column];
+        const uint16_t* here = values.data() + std::size_t(row - read.top()) * std::size_t(stride);
+        for (int column = area.left(); column <= area.right(); ++column) {
+            const int x = column - read.left();
+            const uint16_t v = here[x];
             QRgb colour = colours[v];
             // An outline keeps the voxels of a label that touch another value (or the slice's edge) in 4-neighbourhood.
             if (outline && v != 0) {
-                const bool edge = column == 0 || column + 1 == width || !above || !below || here[column - 1] != v
-                                  || here[column + 1] != v || above[column] != v || below[column] != v;
+                const bool edge = column == 0 || column + 1 == width || row == 0 || row + 1 == height || here[x - 1] != v
+                                  || here[x + 1] != v || here[x - stride] != v || here[x + stride] != v;
                 if (!edge)
                     colour = 0;
             }
@@ -227,6 +230,28 @@ bool SliceViewModel::extractLabels(const LabelLayer& layer, int slice, const QRg
         }
     }
     return drawn;
+}
+
+QRect SliceViewModel::imageRegion(const std::array<int64_t, 3>& lower, const std::array<int64_t, 3>& upper, int slice) const
+{
+    if (slice < lower[std::size_t(m_axes[2])] || slice > upper[std::size_t(m_axes[2])])
+        return {};
+    const auto span = [&](int screen, int count) {
+        const int axis = m_axes[std::size_t(screen)];
+        int first = int(std::max<int64_t>(0, lower[std::size_t(axis)]));
+        int last = int(std::min<int64_t>(count - 1, upper[std::size_t(axis)]));
+        if (m_flipped[std::size_t(screen)]) {
+            const int a = count - 1 - last, b = count - 1 - first;
+            first = a;
+            last = b;
+        }
+        return std::make_pair(first, last);
+    };
+    const auto [x0, x1] = span(0, columns());
+    const auto [y0, y1] = span(1, rows());
+    if (x1 < x0 || y1 < y0)
+        return {};
+    return QRect(QPoint(x0, y0), QPoint(x1, y1));
 }
 
 } // namespace delineate

@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QPointF>
+#include <QRect>
 #include <QRgb>
 #include <QString>
 
@@ -62,8 +63,13 @@ public:
     // per value (256, or 65536 for a wide layer; transparent for hidden labels). Outline keeps only the voxels on a
     // label's boundary within the slice. With `over`, only coloured pixels are written (later layers over earlier).
     // Returns whether anything visible was drawn.
+    // With a valid `region` (image coordinates) only that part of `target` is rewritten; `target` must then already
+    // have the slice's size.
     bool extractLabels(const LabelLayer& layer, int slice, const QRgb* colours, LabelDrawing drawing, bool over,
-                       QImage& target) const;
+                       QImage& target, const QRect& region = QRect()) const;
+    // The part of this view's image (columns x rows) that a box of voxels covers on slice `slice`; empty when the
+    // box does not cross the slice.
+    QRect imageRegion(const std::array<int64_t, 3>& lower, const std::array<int64_t, 3>& upper, int slice) const;
 
     // The slice as the screen shows it (columns left to right, rows top to bottom), for tools and overlays.
     const SlicePlane& plane() const { return m_plane; }

@@ -81,14 +81,20 @@ void SliceView::setTool(SliceTool* tool)
 void SliceView::invalidateLabels()
 {
     m_labelsValid = false;
+    m_labelDirty = QRect();
     update();
 }
 
 void SliceView::onVoxelsChanged(const VoxelBox& box)
 {
-    // Only a change that crosses the slice on screen needs its labels rebuilt.
-    if (box.containsSlice(m_model.sliceAxis(), currentSlice()))
-        invalidateLabels();
+    // Only a change that crosses the slice on screen needs its labels rebuilt, and only where it lies (outlines of
+    // the neighbouring voxels change too: one voxel more).
+    const QRect region = m_model.imageRegion(box.lower, box.upper, currentSlice());
+    if (region.isEmpty())
+        return;
+    if (m_labelsValid)
+        m_labelDirty |= region.adjusted(-1, -1, 1, 1);
+    update();
 }
 
 int SliceView::currentSlice() const
@@ -175,24 +181,59 @@ const QImage& SliceView::ensureComposed()
         QPainter painter(&m_composed);
         painter.drawImage(imageRectOnScreen(), m_labelImage); // never smoothed: label edges stay voxel-exact
         m_composedValid = true;
+        m_composeDirty = QRect();
+    } else if (!m_composeDirty.isEmpty()) {
+        // Only the screen area of the changed voxels: the slice under it, then the labels over it.
+        const QRectF image = imageRectOnScreen();
+        const double sx = image.width() / std::max(1, m_model.columns()), sy = image.height() / std::max(1, m_model.rows());
+        const QRectF changed(image.left() + m_composeDirty.left() * sx, image.top() + m_composeDirty.top() * sy,
+                             m_composeDirty.width() * sx, m_composeDirty.height() * sy);
+        const QRect area = changed.toAlignedRect().intersected(rect());
+        if (!area.isEmpty()) {
+            const qreal ratio = m_composed.devicePixelRatio();
+            QPainter painter(&m_composed);
+            painter.setClipRect(area);
+            painter.setCompositionMode(QPainter::CompositionMode_Source);
+            painter.drawImage(QRectF(area), m_scaledSlice,
+                              QRectF(area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio));
+            painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+            // The changed voxels (one more around them for the clip's rounding), mapped exactly as the full drawing
+            // maps them: scaling only this part keeps a one-voxel dab from costing a whole-slice scale.
+            const QRect source = m_composeDirty.adjusted(-1, -1, 1, 1).intersected(m_labelImage.rect());
+            painter.drawImage(QRectF(image.left() + source.left() * sx, image.top() + source.top() * sy,
+                                     source.width() * sx, source.height() * sy),
+                              m_labelImage, QRectF(source));
+        }
+        m_composeDirty = QRect();
     }
     return m_composed;
 }
 
 void SliceView::ensureLabels()
 {
-    if (m_labelsValid)
+    if (m_labelsValid && m_labelDirty.isEmpty())
         return;
-    m_labelsValid = true;
-    m_labelsVisible = false;
     const Segmentation* segmentation = m_segmentation ? m_segmentation->segmentation() : nullptr;
-    if (segmentation && m_segmentation->showsAnything() && m_state->hasImage()
-        && segmentation->voxelCount() == m_state->volume()->voxelCount()) {
+    const bool show = segmentation && m_segmentation->showsAnything() && m_state->hasImage()
+                      && segmentation->voxelCount() == m_state->volume()->voxelCount();
+    const bool partial = m_labelsValid && show && m_labelImage.width() == m_model.columns()
+                         && m_labelImage.height() == m_model.rows();
+    const QRect region = partial ? m_labelDirty : QRect();
+    m_labelDirty = QRect();
+    m_labelsValid = true;
+    if (!partial)
+        m_labelsVisible = false;
+    if (show) {
+        bool drawn = false;
         for (int layer = 0; layer < segmentation->layerCount(); ++layer)
-            m_labelsVisible |= m_model.extractLabels(segmentation->layer(layer), currentSlice(), m_segmentation->colours(),
-                                                     m_segmentation->drawing(), layer > 0, m_labelImage);
+            drawn |= m_model.extractLabels(segmentation->layer(layer), currentSlice(), m_segmentation->colours(),
+                                           m_segmentation->drawing(), layer > 0, m_labelImage, region);
+        m_labelsVisible |= drawn;
     }
-    m_composedValid = false;
+    if (partial && m_composedValid)
+        m_composeDirty |= region;
+    else
+        m_composedValid = false;
     ++m_labelRebuilds;
 }
 

@@ -116,6 +116,8 @@ private:
     bool m_composedValid = false;
     bool m_drawnDirectly = false; // the current slice was painted once without building m_scaledSlice
     bool m_labelsValid = false;
+    QRect m_labelDirty;          // image area whose labels changed since the last rebuild (while m_labelsValid)
+    QRect m_composeDirty;        // image area to recompose into m_composed
     bool m_labelsVisible = false;
     int m_sliceRebuilds = 0;
     int m_labelRebuilds = 0;
