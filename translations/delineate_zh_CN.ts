@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Brush</name>
+    <message>
+        <source>The brush radius must be positive.</source>
+        <translation>画笔半径必须大于零。</translation>
+    </message>
+    <message>
+        <source>Choose a label to paint (label 0 is the background).</source>
+        <translation>请选择要绘制的标签（标签 0 是背景）。</translation>
+    </message>
+    <message>
+        <source>%1 is locked: unlock it to paint or erase it.</source>
+        <translation>%1 已锁定：请先解锁再绘制或擦除。</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>1 dab</source>
+        <translation>1 笔点</translation>
+    </message>
+    <message>
+        <source>%1 dabs</source>
+        <translation>%1 笔点</translation>
+    </message>
+    <message>
+        <source>%1, all labels, %2</source>
+        <translation>%1，所有标签，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>Compression</name>
+    <message>
+        <source>damaged compressed data (zlib status %1)</source>
+        <translation>压缩数据已损坏（zlib 状态 %1）</translation>
+    </message>
+</context>
+<context>
     <name>DelineateCli</name>
     <message>
         <source>Write a DICOM series or a volume file as NIfTI, NRRD or MHA.</source>
@@ -92,10 +138,6 @@
         <translation>PATH [--json]  描述 DICOM 文件夹/文件或容积文件中的每个序列</translation>
     </message>
     <message>
-        <source>INPUT OUTPUT  write a DICOM series or volume file as NIfTI, NRRD or MHA</source>
-        <translation>INPUT OUTPUT  将 DICOM 序列或容积文件写为 NIfTI、NRRD 或 MHA</translation>
-    </message>
-    <message>
         <source>VOLUME FOLDER  write a volume as a DICOM series (test data)</source>
         <translation>VOLUME FOLDER  将容积写为 DICOM 序列（测试数据）</translation>
     </message>
@@ -179,6 +221,30 @@
         <source>Made from %1</source>
         <translation>由 %1 生成</translation>
     </message>
+    <message>
+        <source>--%1 is required (see --help)</source>
+        <translation>必须提供 --%1（参见 --help）</translation>
+    </message>
+    <message>
+        <source>%1: unsupported label file type (use .nii.gz, .nii, .seg.nrrd, .nrrd or .mha)</source>
+        <translation>%1：不支持的标签文件类型（请使用 .nii.gz、.nii、.seg.nrrd、.nrrd 或 .mha）</translation>
+    </message>
+    <message>
+        <source>INPUT is a label map of this series (DICOM folder/file or volume file): refused unless it lies on the series&apos; grid, then written on that grid.</source>
+        <translation>INPUT 是该序列（DICOM 文件夹/文件或体数据文件）的标签图：若不在该序列的体素网格上则拒绝，否则按该网格写出。</translation>
+    </message>
+    <message>
+        <source>INPUT OUTPUT [--reference SERIES]  write a series, volume or label map (onto SERIES&apos; grid) as NIfTI, NRRD or MHA</source>
+        <translation>INPUT OUTPUT [--reference SERIES]  将序列、体数据或标签图（按 SERIES 的网格）写为 NIfTI、NRRD 或 MHA</translation>
+    </message>
+    <message>
+        <source>--reference SERIES --strokes FILE --output MASK  apply brush strokes, journalled</source>
+        <translation>--reference SERIES --strokes FILE --output MASK  应用画笔笔画（写入恢复日志）</translation>
+    </message>
+    <message>
+        <source>--list | --journal J --reference SERIES --output MASK  restore unsaved edits</source>
+        <translation>--list | --journal J --reference SERIES --output MASK  恢复未保存的编辑</translation>
+    </message>
 </context>
 <context>
     <name>DicomFileHeader</name>
@@ -247,6 +313,179 @@
     </message>
 </context>
 <context>
+    <name>EditCommands</name>
+    <message>
+        <source>Apply brush strokes from a file (one JSON object per line, see docs/editing.md) to a segmentation of a series. Every stroke is one edit, written to a recovery journal before the next starts.</source>
+        <translation>将文件中的画笔笔画（每行一个 JSON 对象，见 docs/editing.md）应用到某序列的分割上。每个笔画是一次编辑，在下一次开始前写入恢复日志。</translation>
+    </message>
+    <message>
+        <source>The image series (DICOM folder/file or volume file).</source>
+        <translation>图像序列（DICOM 文件夹/文件或体数据文件）。</translation>
+    </message>
+    <message>
+        <source>Which series of SERIES (key or 1-based index).</source>
+        <translation>SERIES 中的哪个序列（键或从 1 开始的序号）。</translation>
+    </message>
+    <message>
+        <source>Start from this label file (default: empty).</source>
+        <translation>从此标签文件开始（默认：空）。</translation>
+    </message>
+    <message>
+        <source>The stroke file.</source>
+        <translation>笔画文件。</translation>
+    </message>
+    <message>
+        <source>Label file to write (.nii.gz, .nrrd, ...).</source>
+        <translation>要写出的标签文件（.nii.gz、.nrrd 等）。</translation>
+    </message>
+    <message>
+        <source>Also save OUT after every N strokes.</source>
+        <translation>每 N 个笔画后也保存 OUT。</translation>
+    </message>
+    <message>
+        <source>Recovery folder (default: the app&apos;s).</source>
+        <translation>恢复文件夹（默认：应用程序的文件夹）。</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary.</source>
+        <translation>输出 JSON 摘要。</translation>
+    </message>
+    <message>
+        <source>%1: unsupported label file type (use .nii.gz, .nii, .seg.nrrd, .nrrd or .mha)</source>
+        <translation>%1：不支持的标签文件类型（请使用 .nii.gz、.nii、.seg.nrrd、.nrrd 或 .mha）</translation>
+    </message>
+    <message>
+        <source>--save-every needs a positive number</source>
+        <translation>--save-every 需要一个正数</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1, stroke %2: %3</source>
+        <translation>%1，第 %2 个笔画：%3</translation>
+    </message>
+    <message>
+        <source>List the recovery journals left by sessions that did not end cleanly, or restore one onto its series.</source>
+        <translation>列出未正常结束的会话留下的恢复日志，或将其中一个恢复到其序列上。</translation>
+    </message>
+    <message>
+        <source>List the journals in the recovery folder.</source>
+        <translation>列出恢复文件夹中的日志。</translation>
+    </message>
+    <message>
+        <source>The journal to restore.</source>
+        <translation>要恢复的日志。</translation>
+    </message>
+    <message>
+        <source>Its image series (DICOM folder/file or volume file).</source>
+        <translation>其图像序列（DICOM 文件夹/文件或体数据文件）。</translation>
+    </message>
+    <message>
+        <source>Label file to write the restored segmentation to.</source>
+        <translation>写出恢复后分割的标签文件。</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>机器可读的输出。</translation>
+    </message>
+    <message>
+        <source>%1 edits</source>
+        <translation>%1 次编辑</translation>
+    </message>
+    <message>
+        <source>%1: the journal belongs to another series than %2</source>
+        <translation>%1：该日志属于另一个序列，而非 %2</translation>
+    </message>
+    <message>
+        <source>%1 records restored to %2</source>
+        <translation>已将 %1 条记录恢复到 %2</translation>
+    </message>
+    <message>
+        <source>%1 ends in an incomplete record at byte %2 (%3); every complete record before it was restored</source>
+        <translation>%1 在第 %2 字节处以不完整的记录结束（%3）；之前的所有完整记录均已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>EditRecord</name>
+    <message>
+        <source>damaged edit record (%1)</source>
+        <translation>编辑记录已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>layer %1 does not exist</source>
+        <translation>图层 %1 不存在</translation>
+    </message>
+    <message>
+        <source>a run lies outside the volume</source>
+        <translation>有一段体素位于体数据之外</translation>
+    </message>
+    <message>
+        <source>%1 voxels where %2 were recorded</source>
+        <translation>%1 个体素，而记录的是 %2 个</translation>
+    </message>
+    <message>
+        <source>layer diff header</source>
+        <translation>图层差异头</translation>
+    </message>
+    <message>
+        <source>the AI result has another size</source>
+        <translation>AI 结果的尺寸不同</translation>
+    </message>
+    <message>
+        <source>unknown version</source>
+        <translation>未知版本</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>记录头</translation>
+    </message>
+    <message>
+        <source>edit record</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>被截断</translation>
+    </message>
+    <message>
+        <source>AI result</source>
+        <translation>AI 结果</translation>
+    </message>
+    <message>
+        <source>AI result layer</source>
+        <translation>AI 结果图层</translation>
+    </message>
+</context>
+<context>
+    <name>GeometryMatch</name>
+    <message>
+        <source>%1 x %2 x %3 voxels of %4 x %5 x %6 mm, origin (%7, %8, %9) mm, axes %10</source>
+        <translation>%1 x %2 x %3 个体素，体素 %4 x %5 x %6 mm，原点 (%7, %8, %9) mm，轴向 %10</translation>
+    </message>
+    <message>
+        <source>the sizes differ</source>
+        <translation>尺寸不同</translation>
+    </message>
+    <message>
+        <source>the axis directions differ by more than 1e-4</source>
+        <translation>轴方向相差超过 1e-4</translation>
+    </message>
+    <message>
+        <source>its voxels lie up to %1 voxels away from the series&apos; voxels (origin or spacing differ by more than 1 % of a voxel)</source>
+        <translation>其体素与序列体素最多相距 %1 个体素（原点或间距相差超过一个体素的 1 %）</translation>
+    </message>
+    <message>
+        <source>The mask %1 does not fit the series %2: %3.
+Mask:   %4
+Series: %5</source>
+        <translation>掩膜 %1 与序列 %2 不匹配：%3。
+掩膜：%4
+序列：%5</translation>
+    </message>
+</context>
+<context>
     <name>ImageInfo</name>
     <message>
         <source>Male</source>
@@ -312,11 +551,109 @@
     </message>
 </context>
 <context>
-    <name>MlCommands</name>
+    <name>LabelEdits</name>
     <message>
-        <source>--%1 is required (see --help)</source>
-        <translation>必须提供 --%1（参见 --help）</translation>
+        <source>label %1 %2</source>
+        <translation>标签 %1 %2</translation>
     </message>
+    <message>
+        <source>label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>All 65535 label values are in use.</source>
+        <translation>全部 65535 个标签值都已使用。</translation>
+    </message>
+    <message>
+        <source>Add label %1</source>
+        <translation>添加标签 %1</translation>
+    </message>
+    <message>
+        <source>Label 0 is the background.</source>
+        <translation>标签 0 是背景。</translation>
+    </message>
+    <message>
+        <source>There is no label %1.</source>
+        <translation>没有标签 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is locked: unlock it before removing it.</source>
+        <translation>%1 已锁定：请先解锁再删除。</translation>
+    </message>
+    <message>
+        <source>Finish the edit in progress first.</source>
+        <translation>请先完成正在进行的编辑。</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2 voxels)</source>
+        <translation>删除 %1（%2 个体素）</translation>
+    </message>
+    <message>
+        <source>Rename %1 to &quot;%2&quot;</source>
+        <translation>将 %1 重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示 %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>隐藏 %1</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁定 %1</translation>
+    </message>
+    <message>
+        <source>Unlock %1</source>
+        <translation>解锁 %1</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>更改 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTable</name>
+    <message>
+        <source>Label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Label value 0 is the background and cannot be named.</source>
+        <translation>标签值 0 是背景，不能命名。</translation>
+    </message>
+    <message>
+        <source>Label %1 has a negative layer number.</source>
+        <translation>标签 %1 的图层编号为负数。</translation>
+    </message>
+    <message>
+        <source>%1: a label entry is not a JSON object</source>
+        <translation>%1：某个标签条目不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: label value %2 is outside 1..65535</source>
+        <translation>%1：标签值 %2 不在 1..65535 范围内</translation>
+    </message>
+    <message>
+        <source>%1: label value %2 is listed twice</source>
+        <translation>%1：标签值 %2 出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: label %2 has an unreadable colour &quot;%3&quot;</source>
+        <translation>%1：标签 %2 的颜色“%3”无法识别</translation>
+    </message>
+    <message>
+        <source>%1: label %2 names layer %3</source>
+        <translation>%1：标签 %2 指定了图层 %3</translation>
+    </message>
+</context>
+<context>
+    <name>MlCommands</name>
     <message>
         <source>--%1 expects a whole number, not &apos;%2&apos;</source>
         <translation>--%1 需要整数，而不是“%2”</translation>
@@ -731,6 +1068,162 @@
     </message>
 </context>
 <context>
+    <name>RecoveryJournal</name>
+    <message>
+        <source>%1: cannot write the recovery journal (%2)</source>
+        <translation>%1：无法写入恢复日志（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the recovery folder</source>
+        <translation>%1：无法创建恢复文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot make the recovery folder private (%2)</source>
+        <translation>%1：无法将恢复文件夹设为私有（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the recovery journal (%2)</source>
+        <translation>%1：无法打开恢复日志（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the recovery journal is in use by another Delineate</source>
+        <translation>%1：该恢复日志正被另一个 Delineate 使用</translation>
+    </message>
+    <message>
+        <source>the recovery journal is closed</source>
+        <translation>恢复日志已关闭</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the recovery journal (%2)</source>
+        <translation>%1：无法替换恢复日志（%2）</translation>
+    </message>
+    <message>
+        <source>an incomplete record header</source>
+        <translation>记录头不完整</translation>
+    </message>
+    <message>
+        <source>a damaged record header</source>
+        <translation>记录头已损坏</translation>
+    </message>
+    <message>
+        <source>a record cut short (%1 of %2 bytes)</source>
+        <translation>记录被截断（%2 字节中只有 %1 字节）</translation>
+    </message>
+    <message>
+        <source>a record whose checksum does not match</source>
+        <translation>记录的校验和不匹配</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the recovery journal (%2)</source>
+        <translation>%1：无法读取恢复日志（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a Delineate recovery journal</source>
+        <translation>%1：不是 Delineate 恢复日志</translation>
+    </message>
+    <message>
+        <source>the journal&apos;s identity record is damaged</source>
+        <translation>日志的标识记录已损坏</translation>
+    </message>
+    <message>
+        <source>%1: the journal has no identity record</source>
+        <translation>%1：日志没有标识记录</translation>
+    </message>
+    <message>
+        <source>%1: the journal has no complete base snapshot</source>
+        <translation>%1：日志没有完整的基础快照</translation>
+    </message>
+    <message>
+        <source>an undo with nothing to undo</source>
+        <translation>无可撤销内容的撤销记录</translation>
+    </message>
+    <message>
+        <source>a redo with nothing to redo</source>
+        <translation>无可重做内容的重做记录</translation>
+    </message>
+    <message>
+        <source>an unexpected record</source>
+        <translation>意外的记录</translation>
+    </message>
+</context>
+<context>
+    <name>Segmentation</name>
+    <message>
+        <source>A segmentation needs at least one label layer.</source>
+        <translation>分割至少需要一个标签图层。</translation>
+    </message>
+    <message>
+        <source>A label layer holds %1 voxels where the grid has %2.</source>
+        <translation>标签图层有 %1 个体素，而网格有 %2 个。</translation>
+    </message>
+    <message>
+        <source>There is no label layer %1.</source>
+        <translation>没有标签图层 %1。</translation>
+    </message>
+    <message>
+        <source>Label %1 does not fit in an 8-bit label map.</source>
+        <translation>标签 %1 无法放入 8 位标签图。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentationDocument</name>
+    <message>
+        <source>Finish the edit in progress first.</source>
+        <translation>请先完成正在进行的编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentationIO</name>
+    <message>
+        <source>%1: not a label map (voxel value %2 is not an integer in 0..65535)</source>
+        <translation>%1：不是标签图（体素值 %2 不是 0..65535 之间的整数）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the label sidecar (%2)</source>
+        <translation>%1：无法读取标签附属文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2)</source>
+        <translation>%1：不是有效的 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>cannot write the segmentation: %1</source>
+        <translation>无法写入分割：%1</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: not a supported label file (NIfTI, NRRD or MHA expected)</source>
+        <translation>%1：不是支持的标签文件（应为 NIfTI、NRRD 或 MHA）</translation>
+    </message>
+    <message>
+        <source>%1: not a 3D label map (%2 dimensions, %3 components)</source>
+        <translation>%1：不是三维标签图（%2 维，%3 个分量）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the label map: %2</source>
+        <translation>%1：无法读取标签图：%2</translation>
+    </message>
+    <message>
+        <source>%1: unsupported label file type (use .nii.gz, .nii, .seg.nrrd, .nrrd or .mha)</source>
+        <translation>%1：不支持的标签文件类型（请使用 .nii.gz、.nii、.seg.nrrd、.nrrd 或 .mha）</translation>
+    </message>
+    <message>
+        <source>%1: nothing to write, the segmentation is empty</source>
+        <translation>%1：没有可写入的内容，分割为空</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+</context>
+<context>
     <name>SegmentationModel</name>
     <message>
         <source>tensor &apos;%1&apos; is missing</source>
@@ -815,6 +1308,17 @@
     <message>
         <source>%1: cannot write the model file: %2</source>
         <translation>%1：无法写入模型文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentationSnapshot</name>
+    <message>
+        <source>the segmentation snapshot is damaged</source>
+        <translation>分割快照已损坏</translation>
+    </message>
+    <message>
+        <source>snapshot</source>
+        <translation>快照</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1487,53 @@
     </message>
 </context>
 <context>
+    <name>StrokeScript</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>not a JSON object (%1)</source>
+        <translation>不是 JSON 对象（%1）</translation>
+    </message>
+    <message>
+        <source>&quot;label&quot; must be a number from 0 to 65535</source>
+        <translation>“label”必须是 0 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>&quot;radius&quot; must be a positive number</source>
+        <translation>“radius”必须是正数</translation>
+    </message>
+    <message>
+        <source>&quot;unit&quot; must be mm or voxels</source>
+        <translation>“unit”必须是 mm 或 voxels</translation>
+    </message>
+    <message>
+        <source>&quot;shape&quot; must be disk or sphere</source>
+        <translation>“shape”必须是 disk 或 sphere</translation>
+    </message>
+    <message>
+        <source>&quot;axis&quot; must be 0, 1 or 2</source>
+        <translation>“axis”必须是 0、1 或 2</translation>
+    </message>
+    <message>
+        <source>&quot;overwrite&quot; label:N needs a label number</source>
+        <translation>“overwrite”的 label:N 需要标签编号</translation>
+    </message>
+    <message>
+        <source>&quot;overwrite&quot; must be all, empty or label:N</source>
+        <translation>“overwrite”必须是 all、empty 或 label:N</translation>
+    </message>
+    <message>
+        <source>&quot;points&quot; must list at least one [i, j, k]</source>
+        <translation>“points”必须至少列出一个 [i, j, k]</translation>
+    </message>
+    <message>
+        <source>each point must be [i, j, k]</source>
+        <translation>每个点必须是 [i, j, k]</translation>
+    </message>
+</context>
+<context>
     <name>Trainer</name>
     <message>
         <source>%1: label value %2 is not one of the model&apos;s classes</source>
@@ -1132,6 +1683,44 @@
     <message>
         <source>CT bone</source>
         <translation>CT 骨窗</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::BrushTool</name>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>The edit is kept, but could not be written to the recovery journal: %1</source>
+        <translation>编辑已保留，但无法写入恢复日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>No segmentation open.</source>
+        <translation>没有打开的分割。</translation>
+    </message>
+    <message>
+        <source>Start (%1 older steps dropped to save memory)</source>
+        <translation>起点（为节省内存已丢弃 %1 个较早的步骤）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>%1 steps, %2 MB of undo memory</source>
+        <translation>%1 个步骤，撤销内存 %2 MB</translation>
     </message>
 </context>
 <context>
@@ -1402,10 +1991,6 @@
         <translation>窗预设</translation>
     </message>
     <message>
-        <source>0 automatic; 1-8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone</source>
-        <translation>0 自动；1-8 CT 脑窗、硬膜下窗、卒中窗、肺窗、纵隔窗、腹部窗、肝脏窗、骨窗</translation>
-    </message>
-    <message>
         <source>Maximise a view</source>
         <translation>最大化视图</translation>
     </message>
@@ -1416,6 +2001,398 @@
     <message>
         <source>Mouse and Keys</source>
         <translation>鼠标与键盘</translation>
+    </message>
+    <message>
+        <source>Edits are kept, but the recovery journal failed: %1</source>
+        <translation>编辑已保留，但恢复日志写入失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsaved edits of %n series were left when Delineate last ended; open the series to restore them.</source>
+        <translation>
+            <numerusform>Delineate 上次结束时留下了 %n 个序列的未保存编辑；打开相应序列即可恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt+0 automatic; Alt+1 to Alt+8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone</source>
+        <translation>Alt+0 自动；Alt+1 至 Alt+8 CT 脑、硬膜下、卒中、肺、纵隔、腹部、肝脏、骨</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>N navigate, B brush, E eraser</source>
+        <translation>N 浏览，B 画笔，E 橡皮擦</translation>
+    </message>
+    <message>
+        <source>Paint / erase</source>
+        <translation>绘制 / 擦除</translation>
+    </message>
+    <message>
+        <source>Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile</source>
+        <translation>使用画笔或橡皮擦时按住左键拖动；此时 Ctrl + 左键单击移动十字线</translation>
+    </message>
+    <message>
+        <source>Brush size</source>
+        <translation>画笔大小</translation>
+    </message>
+    <message>
+        <source>[ smaller, ] larger</source>
+        <translation>[ 缩小，] 放大</translation>
+    </message>
+    <message>
+        <source>Active label</source>
+        <translation>当前标签</translation>
+    </message>
+    <message>
+        <source>1-9 (a missing label is added)</source>
+        <translation>1-9（不存在的标签会被添加）</translation>
+    </message>
+    <message>
+        <source>Undo / redo</source>
+        <translation>撤销 / 重做</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)</source>
+        <translation>Ctrl+Z / Ctrl+Shift+Z（或 Ctrl+Y）</translation>
+    </message>
+    <message>
+        <source>Segmentation overlay</source>
+        <translation>分割叠加层</translation>
+    </message>
+    <message>
+        <source>O show / hide; Shift+O fill or outline</source>
+        <translation>O 显示 / 隐藏；Shift+O 填充或轮廓</translation>
+    </message>
+    <message>
+        <source>Save the segmentation</source>
+        <translation>保存分割</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Segmentation</source>
+        <translation>分割(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New Segmentation</source>
+        <translation>新建分割(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Segmentation...</source>
+        <translation>打开分割(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Save Segmentation</source>
+        <translation>保存分割(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Segmentation &amp;As...</source>
+        <translation>分割另存为(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>&amp;Close Segmentation</source>
+        <translation>关闭分割(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Navigate</source>
+        <translation>浏览(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>画笔(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Smaller Brush</source>
+        <translation>缩小画笔</translation>
+    </message>
+    <message>
+        <source>Larger Brush</source>
+        <translation>放大画笔</translation>
+    </message>
+    <message>
+        <source>Show &amp;Overlay</source>
+        <translation>显示叠加层(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Outline Only</source>
+        <translation>仅显示轮廓</translation>
+    </message>
+    <message>
+        <source>Open an image first.</source>
+        <translation>请先打开图像。</translation>
+    </message>
+    <message>
+        <source>Edits will not survive a crash: %1</source>
+        <translation>编辑在程序崩溃时将无法恢复：%1</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>Open an image first: a segmentation is made on an image series.</source>
+        <translation>请先打开图像：分割是在图像序列上创建的。</translation>
+    </message>
+    <message>
+        <source>Open an image first: a segmentation is opened onto an image series.</source>
+        <translation>请先打开图像：分割需要打开到某个图像序列上。</translation>
+    </message>
+    <message>
+        <source>Open Segmentation</source>
+        <translation>打开分割</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
+        <translation>标签图 (*.nii *.nii.gz *.nrrd *.mha);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>This mask does not lie on the series&apos; voxel grid, so it would be drawn on the wrong anatomy.</source>
+        <translation>该掩膜不在此序列的体素网格上，会被画在错误的解剖位置。</translation>
+    </message>
+    <message>
+        <source>Resample onto this series (nearest neighbour)</source>
+        <translation>重采样到此序列（最近邻）</translation>
+    </message>
+    <message>
+        <source>%1 was resampled onto the series by nearest neighbour; save it to keep it.</source>
+        <translation>%1 已按最近邻重采样到此序列；请保存以保留结果。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Segmentation</source>
+        <translation>保存分割</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD, as 3D Slicer (*.seg.nrrd *.nrrd);;MetaImage (*.mha)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD，3D Slicer 格式 (*.seg.nrrd *.nrrd);;MetaImage (*.mha)</translation>
+    </message>
+    <message>
+        <source>The segmentation &quot;%1&quot; has unsaved changes.</source>
+        <translation>分割“%1”有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Save them before closing it?</source>
+        <translation>关闭前是否保存？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delineate found %n unsaved edit(s) to this series from %1, left when Delineate ended unexpectedly.</source>
+        <translation>
+            <numerusform>Delineate 发现此序列有 %n 次未保存的编辑（%1），是 Delineate 意外结束时留下的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore them onto this series?</source>
+        <translation>是否将其恢复到此序列？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n edit(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 次编辑。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The journal ended in an incomplete record (%1); every complete edit before it was restored.</source>
+        <translation>日志以不完整的记录结束（%1）；之前的所有完整编辑均已恢复。</translation>
+    </message>
+    <message>
+        <source>%1 - %2%3 - Delineate</source>
+        <translation>%1 - %2%3 - Delineate</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::SegmentationPanel</name>
+    <message>
+        <source>Segmentation</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Navigate (N): left button moves the crosshair</source>
+        <translation>浏览（N）：左键移动十字线</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Brush (B): paint the active label; [ and ] change the size</source>
+        <translation>画笔（B）：绘制当前标签；[ 和 ] 调整大小</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Eraser (E): erase labels; [ and ] change the size</source>
+        <translation>橡皮擦（E）：擦除标签；[ 和 ] 调整大小</translation>
+    </message>
+    <message>
+        <source>Brush radius ([ smaller, ] larger)</source>
+        <translation>画笔半径（[ 缩小，] 放大）</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation>体素</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>2D disk (this slice)</source>
+        <translation>二维圆盘（当前切片）</translation>
+    </message>
+    <message>
+        <source>3D sphere</source>
+        <translation>三维球体</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Any unlocked label</source>
+        <translation>任何未锁定的标签</translation>
+    </message>
+    <message>
+        <source>Empty voxels only</source>
+        <translation>仅空体素</translation>
+    </message>
+    <message>
+        <source>Only label:</source>
+        <translation>仅标签：</translation>
+    </message>
+    <message>
+        <source>Which voxels the brush may change; locked labels are never changed</source>
+        <translation>画笔可以更改哪些体素；已锁定的标签永远不会被更改</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Labels (1-9 select; double-click a colour to change it)</source>
+        <translation>标签（1-9 选择；双击颜色进行更改）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>可见</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Add label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Show (O)</source>
+        <translation>显示（O）</translation>
+    </message>
+    <message>
+        <source>Outline (Shift+O)</source>
+        <translation>轮廓（Shift+O）</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>No segmentation: painting, &quot;Add label&quot; or Segmentation &gt; New starts one.</source>
+        <translation>没有分割：绘制、“添加标签”或“分割 &gt; 新建分割”会创建一个。</translation>
+    </message>
+    <message>
+        <source>Colour of label %1</source>
+        <translation>标签 %1 的颜色</translation>
+    </message>
+    <message>
+        <source>%1 (unsaved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::SegmentationSession</name>
+    <message>
+        <source>New segmentation</source>
+        <translation>新分割</translation>
+    </message>
+    <message>
+        <source>Open an image first.</source>
+        <translation>请先打开图像。</translation>
+    </message>
+    <message>
+        <source>There is no segmentation to save.</source>
+        <translation>没有可保存的分割。</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another series.</source>
+        <translation>%1 属于另一个序列。</translation>
     </message>
 </context>
 <context>

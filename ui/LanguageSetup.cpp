@@ -15,14 +15,17 @@ QLocale installTranslations(const QString& language)
     else if (language == QLatin1String("zh_CN"))
         locale = QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China);
     QLocale::setDefault(locale);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return locale; // the source strings are English
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
+    if (english)
+        locale = QLocale(QLocale::English, QLocale::UnitedStates); // the plural forms of the English source strings
 
     auto* own = new QTranslator(QCoreApplication::instance());
     if (own->load(locale, QStringLiteral("delineate"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     else
         delete own;
+    if (english)
+        return locale; // Qt's own strings are English already
     auto* qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

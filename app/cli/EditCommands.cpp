@@ -90,7 +90,7 @@ int runEdit(const QStringList& arguments)
     if (!hash)
         return fail(hash.error().message);
     auto journal = RecoveryJournal::create(
-        folder, {*hash, EditCommandsText::tr("%1, %2").arg(series->info.modality, describeSize(grid))}, document.segmentation());
+        folder, {*hash, QStringLiteral("%1, %2").arg(series->info.modality, describeSize(grid))}, document.segmentation());
     if (!journal)
         return fail(journal.error().message);
     document.attachJournal(std::move(journal).value());

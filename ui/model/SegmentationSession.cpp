@@ -77,12 +77,9 @@ void SegmentationSession::startJournal()
         return;
     }
     const auto& size = m_state->volume()->geometry().size();
-    JournalIdentity identity{*hash, tr("%1, %2 x %3 x %4").arg(m_state->info().modality.isEmpty()
-                                                                    ? tr("image")
-                                                                    : m_state->info().modality)
-                                        .arg(size[0])
-                                        .arg(size[1])
-                                        .arg(size[2])};
+    // The summary is shown in the recovery prompt: modality and size only, nothing that identifies the patient.
+    const QString modality = m_state->info().modality.isEmpty() ? QStringLiteral("?") : m_state->info().modality;
+    JournalIdentity identity{*hash, QStringLiteral("%1, %2 x %3 x %4").arg(modality).arg(size[0]).arg(size[1]).arg(size[2])};
     auto journal = RecoveryJournal::create(m_recoveryFolder, identity, m_document->segmentation());
     if (!journal) {
         m_journalProblem = journal.error().message;

@@ -293,7 +293,7 @@ void SegmentationPanel::updateEnabled()
     if (!document)
         m_status->setText(tr("No segmentation: painting, \"Add label\" or Segmentation > New starts one."));
     else
-        m_status->setText(tr("%1%2").arg(m_session->displayName(), m_session->isModified() ? tr(" (unsaved)") : QString()));
+        m_status->setText(m_session->isModified() ? tr("%1 (unsaved)").arg(m_session->displayName()) : m_session->displayName());
 }
 
 void SegmentationPanel::reportIfFailed(const QString& error)
