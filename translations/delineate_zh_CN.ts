@@ -2312,10 +2312,6 @@ Series: %5</source>
         <translation>仅空体素</translation>
     </message>
     <message>
-        <source>Only label:</source>
-        <translation>仅标签：</translation>
-    </message>
-    <message>
         <source>Which voxels the brush may change; locked labels are never changed</source>
         <translation>画笔可以更改哪些体素；已锁定的标签永远不会被更改</translation>
     </message>
@@ -2374,6 +2370,14 @@ Series: %5</source>
     <message>
         <source>%1 (unsaved)</source>
         <translation>%1（未保存）</translation>
+    </message>
+    <message>
+        <source>Only voxels of one label</source>
+        <translation>仅某个标签的体素</translation>
+    </message>
+    <message>
+        <source>The label whose voxels the brush may change</source>
+        <translation>画笔可以更改其体素的标签</translation>
     </message>
 </context>
 <context>

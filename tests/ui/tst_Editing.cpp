@@ -9,6 +9,7 @@
 #include "image/Volume.h"
 #include "io/SegmentationIO.h"
 #include "io/VolumeIO.h"
+#include "model/WindowLevel.h"
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
 #include "model/ViewerState.h"
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void refusesMaskOnAnotherGrid_data();
     void refusesMaskOnAnotherGrid();
     void restoresEditsLeftByAnUncleanEnd();
+    void documentationScreenshots();
 
 private:
     void openCt();
@@ -475,6 +477,77 @@ void TestEditing::restoresEditsLeftByAnUncleanEnd()
     QVERIFY(voxelsOf(document->segmentation(), 2).empty());
     // Nothing more is offered: the old journal was replaced by the new session's.
     QCOMPARE(m_window->segmentationSession()->pendingRecoveries().size(), 0);
+}
+
+void TestEditing::documentationScreenshots()
+{
+    // DELINEATE_SCREENSHOT_DIR=... writes the editing screenshots of README.md and docs/editing.md: the Colin 27
+    // sample with its brain mask (mricron-data's ch2bet > 0) being corrected, and dcmqi's CT with its liver mask.
+    const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set DELINEATE_SCREENSHOT_DIR to write the documentation screenshots");
+    DELINEATE_REQUIRE_PACKAGED(kColin);
+    const QString bet = QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz");
+    DELINEATE_REQUIRE_PACKAGED(bet);
+    m_window->resize(1600, 1000);
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(kColin);
+    QVERIFY(shown.wait(kLoadTimeout));
+    auto brain = readVolume(bet);
+    QVERIFY(brain.ok());
+    std::vector<uint8_t> values(brain->voxelCount());
+    std::size_t inside = 0;
+    for (std::size_t o = 0; o < values.size(); ++o)
+        inside += (values[o] = brain->valueAt(o) > 0 ? 1 : 0);
+    LabelTable table;
+    LabelEntry entry = table.makeEntry(1);
+    entry.name = QStringLiteral("Brain");
+    entry.colour = 0x3cb4e6;
+    table.set(entry);
+    LabelEntry lesion = table.makeEntry(2);
+    lesion.name = QStringLiteral("Correction");
+    table.set(lesion);
+    auto mask = Segmentation::fromLayers(brain->geometry(), {LabelLayer::fromUInt8(values)}, table);
+    QVERIFY(mask.ok());
+    QTemporaryDir files;
+    const QString maskPath = files.filePath(QStringLiteral("brain-mask.nii.gz"));
+    QVERIFY(writeSegmentationFile(*mask, maskPath).ok());
+    m_window->openSegmentationFile(maskPath);
+    QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    QCOMPARE(voxelsOf(m_window->segmentationSession()->document()->segmentation(), 1).size(), inside);
+    m_window->segmentationLayer()->setOpacity(0.35);
+    QTest::keyClick(m_window, Qt::Key_2);
+    QTest::keyClick(m_window, Qt::Key_B);
+    BrushSettings s = m_window->brushTool()->settings();
+    s.radius = 4.0;
+    m_window->brushTool()->setSettings(s);
+    const auto c = m_window->state()->cursor();
+    const auto at = [&](double di, double dj) { return axial()->screenPoint({c[0] + di, c[1] + dj, double(c[2])}); };
+    press(axial(), at(-30, -40));
+    for (int n = 1; n <= 12; ++n)
+        moveTo(axial(), at(-30 + 4 * n, -40 + 2 * n));
+    release(axial(), at(18, -16));
+    moveTo(axial(), at(20, 10));
+    QApplication::processEvents();
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-sample-mri.png"))));
+
+    // The CT with dcmqi's liver mask in outline, a correction painted with label 2.
+    m_window->segmentationSession()->close();
+    m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")));
+    QVERIFY(shown.wait(kLoadTimeout));
+    m_window->state()->applyPreset(QStringLiteral("abdomen"));
+    m_window->openSegmentationFile(testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd")));
+    QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    m_window->segmentationLayer()->setOpacity(0.4);
+    QTest::keyClick(m_window, Qt::Key_2);
+    press(axial(), screenOf(150, 250));
+    for (int n = 1; n <= 10; ++n)
+        moveTo(axial(), screenOf(150 + 6 * n, 250 + 3 * n));
+    release(axial(), screenOf(210, 280));
+    moveTo(axial(), screenOf(230, 290));
+    QApplication::processEvents();
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-ct-liver.png"))));
+    m_window->segmentationSession()->close();
 }
 
 QTEST_MAIN(TestEditing)

@@ -113,17 +113,16 @@ void SegmentationPanel::buildUi()
     m_shape->addItem(tr("3D sphere"));
     m_shapeLabel = new QLabel(tr("Shape"), body);
     form->addRow(m_shapeLabel, m_shape);
-    auto* policyRow = new QHBoxLayout;
     m_policy = new QComboBox(body);
     m_policy->addItem(tr("Any unlocked label"));
     m_policy->addItem(tr("Empty voxels only"));
-    m_policy->addItem(tr("Only label:"));
+    m_policy->addItem(tr("Only voxels of one label"));
     m_policy->setToolTip(tr("Which voxels the brush may change; locked labels are never changed"));
     m_policyLabelChoice = new QComboBox(body);
-    policyRow->addWidget(m_policy, 1);
-    policyRow->addWidget(m_policyLabelChoice);
+    m_policyLabelChoice->setToolTip(tr("The label whose voxels the brush may change"));
     m_policyLabel = new QLabel(tr("Overwrite"), body);
-    form->addRow(m_policyLabel, policyRow);
+    form->addRow(m_policyLabel, m_policy);
+    form->addRow(QString(), m_policyLabelChoice);
     layout->addLayout(form);
     connect(m_size, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SegmentationPanel::applyBrushControls);
     connect(m_unit, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
@@ -223,7 +222,7 @@ void SegmentationPanel::syncBrushControls()
     const int index = m_policyLabelChoice->findData(int(s.policy.onlyLabel));
     if (index >= 0)
         m_policyLabelChoice->setCurrentIndex(index);
-    m_policyLabelChoice->setEnabled(s.policy.mode == OverwriteMode::LabelOnly);
+    m_policyLabelChoice->setVisible(s.policy.mode == OverwriteMode::LabelOnly);
 }
 
 void SegmentationPanel::applyBrushControls()
@@ -289,7 +288,7 @@ void SegmentationPanel::updateEnabled()
     const bool brush = activeBrush() != nullptr;
     for (QWidget* w : std::initializer_list<QWidget*>{m_size, m_unit, m_shape, m_policy, m_sizeLabel, m_shapeLabel, m_policyLabel})
         w->setEnabled(brush);
-    m_policyLabelChoice->setEnabled(brush && m_policy->currentIndex() == int(OverwriteMode::LabelOnly));
+    m_policyLabelChoice->setVisible(brush && m_policy->currentIndex() == int(OverwriteMode::LabelOnly));
     if (!document)
         m_status->setText(tr("No segmentation: painting, \"Add label\" or Segmentation > New starts one."));
     else
