@@ -1,12 +1,12 @@
-// delineate-cli segment, train and evaluate: argument parsing and file handling around core/ml.
+// delineate-cli segment, train and evaluate: argument parsing and file handling around the segmentation engine,
+// which is loaded (with LibTorch) only when segment or train actually run.
 #include "CliSupport.h"
 
 #include "dicom/DicomScanner.h"
 #include "dicom/SeriesLoader.h"
 #include "io/VolumeIO.h"
-#include "ml/Inference.h"
+#include "ml/EngineLoader.h"
 #include "ml/OverlapMetrics.h"
-#include "ml/Trainer.h"
 #include "ml/TrainingData.h"
 
 #include <QCommandLineParser>
@@ -182,7 +182,10 @@ int runSegment(const QStringList& arguments)
     if (options.sliceAxis > 2 || options.threshold < 0.0 || options.threshold > 1.0)
         return fail(MlCommandsText::tr("--axis must be 0, 1 or 2 and --threshold within [0, 1]"));
 
-    auto model = ml::SegmentationModel::load(parser.value(QStringLiteral("model")));
+    auto engine = ml::EngineLoader::engine();
+    if (!engine)
+        return fail(engine.error().message);
+    auto model = (*engine)->loadModel(parser.value(QStringLiteral("model")));
     if (!model)
         return fail(model.error().message);
     ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
@@ -203,7 +206,7 @@ int runSegment(const QStringList& arguments)
     if (!volume)
         return fail(volume.error().message);
 
-    auto result = ml::segmentVolume(*volume, *model, options, control);
+    auto result = (*engine)->segment(*volume, **model, options, control);
     if (!result)
         return fail(MlCommandsText::tr("%1: %2").arg(input, result.error().message));
 
@@ -227,7 +230,7 @@ int runSegment(const QStringList& arguments)
     if (!probabilities.isEmpty())
         if (auto written = writeVolume(result->probabilities, probabilities); !written)
             return fail(written.error().message);
-    QJsonObject summary{{QStringLiteral("model"), model->header().name},
+    QJsonObject summary{{QStringLiteral("model"), (*model)->header().name},
                         {QStringLiteral("input"), input},
                         {QStringLiteral("output"), output},
                         {QStringLiteral("slices"), result->slices},
@@ -408,8 +411,11 @@ int runTrain(const QStringList& arguments)
     if (!QFileInfo(options.dataFolder).isDir())
         return fail(MlCommandsText::tr("%1: no such folder").arg(options.dataFolder));
 
+    auto engine = ml::EngineLoader::engine();
+    if (!engine)
+        return fail(engine.error().message);
     ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
-    auto result = ml::trainModel(options, control);
+    auto result = (*engine)->train(options, control);
     if (!result)
         return fail(result.error().message);
     QJsonObject summary{{QStringLiteral("output"), options.outputPath},
@@ -418,7 +424,7 @@ int runTrain(const QStringList& arguments)
                         {QStringLiteral("seconds"), result->seconds},
                         {QStringLiteral("samples_per_second"), result->samplesPerSecond},
                         {QStringLiteral("precision"), ml::computePrecisionName(result->precision)},
-                        {QStringLiteral("parameters"), double(result->model.parameterCount())},
+                        {QStringLiteral("parameters"), double(result->model->parameterCount())},
                         {QStringLiteral("best_metrics"), result->bestMetrics}};
     printJson(QJsonDocument(summary));
     return Success;

@@ -14,11 +14,9 @@ int runConvert(const QStringList& arguments);
 int runMakeSeries(const QStringList& arguments);
 int runEdit(const QStringList& arguments);
 int runRecover(const QStringList& arguments);
-#ifdef DELINEATE_HAVE_ML
 int runSegment(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
-#endif
 } // namespace delineate::cli
 
 namespace {
@@ -36,11 +34,9 @@ const Command kCommands[] = {
     {"edit", delineate::cli::runEdit, QT_TRANSLATE_NOOP("DelineateCli", "--reference SERIES --strokes FILE --output MASK  apply brush strokes, journalled")},
     {"recover", delineate::cli::runRecover, QT_TRANSLATE_NOOP("DelineateCli", "--list | --journal J --reference SERIES --output MASK  restore unsaved edits")},
     {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},
-#ifdef DELINEATE_HAVE_ML
     {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},
     {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR --output MODEL  train a U-Net")},
     {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, pixel error")},
-#endif
 };
 
 int usage()

@@ -1,13 +1,23 @@
-// Worker-thread execution of core jobs with cooperative cancel and pause.
+// Worker-thread execution of core jobs with cooperative cancel and pause, and an ETA from the progress reports.
 #include "jobs/JobRunner.h"
 
 #include <QMutexLocker>
 
 namespace delineate {
 
+ThreadJobControl::ThreadJobControl()
+{
+    m_clock.start();
+}
+
 void ThreadJobControl::reportProgress(double fraction, const QString& message)
 {
-    Q_EMIT progressChanged(fraction, message);
+    // The ETA extrapolates the time spent so far (pauses excluded) once a little of the work is done.
+    double eta = -1.0;
+    const double elapsed = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
+    if (fraction >= 0.02 && fraction < 1.0 && elapsed > 0.5)
+        eta = elapsed * (1.0 - fraction) / fraction;
+    Q_EMIT progressChanged(fraction, message, eta);
 }
 
 void ThreadJobControl::publish(const QVariantMap& intermediate)
@@ -18,8 +28,13 @@ void ThreadJobControl::publish(const QVariantMap& intermediate)
 void ThreadJobControl::waitWhilePaused()
 {
     QMutexLocker lock(&m_pauseMutex);
+    if (!m_paused.load() || m_cancelled.load())
+        return;
+    QElapsedTimer paused;
+    paused.start();
     while (m_paused.load() && !m_cancelled.load())
         m_resumed.wait(&m_pauseMutex);
+    m_pausedMs += paused.elapsed();
 }
 
 void ThreadJobControl::cancel()
@@ -47,28 +62,18 @@ JobRunner::~JobRunner()
     }
 }
 
-bool JobRunner::start(const QString& title, Work work)
+bool JobRunner::launch(const QString& title, std::function<void(ThreadJobControl&)> body, std::function<void()> deliver)
 {
     if (m_thread)
         return false;
     m_title = title;
-    m_error.clear();
+    m_lastError.clear();
+    m_deliver = std::move(deliver);
     m_control = std::make_shared<ThreadJobControl>();
     // Queued connections: the control lives on this thread, the job emits from the worker.
     connect(m_control.get(), &ThreadJobControl::progressChanged, this, &JobRunner::progressChanged, Qt::QueuedConnection);
-    connect(m_control.get(), &ThreadJobControl::published, this, &JobRunner::published, Qt::QueuedConnection);
     auto control = m_control;
-    m_thread = QThread::create([this, control, work = std::move(work)]() {
-        QString error;
-        try {
-            error = work(*control);
-        } catch (const std::exception& e) {
-            error = QString::fromLocal8Bit(e.what());
-        } catch (...) {
-            error = QStringLiteral("Unknown error");
-        }
-        m_error = error; // read only after the thread finished
-    });
+    m_thread = QThread::create([control, body = std::move(body)]() { body(*control); });
     connect(m_thread, &QThread::finished, this, &JobRunner::onThreadFinished);
     Q_EMIT started(title);
     m_thread->start();
@@ -83,8 +88,10 @@ void JobRunner::cancel()
 
 void JobRunner::setPaused(bool paused)
 {
-    if (m_control)
-        m_control->setPaused(paused);
+    if (!m_control || m_control->isPaused() == paused)
+        return;
+    m_control->setPaused(paused);
+    Q_EMIT pausedChanged(paused);
 }
 
 void JobRunner::onThreadFinished()
@@ -92,9 +99,13 @@ void JobRunner::onThreadFinished()
     QThread* thread = m_thread;
     m_thread = nullptr;
     thread->deleteLater();
+    // Intermediate results queued before the end are delivered first: they were posted earlier.
+    auto deliver = std::move(m_deliver);
+    m_deliver = nullptr;
     const bool cancelled = m_control && m_control->isCancelled();
-    const QString error = m_error;
-    Q_EMIT finished(cancelled, cancelled ? QString() : error);
+    if (deliver)
+        deliver();
+    Q_EMIT finished(cancelled, cancelled ? QString() : m_lastError);
 }
 
 } // namespace delineate

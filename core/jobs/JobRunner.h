@@ -1,23 +1,31 @@
-// Runs one long core function on a worker thread and delivers its progress, intermediate results and end by signal.
+// The one way long work runs in the app: a plain core function `Expected<T>(JobControl&)` executed on a worker
+// thread, its progress (with an ETA), typed intermediate results and its typed result delivered back on the
+// runner's thread (the UI thread) by queued calls. One job at a time per runner; cancel, pause, join on destruction.
 #pragma once
 
+#include "common/Expected.h"
 #include "jobs/JobControl.h"
 
+#include <QElapsedTimer>
+#include <QMetaObject>
 #include <QMutex>
 #include <QObject>
 #include <QThread>
 #include <QWaitCondition>
 
+#include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace delineate {
 
-// The JobControl a running job sees: thread-safe, forwards to the runner's signals.
+// The JobControl a running job sees: thread-safe, forwards to the runner's signals and measures the ETA.
 class ThreadJobControl : public QObject, public JobControl
 {
     Q_OBJECT
 public:
+    ThreadJobControl();
     void reportProgress(double fraction, const QString& message) override;
     void publish(const QVariantMap& intermediate) override;
     bool isCancelled() const override { return m_cancelled.load(); }
@@ -28,7 +36,8 @@ public:
     bool isPaused() const { return m_paused.load(); }
 
 Q_SIGNALS:
-    void progressChanged(double fraction, const QString& message);
+    // etaSeconds < 0 while unknown (too early to say).
+    void progressChanged(double fraction, const QString& message, double etaSeconds);
     void published(const QVariantMap& intermediate);
 
 private:
@@ -36,40 +45,100 @@ private:
     std::atomic<bool> m_paused{false};
     QMutex m_pauseMutex;
     QWaitCondition m_resumed;
+    QElapsedTimer m_clock;
+    qint64 m_pausedMs = 0;
 };
 
-// Owns a worker QThread. start() runs `work(control)` there; finished() arrives on the runner's thread.
-// The work returns an empty string on success or a user-visible error message; cancellation is reported separately.
 class JobRunner : public QObject
 {
     Q_OBJECT
 public:
-    using Work = std::function<QString(JobControl&)>;
-
     explicit JobRunner(QObject* parent = nullptr);
-    ~JobRunner() override; // cancels and joins a running job
+    ~JobRunner() override; // cancels and joins a running job; its result is dropped
 
     bool isRunning() const { return m_thread != nullptr; }
-    // Returns false (and does nothing) if a job is already running.
-    bool start(const QString& title, Work work);
+    QString title() const { return m_title; }
+    bool isPaused() const { return m_control && m_control->isPaused(); }
+
+    // Runs `work(control) -> Expected<T>` on the worker thread; `done(Expected<T>)` is called on this runner's
+    // thread when it ends (a cancelled job delivers Error::cancelled(); an exception becomes an Error). Returns
+    // false, running nothing, when a job is already running.
+    template <typename T>
+    bool start(const QString& title, std::function<Expected<T>(JobControl&)> work, std::function<void(Expected<T>)> done);
+
+    // The same with typed intermediate results: the work gets `publish(I)`, and `intermediate(I)` is called on this
+    // runner's thread for each, in order, before `done`.
+    template <typename T, typename I>
+    bool start(const QString& title, std::function<Expected<T>(JobControl&, const std::function<void(I)>&)> work,
+               std::function<void(I)> intermediate, std::function<void(Expected<T>)> done);
+
     void cancel();
     void setPaused(bool paused);
-    QString title() const { return m_title; }
 
 Q_SIGNALS:
     void started(const QString& title);
-    void progressChanged(double fraction, const QString& message);
-    void published(const QVariantMap& intermediate);
-    // error is empty on success; cancelled is true when the user cancelled.
+    void progressChanged(double fraction, const QString& message, double etaSeconds);
+    void pausedChanged(bool paused);
+    // After `done` ran. error is empty on success and on cancel.
     void finished(bool cancelled, const QString& error);
 
 private:
+    // Starts `body` on a new thread; `deliver` runs on this thread once it has finished.
+    bool launch(const QString& title, std::function<void(ThreadJobControl&)> body, std::function<void()> deliver);
     void onThreadFinished();
 
     QThread* m_thread = nullptr;
     std::shared_ptr<ThreadJobControl> m_control;
+    std::function<void()> m_deliver;
     QString m_title;
-    QString m_error;
+    QString m_lastError;
 };
+
+template <typename T>
+bool JobRunner::start(const QString& title, std::function<Expected<T>(JobControl&)> work,
+                      std::function<void(Expected<T>)> done)
+{
+    return start<T, int>(
+        title, [work = std::move(work)](JobControl& control, const std::function<void(int)>&) { return work(control); },
+        nullptr, std::move(done));
+}
+
+template <typename T, typename I>
+bool JobRunner::start(const QString& title, std::function<Expected<T>(JobControl&, const std::function<void(I)>&)> work,
+                      std::function<void(I)> intermediate, std::function<void(Expected<T>)> done)
+{
+    // The result crosses threads in this slot, written by the worker before its thread finishes and read here
+    // after QThread::finished: the thread's end orders the two.
+    auto slot = std::make_shared<std::optional<Expected<T>>>();
+    auto error = std::make_shared<QString>();
+    auto body = [this, slot, error, work = std::move(work), intermediate](ThreadJobControl& control) {
+        const std::function<void(I)> publish = [this, intermediate](I value) {
+            if (intermediate)
+                QMetaObject::invokeMethod(
+                    this, [intermediate, value = std::move(value)]() { intermediate(value); }, Qt::QueuedConnection);
+        };
+        try {
+            slot->emplace(work(control, publish));
+        } catch (const std::bad_alloc&) {
+            slot->emplace(Error::failed(tr("Out of memory.")));
+        } catch (const std::exception& e) {
+            slot->emplace(Error::failed(QString::fromLocal8Bit(e.what())));
+        } catch (...) {
+            slot->emplace(Error::failed(tr("Unknown error")));
+        }
+        if ((*slot)->ok() == false)
+            *error = (*slot)->error().message;
+    };
+    auto deliver = [this, slot, error, done = std::move(done)]() {
+        const bool cancelled = m_control && m_control->isCancelled();
+        Expected<T> result = slot->has_value() ? std::move(**slot) : Expected<T>(Error::failed(tr("The job ended without a result.")));
+        if (cancelled && result.ok())
+            result = Expected<T>(Error::cancelled());
+        m_lastError = (!result.ok() && !result.error().isCancelled()) ? result.error().message : QString();
+        if (done)
+            done(std::move(result));
+    };
+    return launch(title, std::move(body), std::move(deliver));
+}
 
 } // namespace delineate

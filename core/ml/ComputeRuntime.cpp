@@ -1,15 +1,7 @@
-// Threads, heap settings and precision choice for LibTorch.
+// The precision choice (no torch: the engine and its callers share it).
 #include "ml/ComputeRuntime.h"
 
-#include <ATen/Parallel.h>
-#include <QThread>
-
 #include <algorithm>
-#include <mutex>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace delineate::ml {
 
@@ -63,18 +55,6 @@ ComputePrecision resolveComputePrecision(ComputePrecision requested, bool onCuda
     if (resolved == ComputePrecision::BFloat16 && (groupNorm || (torchScript && requested == ComputePrecision::Auto)))
         return ComputePrecision::Float32;
     return resolved;
-}
-
-void prepareTorchRuntime(int threads)
-{
-    static std::once_flag heapTuned;
-    std::call_once(heapTuned, [] {
-#if defined(__GLIBC__)
-        mallopt(M_MMAP_THRESHOLD, 64 << 20);
-        mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
-    });
-    at::set_num_threads(threads > 0 ? threads : std::max(1, QThread::idealThreadCount()));
 }
 
 } // namespace delineate::ml

@@ -77,16 +77,6 @@ torch::Tensor applyFlip(const torch::Tensor& t, int flip)
 
 } // namespace
 
-LabelMap thresholdProbabilities(const Volume& probabilities, const ModelHeader& header, double threshold)
-{
-    LabelMap labels(probabilities.geometry());
-    const float* p = probabilities.float32Data();
-    const uint8_t background = uint8_t(header.classValue(0)), foreground = uint8_t(header.classValue(1));
-    for (std::size_t i = 0; i < labels.voxelCount(); ++i)
-        labels.data()[i] = p[i] >= threshold ? foreground : background;
-    return labels;
-}
-
 Expected<SegmentationResult> segmentVolume(const Volume& volume, const SegmentationModel& model,
                                            const InferenceOptions& options, JobControl& control)
 {
@@ -166,7 +156,12 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
         std::vector<float> raw(std::size_t(layout.width * layout.height));
         std::vector<float> probabilityPlane(raw.size());
         std::vector<uint8_t> labelPlane(raw.size());
-        const IntensityMapping mapping = IntensityMapping::forVolume(volume, header.normalization);
+        IntensityMapping mapping = IntensityMapping::forVolume(volume, header.normalization);
+        if (header.normalization.kind == IntensityNormalization::Kind::ZScore && options.zScoreSd > 0.0) {
+            // A part cut out of a larger volume is normalised like the whole volume.
+            mapping.scale = 1.0 / options.zScoreSd;
+            mapping.offset = -options.zScoreMean / options.zScoreSd;
+        }
 
         std::vector<WorkItem> items;
         items.reserve(std::size_t(layout.count * itemsPerSlice));

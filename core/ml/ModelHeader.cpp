@@ -2,7 +2,11 @@
 #include "ml/ModelHeader.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
 
 namespace delineate::ml {
 
@@ -184,6 +188,8 @@ QJsonObject ModelHeader::toJson() const
         {QStringLiteral("format"), format},
         {QStringLiteral("format_version"), kFormatVersion},
         {QStringLiteral("name"), name},
+        {QStringLiteral("version"), version},
+        {QStringLiteral("modality"), modality},
         {QStringLiteral("architecture"), architecture.toJson()},
         {QStringLiteral("input_normalization"), normalization.toJson()},
         {QStringLiteral("spacing_mm"), QJsonArray{spacing[0], spacing[1]}},
@@ -207,6 +213,8 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     if (version < 1 || version > kFormatVersion)
         return failed(ModelHeaderText::tr("format_version %1 is not supported (this build reads 1 to %2)").arg(version).arg(kFormatVersion));
     h.name = json.value(QStringLiteral("name")).toString();
+    h.version = json.value(QStringLiteral("version")).toString();
+    h.modality = json.value(QStringLiteral("modality")).toString();
     auto architecture = UNetArchitecture::fromJson(json.value(QStringLiteral("architecture")).toObject());
     if (!architecture)
         return failed(architecture.error().message);
@@ -250,6 +258,100 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     h.provenance.software = p.value(QStringLiteral("software")).toString();
     h.provenance.notes = p.value(QStringLiteral("notes")).toString();
     return h;
+}
+
+const char kModelFileMagic[17] = "DELINEATE-MODEL\n";
+
+namespace {
+
+bool readLength(const QByteArray& bytes, qsizetype at, uint64_t& length)
+{
+    if (at < 0 || at + 8 > bytes.size())
+        return false;
+    length = 0;
+    for (int i = 0; i < 8; ++i)
+        length |= uint64_t(uint8_t(bytes[at + i])) << (8 * i);
+    return true;
+}
+
+} // namespace
+
+bool isTorchScriptModelPath(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("pt") || suffix == QLatin1String("pts") || suffix == QLatin1String("torchscript");
+}
+
+Expected<ModelHeader> parseModelHeaderJson(const QByteArray& json, const QString& origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error::failed(ModelHeaderText::tr("%1: the model header is not valid JSON (%2)").arg(origin, parseError.errorString()));
+    return ModelHeader::fromJson(document.object(), origin);
+}
+
+Expected<ModelFileLayout> parseModelFile(const QByteArray& bytes, const QString& path)
+{
+    const QByteArray magic(kModelFileMagic, 16);
+    if (!bytes.startsWith(magic))
+        return Error::failed(ModelHeaderText::tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
+    qsizetype at = magic.size();
+    uint64_t headerLength = 0;
+    if (!readLength(bytes, at, headerLength) || headerLength > uint64_t(bytes.size() - at - 8))
+        return Error::failed(ModelHeaderText::tr("%1: the model file is truncated (in its header)").arg(path));
+    at += 8;
+    auto header = parseModelHeaderJson(bytes.mid(at, qsizetype(headerLength)), path);
+    if (!header)
+        return header.error();
+    if (header->format != QLatin1String("delineate-unet"))
+        return Error::failed(ModelHeaderText::tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
+    at += qsizetype(headerLength);
+    uint64_t weightsLength = 0;
+    if (!readLength(bytes, at, weightsLength) || weightsLength != uint64_t(bytes.size() - at - 8))
+        return Error::failed(ModelHeaderText::tr("%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)")
+                                 .arg(path)
+                                 .arg(weightsLength)
+                                 .arg(std::max<qsizetype>(0, bytes.size() - at - 8)));
+    return ModelFileLayout{std::move(header).value(), at + 8, qsizetype(weightsLength)};
+}
+
+Expected<ModelHeader> readModelHeader(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        return Error::failed(ModelHeaderText::tr("%1: no such model file").arg(path));
+    if (isTorchScriptModelPath(path)) {
+        const QString sidecar = path + QStringLiteral(".json");
+        QFile file(sidecar);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::failed(ModelHeaderText::tr("%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read")
+                                     .arg(path, sidecar));
+        auto header = parseModelHeaderJson(file.readAll(), sidecar);
+        if (header && header->format != QLatin1String("torchscript"))
+            return Error::failed(ModelHeaderText::tr("%1: format must be 'torchscript' for a TorchScript model").arg(sidecar));
+        return header;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(ModelHeaderText::tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
+    // The weights can be large: read the magic and the header only, then check the declared sizes against the file.
+    const QByteArray start = file.read(24);
+    const QByteArray magic(kModelFileMagic, 16);
+    uint64_t headerLength = 0;
+    if (!start.startsWith(magic))
+        return Error::failed(ModelHeaderText::tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
+    if (!readLength(start, 16, headerLength) || headerLength > uint64_t(file.size()) - 24 - 8)
+        return Error::failed(ModelHeaderText::tr("%1: the model file is truncated (in its header)").arg(path));
+    const QByteArray json = file.read(qint64(headerLength));
+    const QByteArray lengthBytes = file.read(8);
+    uint64_t weightsLength = 0;
+    if (qsizetype(json.size()) != qsizetype(headerLength) || !readLength(lengthBytes, 0, weightsLength)
+        || weightsLength != uint64_t(file.size() - file.pos()))
+        return Error::failed(ModelHeaderText::tr("%1: the model file is truncated or has trailing bytes").arg(path));
+    auto header = parseModelHeaderJson(json, path);
+    if (header && header->format != QLatin1String("delineate-unet"))
+        return Error::failed(ModelHeaderText::tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
+    return header;
 }
 
 } // namespace delineate::ml

@@ -85,6 +85,8 @@ struct ModelHeader
     static constexpr int kFormatVersion = 1;
 
     QString name;                       // "EM membranes"
+    QString version;                    // e.g. "2026-11-25.1"; empty in older files (then the created time serves)
+    QString modality;                   // the images it was made for: "MR", "CT", "EM", ... (empty: any)
     QString format = QStringLiteral("delineate-unet"); // or "torchscript"
     UNetArchitecture architecture;
     IntensityNormalization normalization;
@@ -102,6 +104,25 @@ struct ModelHeader
     QJsonObject toJson() const;
     // `origin` names the file in error messages.
     static Expected<ModelHeader> fromJson(const QJsonObject& json, const QString& origin);
+    // Name and version for people and for the AI results a model leaves in a segmentation.
+    QString versionText() const { return version.isEmpty() ? provenance.created : version; }
 };
+
+// Where a model file's parts are (".dlm": the 16 bytes "DELINEATE-MODEL\n", the JSON header's length as uint64
+// little endian, the JSON, the weights' length, the weights), checked without reading the weights.
+struct ModelFileLayout
+{
+    ModelHeader header;
+    qsizetype weightsOffset = 0;
+    qsizetype weightsLength = 0;
+};
+extern const char kModelFileMagic[17];
+bool isTorchScriptModelPath(const QString& path); // .pt, .pts, .torchscript
+// The header of a model file, or of a TorchScript file's JSON sidecar (PATH.json): reads no weights and needs no
+// engine, so the AI panel can show a model before anything is loaded.
+Expected<ModelHeader> readModelHeader(const QString& path);
+// Parses a whole model file's bytes; `path` names it in messages.
+Expected<ModelFileLayout> parseModelFile(const QByteArray& bytes, const QString& path);
+Expected<ModelHeader> parseModelHeaderJson(const QByteArray& json, const QString& origin);
 
 } // namespace delineate::ml

@@ -21,22 +21,10 @@ class SegmentationModelText
     Q_DECLARE_TR_FUNCTIONS(SegmentationModel)
 };
 
-const QByteArray kMagic = QByteArrayLiteral("DELINEATE-MODEL\n");
-
 void appendLength(QByteArray& bytes, uint64_t length)
 {
     for (int i = 0; i < 8; ++i)
         bytes.append(char((length >> (8 * i)) & 0xff));
-}
-
-bool readLength(const QByteArray& bytes, qsizetype at, uint64_t& length)
-{
-    if (at + 8 > bytes.size())
-        return false;
-    length = 0;
-    for (int i = 0; i < 8; ++i)
-        length |= uint64_t(uint8_t(bytes[at + i])) << (8 * i);
-    return true;
 }
 
 QString shapeText(const torch::Tensor& t)
@@ -96,33 +84,11 @@ void writeWeights(const torch::nn::Module& module, torch::serialize::OutputArchi
     }
 }
 
-bool isTorchScriptName(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("pt") || suffix == QLatin1String("pts") || suffix == QLatin1String("torchscript");
-}
-
-Expected<ModelHeader> parseHeader(const QByteArray& json, const QString& origin)
-{
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error::failed(SegmentationModelText::tr("%1: the model header is not valid JSON (%2)").arg(origin, parseError.errorString()));
-    return ModelHeader::fromJson(document.object(), origin);
-}
-
 Expected<SegmentationModel> loadTorchScript(const QString& path)
 {
-    const QString sidecar = torchScriptSidecarPath(path);
-    QFile file(sidecar);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::failed(SegmentationModelText::tr("%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read")
-                                 .arg(path, sidecar));
-    auto header = parseHeader(file.readAll(), sidecar);
+    auto header = readModelHeader(path);
     if (!header)
         return header.error();
-    if (header->format != QLatin1String("torchscript"))
-        return Error::failed(SegmentationModelText::tr("%1: format must be 'torchscript' for a TorchScript model").arg(sidecar));
     SegmentationModel model;
     auto made = SegmentationModel::create(*header);
     if (!made)
@@ -217,32 +183,18 @@ Expected<SegmentationModel> SegmentationModel::load(const QString& path)
 {
     if (!QFileInfo::exists(path))
         return Error::failed(SegmentationModelText::tr("%1: no such model file").arg(path));
-    if (isTorchScriptName(path))
+    if (isTorchScriptModelPath(path))
         return loadTorchScript(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::failed(SegmentationModelText::tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
-    if (!bytes.startsWith(kMagic))
-        return Error::failed(SegmentationModelText::tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
-    qsizetype at = kMagic.size();
-    uint64_t headerLength = 0;
-    if (!readLength(bytes, at, headerLength) || headerLength > uint64_t(bytes.size() - at - 8))
-        return Error::failed(SegmentationModelText::tr("%1: the model file is truncated (in its header)").arg(path));
-    at += 8;
-    auto header = parseHeader(bytes.mid(at, qsizetype(headerLength)), path);
-    if (!header)
-        return header.error();
-    if (header->format != QLatin1String("delineate-unet"))
-        return Error::failed(SegmentationModelText::tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
-    at += qsizetype(headerLength);
-    uint64_t weightsLength = 0;
-    if (!readLength(bytes, at, weightsLength) || weightsLength != uint64_t(bytes.size() - at - 8))
-        return Error::failed(SegmentationModelText::tr("%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)")
-                                 .arg(path)
-                                 .arg(weightsLength)
-                                 .arg(std::max<qsizetype>(0, bytes.size() - at - 8)));
-    at += 8;
+    auto layout = parseModelFile(bytes, path);
+    if (!layout)
+        return layout.error();
+    const ModelHeader* header = &layout->header;
+    const qsizetype at = layout->weightsOffset;
+    const qsizetype weightsLength = layout->weightsLength;
     auto made = create(*header);
     if (!made)
         return made.error();
@@ -256,6 +208,37 @@ Expected<SegmentationModel> SegmentationModel::load(const QString& path)
         return Error::failed(SegmentationModelText::tr("%1: cannot read the weights: %2").arg(path, describeTorchError(e)));
     }
     return made;
+}
+
+Expected<SegmentationModel> SegmentationModel::clone() const
+{
+    if (!m_private)
+        return Error::failed(SegmentationModelText::tr("no model to copy"));
+    try {
+        SegmentationModel copy;
+        copy.m_private = std::make_unique<Private>();
+        copy.m_private->header = m_private->header;
+        if (m_private->scripted) {
+            copy.m_private->script = m_private->script.clone();
+            copy.m_private->scripted = true;
+            return copy;
+        }
+        copy.m_private->network = UNet(m_private->header.architecture);
+        // Through the same archive format as files: every parameter and buffer, shapes checked.
+        std::stringstream stream;
+        torch::serialize::OutputArchive out;
+        writeWeights(*m_private->network, out, false);
+        out.save_to(stream);
+        torch::serialize::InputArchive in;
+        in.load_from(stream);
+        if (auto read = readWeights(*copy.m_private->network, in, ""); !read)
+            return read.error();
+        if (!m_private->network->is_training())
+            copy.m_private->network->eval();
+        return copy;
+    } catch (const std::exception& e) {
+        return Error::failed(SegmentationModelText::tr("cannot copy the model: %1").arg(describeTorchError(e)));
+    }
 }
 
 Expected<void> SegmentationModel::save(const QString& path) const
@@ -275,7 +258,7 @@ Expected<void> SegmentationModel::save(const QString& path) const
         return Error::failed(SegmentationModelText::tr("%1: cannot serialise the weights: %2").arg(path, describeTorchError(e)));
     }
     const std::string weights = stream.str();
-    QByteArray bytes = kMagic;
+    QByteArray bytes(kModelFileMagic, 16);
     ModelHeader header = m_private->header;
     header.format = QStringLiteral("delineate-unet");
     const QByteArray json = QJsonDocument(header.toJson()).toJson(QJsonDocument::Indented);

@@ -30,6 +30,8 @@ public:
 
     // Writes a model file atomically (TorchScript models cannot be written back).
     Expected<void> save(const QString& path) const;
+    // An independent copy (its own weights and device state): inference on one while another is trained.
+    Expected<SegmentationModel> clone() const;
 
     bool isValid() const { return m_private != nullptr; }
     const ModelHeader& header() const;

@@ -23,49 +23,31 @@ constexpr int kThumbnailSize = 64;
 constexpr int kMaxVolumeFiles = 500;
 }
 
-// Written by the worker, read on the UI thread only after JobRunner::finished.
-struct StudyLoader::LoadResult
+struct StudyLoader::Scanned
 {
     ScanResult scan;
+    QStringList volumeFiles;
+};
+
+struct StudyLoader::LoadedImage
+{
     std::shared_ptr<Volume> volume;
     ImageInfo info;
     WindowLevel automaticWindow;
-    QStringList volumeFiles;
 };
+
+namespace {
+struct SeriesThumbnail
+{
+    QString key;
+    QImage image;
+};
+} // namespace
 
 StudyLoader::StudyLoader(QObject* parent)
     : QObject(parent), m_runner(new JobRunner(this)), m_thumbnailRunner(new JobRunner(this))
 {
     connect(m_runner, &JobRunner::progressChanged, this, &StudyLoader::progressChanged);
-    connect(m_runner, &JobRunner::finished, this, [this](bool wasCancelled, const QString& error) {
-        auto onSuccess = std::move(m_onSuccess);
-        m_onSuccess = nullptr;
-        if (m_pending) { // superseded by a newer request: drop this result quietly
-            auto next = std::move(m_pending);
-            m_pending = nullptr;
-            next();
-            return;
-        }
-        Q_EMIT busyChanged(false);
-        if (wasCancelled)
-            Q_EMIT cancelled();
-        else if (!error.isEmpty())
-            Q_EMIT failed(error);
-        else if (onSuccess)
-            onSuccess();
-    });
-    connect(m_thumbnailRunner, &JobRunner::published, this, [this](const QVariantMap& item) {
-        Q_EMIT thumbnailReady(item.value(QStringLiteral("key")).toString(),
-                              item.value(QStringLiteral("image")).value<QImage>());
-    });
-    connect(m_thumbnailRunner, &JobRunner::finished, this, [this]() {
-        if (m_restartThumbnails) {
-            m_restartThumbnails = false;
-            startThumbnails();
-            return;
-        }
-        Q_EMIT thumbnailsDone();
-    });
 }
 
 StudyLoader::~StudyLoader() = default;
@@ -86,16 +68,32 @@ void StudyLoader::cancel()
     m_runner->cancel();
 }
 
-void StudyLoader::run(const QString& title, std::function<QString(JobControl&)> work, std::function<void()> onSuccess)
+template <typename T>
+void StudyLoader::run(const QString& title, std::function<Expected<T>(JobControl&)> work, std::function<void(T)> onSuccess)
 {
     if (m_runner->isRunning()) {
         // One job at a time: cancel the running one and start this request when it has stopped.
-        m_pending = [this, title, work, onSuccess]() { run(title, work, onSuccess); };
+        m_pending = [this, title, work, onSuccess]() { run<T>(title, work, onSuccess); };
         m_runner->cancel();
         return;
     }
-    m_onSuccess = std::move(onSuccess);
-    m_runner->start(title, std::move(work));
+    m_runner->start<T>(title, std::move(work), [this, onSuccess](Expected<T> result) {
+        if (m_pending) { // superseded by a newer request: drop this result quietly
+            auto next = std::move(m_pending);
+            m_pending = nullptr;
+            next();
+            return;
+        }
+        Q_EMIT busyChanged(false);
+        if (!result.ok()) {
+            if (result.error().isCancelled())
+                Q_EMIT cancelled();
+            else
+                Q_EMIT failed(result.error().message);
+            return;
+        }
+        onSuccess(std::move(result).value());
+    });
     Q_EMIT busyChanged(true);
 }
 
@@ -110,32 +108,34 @@ void StudyLoader::openPath(const QString& path)
         readVolumeFile(path, true);
         return;
     }
-    auto result = std::make_shared<LoadResult>();
-    run(tr("Scanning %1").arg(file.fileName()),
-        [result, path](JobControl& control) -> QString {
+    run<Scanned>(
+        tr("Scanning %1").arg(file.fileName()),
+        [path](JobControl& control) -> Expected<Scanned> {
             Expected<ScanResult> scan = scanDicom(path, control);
             if (!scan.ok())
-                return scan.error().isCancelled() ? QString() : scan.error().message;
-            result->scan = std::move(scan).value();
+                return scan.error();
+            Scanned result{std::move(scan).value(), {}};
             if (QFileInfo(path).isDir()) {
                 // Volume files beside (or instead of) DICOM: listed to open, not reported as unreadable DICOM.
                 QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-                while (it.hasNext() && result->volumeFiles.size() < kMaxVolumeFiles && !control.isCancelled()) {
+                while (it.hasNext() && result.volumeFiles.size() < kMaxVolumeFiles && !control.isCancelled()) {
                     const QString candidate = it.next();
                     if (isVolumeFileName(candidate))
-                        result->volumeFiles << candidate;
+                        result.volumeFiles << candidate;
                 }
-                result->volumeFiles.sort();
-                auto& unreadable = result->scan.unreadable;
+                result.volumeFiles.sort();
+                auto& unreadable = result.scan.unreadable;
                 unreadable.erase(std::remove_if(unreadable.begin(), unreadable.end(),
                                                 [](const UnreadableFile& f) { return isVolumeFileName(f.path); }),
                                  unreadable.end());
             }
-            return QString();
+            if (control.isCancelled())
+                return Error::cancelled();
+            return result;
         },
-        [this, result, path]() {
-            m_scan = result->scan;
-            m_volumeFiles = result->volumeFiles;
+        [this, path](Scanned result) {
+            m_scan = std::move(result.scan);
+            m_volumeFiles = std::move(result.volumeFiles);
             m_scannedPath = path;
             Q_EMIT scanReady();
             startThumbnails();
@@ -147,31 +147,37 @@ void StudyLoader::loadVolumeFile(const QString& path)
     readVolumeFile(path, false);
 }
 
+void StudyLoader::showImage(const LoadedImage& image)
+{
+    Q_EMIT imageReady(image.volume, image.info, image.automaticWindow);
+}
+
 void StudyLoader::readVolumeFile(const QString& path, bool replacesStudy)
 {
-    auto result = std::make_shared<LoadResult>();
     const QString name = QFileInfo(path).fileName();
-    run(tr("Reading %1").arg(name),
-        [result, path, name](JobControl& control) -> QString {
+    run<LoadedImage>(
+        tr("Reading %1").arg(name),
+        [path, name](JobControl& control) -> Expected<LoadedImage> {
             control.reportProgress(0.0, tr("Reading %1").arg(name));
             Expected<Volume> volume = readVolume(path);
             if (!volume.ok())
-                return volume.error().message;
+                return volume.error();
             if (control.isCancelled())
-                return QString();
-            result->volume = std::make_shared<Volume>(std::move(volume).value());
-            result->info = ImageInfo::fromVolumeFile(path);
-            result->automaticWindow = WindowLevelPresets::automatic(*result->volume);
+                return Error::cancelled();
+            LoadedImage image;
+            image.volume = std::make_shared<Volume>(std::move(volume).value());
+            image.info = ImageInfo::fromVolumeFile(path);
+            image.automaticWindow = WindowLevelPresets::automatic(*image.volume);
             control.reportProgress(1.0, QString());
-            return QString();
+            return image;
         },
-        [this, result, replacesStudy]() {
+        [this, replacesStudy](LoadedImage image) {
             if (replacesStudy) {
                 m_scan = ScanResult();
                 m_volumeFiles.clear();
                 m_scannedPath.clear();
             }
-            Q_EMIT imageReady(result->volume, result->info, result->automaticWindow);
+            showImage(image);
         });
 }
 
@@ -185,26 +191,27 @@ void StudyLoader::loadSeries(const QString& seriesKey)
     const SeriesInfo series = *found;
     const QString name = series.seriesDescription.isEmpty() ? tr("series %1").arg(series.seriesNumber)
                                                              : series.seriesDescription;
-    auto result = std::make_shared<LoadResult>();
     const QString source = m_scannedPath;
-    run(tr("Loading %1").arg(name),
-        [result, series, source, name](JobControl& control) -> QString {
+    run<LoadedImage>(
+        tr("Loading %1").arg(name),
+        [series, source, name](JobControl& control) -> Expected<LoadedImage> {
             Expected<LoadedSeries> loaded = ::delineate::loadSeries(series, control);
             if (!loaded.ok()) {
                 if (loaded.error().isCancelled())
-                    return QString();
-                return tr("Could not load the series \"%1\": %2").arg(name, loaded.error().message);
+                    return loaded.error();
+                return Error::failed(tr("Could not load the series \"%1\": %2").arg(name, loaded.error().message));
             }
             LoadedSeries& value = loaded.value();
-            result->volume = std::make_shared<Volume>(std::move(value.volume));
-            result->info = ImageInfo::fromSeries(value.info, source);
+            LoadedImage image;
+            image.volume = std::make_shared<Volume>(std::move(value.volume));
+            image.info = ImageInfo::fromSeries(value.info, source);
             for (const QString& warning : value.warnings)
-                if (!result->info.warnings.contains(warning))
-                    result->info.warnings << warning;
-            result->automaticWindow = WindowLevelPresets::automatic(*result->volume);
-            return QString();
+                if (!image.info.warnings.contains(warning))
+                    image.info.warnings << warning;
+            image.automaticWindow = WindowLevelPresets::automatic(*image.volume);
+            return image;
         },
-        [this, result]() { Q_EMIT imageReady(result->volume, result->info, result->automaticWindow); });
+        [this](LoadedImage image) { showImage(image); });
 }
 
 QString StudyLoader::defaultSeriesKey() const
@@ -238,20 +245,34 @@ void StudyLoader::startThumbnails()
         Q_EMIT thumbnailsDone();
         return;
     }
-    m_thumbnailRunner->start(tr("Making thumbnails"), [all](JobControl& control) -> QString {
-        for (const SeriesInfo& series : all) {
-            if (control.isCancelled())
-                break;
-            SimpleJobControl quiet; // a thumbnail's own progress is not worth showing
-            Expected<LoadedSeries> loaded = ::delineate::loadSeries(middleFrameOnly(series), quiet, SeriesLoadOptions{false});
-            if (!loaded.ok())
-                continue; // the series' own load reports the problem, with its name
-            const QImage image = renderThumbnail(loaded->volume, 0, kThumbnailSize);
-            if (!image.isNull())
-                control.publish({{QStringLiteral("key"), series.key}, {QStringLiteral("image"), QVariant::fromValue(image)}});
-        }
-        return QString();
-    });
+    m_thumbnailRunner->start<int, SeriesThumbnail>(
+        tr("Making thumbnails"),
+        [all](JobControl& control, const std::function<void(SeriesThumbnail)>& publish) -> Expected<int> {
+            int made = 0;
+            for (const SeriesInfo& series : all) {
+                if (control.isCancelled())
+                    return Error::cancelled();
+                SimpleJobControl quiet; // a thumbnail's own progress is not worth showing
+                Expected<LoadedSeries> loaded = ::delineate::loadSeries(middleFrameOnly(series), quiet, SeriesLoadOptions{false});
+                if (!loaded.ok())
+                    continue; // the series' own load reports the problem, with its name
+                const QImage image = renderThumbnail(loaded->volume, 0, kThumbnailSize);
+                if (!image.isNull()) {
+                    publish(SeriesThumbnail{series.key, image});
+                    ++made;
+                }
+            }
+            return made;
+        },
+        [this](SeriesThumbnail thumbnail) { Q_EMIT thumbnailReady(thumbnail.key, thumbnail.image); },
+        [this](Expected<int>) {
+            if (m_restartThumbnails) {
+                m_restartThumbnails = false;
+                startThumbnails();
+                return;
+            }
+            Q_EMIT thumbnailsDone();
+        });
 }
 
 } // namespace delineate

@@ -1,7 +1,9 @@
 // Opens what the user chose (DICOM folder or file, or a volume file) and loads series, all on worker threads
-// through JobRunner, with progress and cancel; thumbnails are made by a second, lower-priority job.
+// through the typed JobRunner, with progress and cancel; thumbnails are made by a second, lower-priority job whose
+// intermediate results are the thumbnails.
 #pragma once
 
+#include "common/Expected.h"
 #include "dicom/DicomSeries.h"
 #include "model/ImageInfo.h"
 #include "model/WindowLevel.h"
@@ -15,6 +17,7 @@
 
 namespace delineate {
 
+class JobControl;
 class JobRunner;
 class Volume;
 
@@ -43,10 +46,12 @@ public:
     QString defaultSeriesKey() const;
 
     static bool isVolumeFile(const QString& path);
+    // The runner of scans and loads (for the window's job status area).
+    JobRunner* runner() const { return m_runner; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    void progressChanged(double fraction, const QString& message);
+    void progressChanged(double fraction, const QString& message, double etaSeconds);
     void scanReady();
     // The image to show; `warnings` are the loader's (scanner warnings are already in info).
     void imageReady(std::shared_ptr<const delineate::Volume> volume, const delineate::ImageInfo& info,
@@ -58,18 +63,20 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    struct LoadResult;
-    void run(const QString& title, std::function<QString(class JobControl&)> work, std::function<void()> onSuccess);
+    struct Scanned;
+    struct LoadedImage;
+    // Starts `work` now, or (one job at a time) cancels the running job and starts it when that one has stopped.
+    template <typename T>
+    void run(const QString& title, std::function<Expected<T>(JobControl&)> work, std::function<void(T)> onSuccess);
     void startThumbnails();
     void readVolumeFile(const QString& path, bool replacesStudy);
+    void showImage(const LoadedImage& image);
 
     JobRunner* m_runner;
     JobRunner* m_thumbnailRunner;
     ScanResult m_scan;
     QStringList m_volumeFiles;
     QString m_scannedPath;
-    std::shared_ptr<LoadResult> m_result;
-    std::function<void()> m_onSuccess;
     bool m_restartThumbnails = false;
     std::function<void()> m_pending; // a request made while a job runs: started when the job has stopped
 };

@@ -13,6 +13,7 @@
 #include "model/ViewerState.h"
 #include "tools/BrushTool.h"
 #include "widgets/HistoryPanel.h"
+#include "widgets/JobStatusWidget.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SettingsDialog.h"
 #include "widgets/SliceView.h"
@@ -47,8 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_brush(new BrushTool(false, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
       m_eraser(new BrushTool(true, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
       m_segmentationPanel(new SegmentationPanel(m_session, m_segmentationLayer, m_panel, m_brush, m_eraser, this)),
-      m_historyPanel(new HistoryPanel(m_session, this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_readout(new QLabel(this))
+      m_historyPanel(new HistoryPanel(m_session, this)), m_jobs(new JobStatusWidget(this)), m_readout(new QLabel(this))
 {
     setWindowTitle(tr("Delineate"));
     setAcceptDrops(true);
@@ -78,10 +78,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_session, &SegmentationSession::modifiedChanged, this, &MainWindow::updateTitle);
 
-    connect(m_loader, &StudyLoader::busyChanged, this, &MainWindow::onBusyChanged);
-    connect(m_loader, &StudyLoader::progressChanged, this, [this](double fraction, const QString& message) {
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(int(fraction * 1000));
+    m_jobs->watch(m_loader->runner());
+    connect(m_loader, &StudyLoader::progressChanged, this, [this](double, const QString& message, double) {
         if (!message.isEmpty())
             statusBar()->showMessage(message);
     });
@@ -199,15 +197,9 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    m_progress->setMaximumWidth(220);
-    m_progress->setRange(0, 1000);
-    m_progress->hide();
-    m_cancel->hide();
-    connect(m_cancel, &QPushButton::clicked, m_loader, &StudyLoader::cancel);
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_readout);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_jobs);
     statusBar()->showMessage(tr("Open a DICOM folder or a volume file (File menu), or drop it on the window."));
 }
 
@@ -350,18 +342,6 @@ void MainWindow::onNonImageObject(const QString& kind, const QString& file, cons
     showError(tr("\"%1\" is a DICOM %2 object (%3). Delineate cannot display this kind of object yet; open an image "
                  "series of the same study instead.")
                   .arg(description, kind, QDir::toNativeSeparators(file)));
-}
-
-void MainWindow::onBusyChanged(bool busy)
-{
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
-    if (busy) {
-        m_progress->setRange(0, 0); // busy indicator until the first progress report
-    } else {
-        m_progress->setRange(0, 1000);
-        m_progress->reset();
-    }
 }
 
 void MainWindow::showError(const QString& message)

@@ -15,6 +15,7 @@ namespace delineate {
 
 class BrushTool;
 class HistoryPanel;
+class JobStatusWidget;
 class SegmentationDocument;
 class SegmentationLayer;
 class SegmentationPanel;
@@ -49,6 +50,7 @@ public:
     SegmentationLayer* segmentationLayer() const { return m_segmentationLayer; }
     SegmentationPanel* segmentationPanel() const { return m_segmentationPanel; }
     HistoryPanel* historyPanel() const { return m_historyPanel; }
+    JobStatusWidget* jobStatus() const { return m_jobs; }
     BrushTool* brushTool() const { return m_brush; }
     BrushTool* eraserTool() const { return m_eraser; }
     QString lastError() const { return m_lastError; }
@@ -95,7 +97,6 @@ private:
     void onScanReady();
     void onImageReady(std::shared_ptr<const Volume> volume, const ImageInfo& info, const WindowLevel& automaticWindow);
     void onNonImageObject(const QString& kind, const QString& file, const QString& description);
-    void onBusyChanged(bool busy);
     void updateReadout();
     void maybeTakeScreenshot();
 
@@ -118,8 +119,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_layoutGroup = nullptr;
     QActionGroup* m_interpolationGroup = nullptr;
-    QProgressBar* m_progress;
-    QPushButton* m_cancel;
+    JobStatusWidget* m_jobs;
     QLabel* m_readout;
     QString m_lastError;
     QString m_initialPreset;

@@ -1,0 +1,104 @@
+// Plugin discovery and loading with QLibrary; one engine per process.
+#include "ml/EngineLoader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibrary>
+
+#include <cstdlib>
+#include <mutex>
+
+namespace delineate::ml {
+
+namespace {
+
+class EngineLoaderText
+{
+    Q_DECLARE_TR_FUNCTIONS(EngineLoader)
+};
+
+constexpr const char* kPluginName = "libdelineate_engine.so";
+
+std::mutex g_mutex;
+Engine* g_engine = nullptr;
+QString g_error;
+bool g_tried = false;
+
+} // namespace
+
+QStringList EngineLoader::candidatePaths()
+{
+    QStringList paths;
+    const QString explicitPath = qEnvironmentVariable("DELINEATE_ENGINE");
+    if (!explicitPath.isEmpty())
+        paths << explicitPath;
+    if (QCoreApplication::instance()) {
+        const QDir app(QCoreApplication::applicationDirPath());
+        paths << app.filePath(QStringLiteral("../lib/delineate/") + QLatin1String(kPluginName))
+              << app.filePath(QStringLiteral("../lib/") + QLatin1String(kPluginName));
+    }
+#ifdef DELINEATE_ENGINE_BUILD_PATH
+    paths << QStringLiteral(DELINEATE_ENGINE_BUILD_PATH);
+#endif
+    return paths;
+}
+
+bool EngineLoader::isLoaded()
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    return g_engine != nullptr;
+}
+
+Expected<Engine*> EngineLoader::engine(const EngineLoadOptions& options)
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    if (g_engine)
+        return g_engine;
+    if (g_tried)
+        return Error::failed(g_error);
+    g_tried = true;
+    QString path;
+    for (const QString& candidate : candidatePaths())
+        if (QFileInfo::exists(candidate)) {
+            path = QFileInfo(candidate).canonicalFilePath();
+            break;
+        }
+    if (path.isEmpty()) {
+        g_error = EngineLoaderText::tr("The segmentation engine (%1) is not installed: looked in %2.")
+                      .arg(QLatin1String(kPluginName), candidatePaths().join(QStringLiteral(", ")));
+        return Error::failed(g_error);
+    }
+    if (options.passiveWaiting && qEnvironmentVariableIsEmpty("OMP_WAIT_POLICY"))
+        qputenv("OMP_WAIT_POLICY", "PASSIVE"); // read by libgomp when the plugin pulls it in
+    auto* library = new QLibrary(path); // kept loaded for the life of the process
+    if (!library->load()) {
+        g_error = EngineLoaderText::tr("The segmentation engine %1 could not be loaded: %2").arg(path, library->errorString());
+        delete library;
+        return Error::failed(g_error);
+    }
+    auto version = reinterpret_cast<EngineVersionFunction>(library->resolve(kEngineVersionSymbol));
+    auto factory = reinterpret_cast<EngineFactoryFunction>(library->resolve(kEngineFactorySymbol));
+    if (!version || !factory || version() != kEngineInterfaceVersion) {
+        g_error = EngineLoaderText::tr("%1 is not a segmentation engine of this version of Delineate.").arg(path);
+        return Error::failed(g_error);
+    }
+    g_engine = factory();
+    if (!g_engine) {
+        g_error = EngineLoaderText::tr("The segmentation engine %1 failed to start.").arg(path);
+        return Error::failed(g_error);
+    }
+    return g_engine;
+}
+
+bool EngineLoader::torchIsMapped()
+{
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    if (!maps.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = maps.readAll();
+    return text.contains("libtorch") || text.contains("libc10.so");
+}
+
+} // namespace delineate::ml

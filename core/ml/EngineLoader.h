@@ -1,0 +1,33 @@
+// Finds and loads the engine plugin the first time a network runs (no torch here). Until then the process has no
+// LibTorch mapped; if the plugin is missing or fails to load, the reason is kept for the UI and the CLI to show.
+#pragma once
+
+#include "common/Expected.h"
+#include "ml/Engine.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace delineate::ml {
+
+struct EngineLoadOptions
+{
+    // OMP_WAIT_POLICY=PASSIVE for the engine's OpenMP threads (unless the environment sets it): idle threads sleep
+    // instead of spinning, so an interactive process keeps a core for its window.
+    bool passiveWaiting = false;
+};
+
+class EngineLoader
+{
+public:
+    // The process-wide engine, loaded on first call (thread-safe). The Engine lives until the process ends.
+    static Expected<Engine*> engine(const EngineLoadOptions& options = {});
+    static bool isLoaded();
+    // Where the plugin is looked for: $DELINEATE_ENGINE, then beside the executable (../lib/delineate/,
+    // ../lib/), then the build tree.
+    static QStringList candidatePaths();
+    // True when a LibTorch library is mapped into this process (read from /proc/self/maps).
+    static bool torchIsMapped();
+};
+
+} // namespace delineate::ml

@@ -1,0 +1,56 @@
+// How a network is trained (no torch): the options shared by the engine and its callers.
+#pragma once
+
+#include "ml/ComputeRuntime.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <cstdint>
+
+namespace delineate::ml {
+
+enum class LossKind { BinaryCrossEntropy, DiceAndCrossEntropy };
+
+struct TrainingOptions
+{
+    QString dataFolder;              // image/ + label/
+    QVector<int> trainIndices;       // positions in dataFolder (all when empty)
+    QString validationFolder;        // image/ + label/; empty = dataFolder with validationIndices
+    QVector<int> validationIndices;  // empty with no validationFolder = no validation (the last epoch is kept)
+    bool nonZeroLabelIsForeground = false;
+
+    QString architecture = QStringLiteral("unet"); // preset: "unet" or "simple"
+    int baseWidth = 0;               // overrides the preset's width when > 0
+    int depth = 0;                   // overrides the preset's number of levels when > 0
+    QString fromModel;               // fine-tune this model file (architecture, classes and normalisation from it)
+    QString modelName;
+    QStringList classNames;          // by ascending label value; default "label N"
+    QString dataDescription;         // provenance text: what the data is, its licence and citation
+
+    int epochs = 0;                  // 0 with minutes = 0: the default budget below
+    double minutes = 0.0;
+    int stepsPerEpoch = 50;
+    int batchSize = 4;
+    int patchSize = 256;
+    double learningRate = 1e-3;
+    LossKind loss = LossKind::DiceAndCrossEntropy;
+    bool augment = true;
+    // Mirroring in the augmentation: "auto" (left-right flips for PNG images, which have no patient orientation;
+    // none for volumes, where left and right are anatomy), "none", "horizontal" or "all" (the 8 flips and
+    // 90-degree rotations). See Augmentation.h for why vertical flips are not the default.
+    QString mirroring = QStringLiteral("auto");
+    double foregroundSampling = 0.5; // fraction of patches centred on a voxel of a minority class
+    double weightAveraging = 0.995;  // decay of the moving average of the weights that is validated and kept; 0 = off
+    uint64_t seed = 1;
+    int threads = 0;                 // intra-op threads; 0 = all cores
+    // Auto: bfloat16 convolutions (float32 weights, optimiser and loss) where the CPU has them natively.
+    ComputePrecision precision = ComputePrecision::Auto;
+    bool halfPrecisionFile = false;  // store the weights as float16 (half the file size)
+    QString outputPath;              // when set, the best model so far is written here after each improvement
+
+    static constexpr double kDefaultMinutes = 17.0; // leaves room for loading and the last validation in 20 min
+};
+
+} // namespace delineate::ml
