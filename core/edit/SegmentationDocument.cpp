@@ -5,6 +5,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <set>
 
 namespace delineate {
 
@@ -44,11 +45,17 @@ void SegmentationDocument::beginEdit(EditKind kind, const QString& description)
 
 bool SegmentationDocument::setVoxel(int layer, std::size_t offset, uint16_t value)
 {
-    Q_ASSERT(m_editing);
     const bool hand = m_editKind == EditKind::Manual ? true
                       : (m_editKind == EditKind::LabelTable ? m_segmentation.isHandEdited(offset) : false);
+    return setVoxelState(layer, offset, VoxelState(value) | (hand ? kHandEditedBit : 0u));
+}
+
+bool SegmentationDocument::setVoxelState(int layer, std::size_t offset, VoxelState after)
+{
+    Q_ASSERT(m_editing);
+    const uint16_t value = uint16_t(after & 0xffff);
+    const bool hand = (after & kHandEditedBit) != 0;
     const VoxelState before = stateOf(layer, offset);
-    const VoxelState after = VoxelState(value) | (hand ? kHandEditedBit : 0u);
     if (before == after)
         return false;
     std::vector<uint64_t>& bits = m_touchedBits[layer];
@@ -125,8 +132,17 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
     record->timeMs = QDateTime::currentMSecsSinceEpoch();
     record->layerCountBefore = m_layerCountBefore;
     record->layerCountAfter = m_segmentation.layerCount();
+    std::set<uint16_t> labelsTouched;
     for (auto& [layer, touched] : m_touched) {
         std::sort(touched.begin(), touched.end());
+        if (m_editKind == EditKind::Manual)
+            for (const auto& [offset, before] : touched) {
+                const uint16_t now = m_segmentation.labelAt(layer, std::size_t(offset));
+                if (now != uint16_t(before & 0xffff)) {
+                    labelsTouched.insert(uint16_t(before & 0xffff));
+                    labelsTouched.insert(now);
+                }
+            }
         // Clear the per-voxel "seen" bits word by word: cheaper than refilling the whole bit set.
         std::vector<uint64_t>& bits = m_touchedBits[layer];
         for (const auto& entry : touched)
@@ -136,6 +152,20 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
             record->diffs.push_back(std::move(diff));
     }
     m_touched.clear();
+    // A segment an AI made that a hand now changed is semi-automatic (as DICOM SEG says it).
+    for (uint16_t label : labelsTouched) {
+        const LabelEntry* entry = m_segmentation.labels().find(label);
+        if (label == 0 || !entry || entry->algorithm != SegmentAlgorithm::Automatic)
+            continue;
+        LabelTable table = m_segmentation.labels();
+        LabelEntry changed = *entry;
+        changed.algorithm = SegmentAlgorithm::SemiAutomatic;
+        table.set(changed);
+        if (!m_tableBefore)
+            m_tableBefore = m_segmentation.labels();
+        m_segmentation.setTable(table);
+        Q_EMIT labelTableChanged();
+    }
     if (m_tableBefore && *m_tableBefore != m_segmentation.labels()) {
         record->tableBefore = m_tableBefore;
         record->tableAfter = m_segmentation.labels();

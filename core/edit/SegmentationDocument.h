@@ -37,6 +37,8 @@ public:
     // Sets `value` at `offset` on `layer` (the layer must exist). Manual edits mark the voxel hand-edited, AI and
     // import edits clear the mark. Returns true when the voxel's state changed.
     bool setVoxel(int layer, std::size_t offset, uint16_t value);
+    // Sets a voxel's exact state (label and hand-edited mark): to put back what was there before (AI previews).
+    bool setVoxelState(int layer, std::size_t offset, VoxelState state);
     // Adds an empty layer within the edit; returns its index.
     int addLayer();
     // Tells the views about the voxels changed since the last flush (a tool calls it after each dab).

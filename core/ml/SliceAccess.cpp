@@ -1,6 +1,8 @@
 // Slice extraction and storage with per-volume intensity mapping.
 #include "ml/SliceAccess.h"
 
+#include "image/ProbabilityMap.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,16 +28,7 @@ IntensityMapping IntensityMapping::forVolume(const Volume& volume, const Intensi
         return mapping;
     }
     // z-score over the whole volume (background included), the same at training and inference time.
-    double sum = 0.0, squares = 0.0;
-    const std::size_t n = volume.voxelCount();
-    for (std::size_t i = 0; i < n; ++i) {
-        const double v = volume.valueAt(i);
-        sum += v;
-        squares += v * v;
-    }
-    const double mean = n ? sum / double(n) : 0.0;
-    const double variance = n ? std::max(0.0, squares / double(n) - mean * mean) : 0.0;
-    const double sd = variance > 1e-12 ? std::sqrt(variance) : 1.0;
+    const auto [mean, sd] = volumeMeanAndSd(volume);
     mapping.scale = 1.0 / sd;
     mapping.offset = -mean / sd;
     return mapping;
