@@ -430,4 +430,50 @@ int runTrain(const QStringList& arguments)
     return Success;
 }
 
+int runModel(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(MlCommandsText::tr(
+        "Show a model's header (no engine is loaded), or change its name, version, modality or notes in place."));
+    parser.addOptions({
+        {QStringLiteral("json"), MlCommandsText::tr("Print the whole header as JSON.")},
+        {QStringLiteral("set-name"), MlCommandsText::tr("New name."), QStringLiteral("NAME")},
+        {QStringLiteral("set-version"), MlCommandsText::tr("New version text."), QStringLiteral("VERSION")},
+        {QStringLiteral("set-modality"), MlCommandsText::tr("The images it is made for (MR, CT, EM, ...; empty: any)."), QStringLiteral("MODALITY")},
+        {QStringLiteral("set-notes"), MlCommandsText::tr("New notes (licence, citation, limits)."), QStringLiteral("TEXT")},
+    });
+    parser.addPositionalArgument(QStringLiteral("MODEL"), MlCommandsText::tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."));
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {}, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return fail(MlCommandsText::tr("model: one MODEL file expected"));
+    const QString path = parser.positionalArguments().first();
+    auto header = ml::readModelHeader(path);
+    if (!header)
+        return fail(header.error().message);
+    bool changed = false;
+    for (const auto& [option, field] : {std::pair<QString, QString*>{QStringLiteral("set-name"), &header->name},
+                                        std::pair<QString, QString*>{QStringLiteral("set-version"), &header->version},
+                                        std::pair<QString, QString*>{QStringLiteral("set-modality"), &header->modality},
+                                        std::pair<QString, QString*>{QStringLiteral("set-notes"), &header->provenance.notes}})
+        if (parser.isSet(option)) {
+            *field = parser.value(option);
+            changed = true;
+        }
+    if (changed)
+        if (auto written = ml::rewriteModelHeader(path, *header); !written)
+            return fail(written.error().message);
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonDocument(header->toJson()));
+        return Success;
+    }
+    printLine(MlCommandsText::tr("%1 %2 (%3): %4 classes, %5 input channel(s), modality %6")
+                  .arg(header->name, header->versionText(), header->architecture.preset)
+                  .arg(header->classes.size())
+                  .arg(header->architecture.inputChannels)
+                  .arg(header->modality.isEmpty() ? MlCommandsText::tr("any") : header->modality));
+    return Success;
+}
+
 } // namespace delineate::cli

@@ -2,6 +2,7 @@
 #include "CliSupport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QLocale>
 #include <QTranslator>
 
@@ -17,6 +18,7 @@ int runRecover(const QStringList& arguments);
 int runSegment(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
+int runModel(const QStringList& arguments);
 } // namespace delineate::cli
 
 namespace {
@@ -36,6 +38,7 @@ const Command kCommands[] = {
     {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},
     {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},
     {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR --output MODEL  train a U-Net")},
+    {"model", delineate::cli::runModel, QT_TRANSLATE_NOOP("DelineateCli", "MODEL [--json] [--set-modality M ...]  show or edit a model's header")},
     {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, pixel error")},
 };
 
@@ -74,6 +77,20 @@ int main(int argc, char* argv[])
     for (const Command& command : kCommands) {
         if (name == QLatin1String(command.name)) {
             arguments.removeAt(1); // the command's parser sees "delineate-cli ARGS..."
+            // For tests: DELINEATE_REPORT_MAPS=FILE saves the process's memory map at the end (which libraries a
+            // command mapped: info and convert must never map LibTorch).
+            struct MapsReport
+            {
+                ~MapsReport()
+                {
+                    const QString target = qEnvironmentVariable("DELINEATE_REPORT_MAPS");
+                    if (target.isEmpty())
+                        return;
+                    QFile maps(QStringLiteral("/proc/self/maps")), out(target);
+                    if (maps.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly))
+                        out.write(maps.readAll());
+                }
+            } report;
             try {
                 return command.run(arguments);
             } catch (const std::bad_alloc&) {

@@ -1,11 +1,17 @@
 // delineate: the desktop viewer. Parses `delineate [PATH]`, installs translations, builds the main window, starts.
 #include "AppSettings.h"
 #include "LanguageSetup.h"
+#include "widgets/AiPanel.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ViewerPanel.h"
 
+#include "StartupReport.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
@@ -28,6 +34,14 @@ int main(int argc, char* argv[])
                               QStringLiteral("PRESET"));
     QCommandLineOption layout(QStringLiteral("layout"), QStringLiteral("1x3 or 2x2 (this run only)."),
                               QStringLiteral("LAYOUT"));
+    QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model to select in the AI panel (.dlm or .pt)."),
+                             QStringLiteral("MODEL"));
+    parser.addOption(model);
+    // For bench/ai: once the first image is on screen, print start-up time, memory and whether LibTorch is mapped.
+    QCommandLineOption reportStartup(QStringLiteral("report-startup"),
+                                     QStringLiteral("Print start-up figures as JSON when the first image is shown, then quit."));
+    reportStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStartup);
     for (QCommandLineOption* option : {&screenshot, &language, &preset, &layout}) {
         option->setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(*option);
@@ -41,10 +55,22 @@ int main(int argc, char* argv[])
         window.viewerPanel()->setLayoutMode(delineate::ViewerPanel::layoutFromKey(parser.value(layout)));
     if (parser.isSet(preset))
         window.setInitialPreset(parser.value(preset));
+    if (parser.isSet(model))
+        window.aiPanel()->chooseModel(parser.value(model)); // reads the header only: no engine yet
     if (parser.isSet(screenshot)) {
         window.saveScreenshotWhenLoaded(parser.value(screenshot));
         QObject::connect(&window, &delineate::MainWindow::screenshotSaved, &app,
                          [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+    }
+    if (parser.isSet(reportStartup)) {
+        QObject::connect(&window, &delineate::MainWindow::imageShown, &app, [&app]() {
+            // Let the first paint happen, then report.
+            QTimer::singleShot(0, &app, []() {
+                std::fputs(qPrintable(delineate::startupReport() + QLatin1Char('\n')), stdout);
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        });
     }
     window.show();
     if (!parser.positionalArguments().isEmpty())

@@ -11,7 +11,6 @@
 
 #include <QString>
 
-#include <functional>
 #include <map>
 
 namespace delineate {
@@ -35,16 +34,36 @@ struct AiMergeReport
     std::size_t keptLocked = 0;      // voxels of locked labels left alone
 };
 
-// A voxel's state before the current edit (the AI panel's live threshold re-merges within one open edit and passes
-// the states it saw when the drag started); by default the document's current state.
-using PreviousState = std::function<VoxelState(int layer, std::size_t offset)>;
-
 // Merges `map` inside `region` (voxel box of the document's grid) into the document's open edit, which must be of
 // kind EditKind::Ai. Labels new to the table are added (named after the model's classes by the caller beforehand,
 // or with defaults) and marked AUTOMATIC with the model's name and version. With `keepResult` the kept AI result is
 // updated inside the region (the last call of a drag); preview calls pass false.
+// `before`, when given, holds the state (on the AI layer) each voxel of the region had before the open edit, in the
+// region's order (k, then j, then i): the live threshold re-merges the slices on screen from the states they had
+// when the drag started. Without it a voxel's current state is taken.
 AiMergeReport mergeAiResult(SegmentationDocument& document, const ProbabilityMap& map, const AiMergeOptions& options,
-                            const VoxelBox& region, bool keepResult, const PreviousState& previous = {});
+                            const VoxelBox& region, bool keepResult, const VoxelState* before = nullptr);
+// The live threshold's fast path: one slice (or box) gathered once when the drag starts, so that every move reads
+// its voxels sequentially instead of across the volume (a sagittal slice touches a cache line per voxel).
+struct AiSlab
+{
+    int layer = 0;
+    std::vector<std::size_t> offsets;
+    std::vector<uint8_t> probability;
+    std::vector<uint16_t> predicted;   // the label where the probability counts as foreground
+    std::vector<uint16_t> previousAi;  // the kept AI result
+    std::vector<VoxelState> before;    // the states before the edit
+    std::vector<VoxelState> shown;     // the states set by the last preview
+};
+AiSlab gatherAiSlab(const Segmentation& segmentation, const ProbabilityMap& map, int layer, const VoxelBox& slab);
+// Re-merges the slab at options.threshold inside the document's open AI edit; returns the voxels changed.
+std::size_t previewAiSlab(SegmentationDocument& document, AiSlab& slab, const AiMergeOptions& options);
+
+// The states of a region's voxels on `layer`, in the order mergeAiResult reads `before`.
+std::vector<VoxelState> regionStates(const Segmentation& segmentation, int layer, const VoxelBox& region);
+
+// The layer an AI result is written to: that of the first target label the table knows, else 0.
+int aiMergeLayer(const Segmentation& segmentation, const AiMergeOptions& options);
 
 // The AI result's labels on the grid (the label each voxel gets at `options.threshold`), for keeping and for tests.
 LabelLayer aiLabels(const ProbabilityMap& map, const AiMergeOptions& options);

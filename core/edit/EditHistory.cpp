@@ -15,6 +15,18 @@ void EditHistory::push(std::shared_ptr<const EditRecord> record)
     trim();
 }
 
+void EditHistory::replaceTop(std::shared_ptr<const EditRecord> record)
+{
+    if (m_records.empty() || m_position != int(m_records.size())) {
+        push(std::move(record));
+        return;
+    }
+    m_bytes -= m_records.back()->byteSize();
+    m_bytes += record->byteSize();
+    m_records.back() = std::move(record);
+    trim();
+}
+
 void EditHistory::clear()
 {
     m_records.clear();

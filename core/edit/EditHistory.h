@@ -19,6 +19,8 @@ public:
     // Adds a done edit: the undone ones after the current position are discarded, then the bound is applied.
     void push(std::shared_ptr<const EditRecord> record);
     void clear();
+    // Replaces the last done record (the one on top, nothing undone after it).
+    void replaceTop(std::shared_ptr<const EditRecord> record);
 
     int size() const { return int(m_records.size()); }
     int position() const { return m_position; } // records [0, position) are done

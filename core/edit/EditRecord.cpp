@@ -73,51 +73,121 @@ void VoxelBox::include(const VoxelBox& other)
     include(other.upper[0], other.upper[1], other.upper[2]);
 }
 
+// Turns voxels given in increasing offset order, each with its state before and after, into the deflated run list.
+class LayerDiff::RunWriter
+{
+public:
+    RunWriter(int layer, const std::array<int64_t, 3>& size) : m_size(size)
+    {
+        m_diff.m_layer = layer;
+    }
+    void add(uint64_t offset, VoxelState before, VoxelState after)
+    {
+        if (before == after)
+            return;
+        if (m_length > 0 && offset == m_start + m_length && before == m_before && after == m_after) {
+            ++m_length;
+            return;
+        }
+        flush();
+        m_start = offset;
+        m_length = 1;
+        m_before = before;
+        m_after = after;
+    }
+    LayerDiff finish()
+    {
+        flush();
+        m_diff.m_rawSize = std::size_t(m_runs.data().size());
+        if (m_diff.m_changed > 0)
+            m_diff.m_encoded = deflateBytes(m_runs.data().constData(), m_diff.m_rawSize);
+        return std::move(m_diff);
+    }
+
+private:
+    void flush()
+    {
+        if (m_length == 0)
+            return;
+        m_runs.varint(m_start - m_end);
+        m_runs.varint(m_length);
+        m_runs.varint(m_before);
+        m_runs.varint(m_after);
+        m_end = m_start + m_length;
+        m_diff.m_changed += std::size_t(m_length);
+        const uint64_t sliceSize = uint64_t(m_size[0] * m_size[1]);
+        // The run lies within one row unless it wraps; include its first and last voxel (rows are contiguous in i).
+        for (uint64_t o : {m_start, m_start + m_length - 1}) {
+            const int64_t k = int64_t(o / sliceSize), rest = int64_t(o % sliceSize);
+            m_diff.m_bounds.include(rest % m_size[0], rest / m_size[0], k);
+        }
+        if (m_length > 1 && (m_start / uint64_t(m_size[0])) != ((m_start + m_length - 1) / uint64_t(m_size[0]))) {
+            m_diff.m_bounds.lower[0] = 0; // a run across rows covers whole rows
+            m_diff.m_bounds.upper[0] = m_size[0] - 1;
+        }
+        m_length = 0;
+    }
+
+    std::array<int64_t, 3> m_size;
+    LayerDiff m_diff;
+    ByteWriter m_runs;
+    uint64_t m_end = 0; // one past the last voxel of the previous run
+    uint64_t m_start = 0;
+    uint64_t m_length = 0;
+    VoxelState m_before = 0, m_after = 0;
+};
+
 LayerDiff LayerDiff::build(int layer, const Touched& touched, const Segmentation& after)
 {
-    LayerDiff diff;
-    diff.m_layer = layer;
-    const auto& size = after.geometry().size();
-    const uint64_t sliceSize = uint64_t(size[0] * size[1]);
-    ByteWriter runs;
-    runs.reserve(qsizetype(touched.size() / 2 + 16));
-    uint64_t end = 0; // one past the last voxel of the previous run
+    RunWriter writer(layer, after.geometry().size());
+    for (const auto& [offset, before] : touched)
+        writer.add(offset, before, stateOf(after, layer, std::size_t(offset)));
+    return writer.finish();
+}
+
+Expected<LayerDiff> LayerDiff::combine(const LayerDiff& earlier, const Touched& later, const Segmentation& after)
+{
+    // Every voxel of either edit, in offset order; where both changed it, the state before is the earlier edit's.
+    auto raw = inflateBytes(earlier.m_encoded, earlier.m_rawSize);
+    if (!raw)
+        return raw.error();
+    ByteReader in(*raw);
+    RunWriter writer(earlier.m_layer, after.geometry().size());
+    const uint64_t voxels = after.voxelCount();
+    uint64_t runStart = 0, runLength = 0, position = 0;
+    VoxelState runBefore = 0;
+    const auto nextRun = [&]() -> bool {
+        if (in.atEnd())
+            return false;
+        const uint64_t skip = in.varint(), length = in.varint();
+        runBefore = VoxelState(in.varint());
+        in.varint(); // the earlier "after": superseded by the segmentation now
+        if (!in.ok() || position + skip + length > voxels)
+            return false;
+        runStart = position + skip;
+        runLength = length;
+        position = runStart + length;
+        return true;
+    };
+    bool haveRun = nextRun();
     std::size_t n = 0;
-    while (n < touched.size()) {
-        const uint64_t offset = touched[n].first;
-        const VoxelState before = touched[n].second;
-        const VoxelState now = stateOf(after, layer, std::size_t(offset));
-        if (before == now) {
+    uint64_t inRun = 0; // voxels of the current run already emitted
+    while (haveRun || n < later.size()) {
+        const uint64_t runOffset = haveRun ? runStart + inRun : UINT64_MAX;
+        const uint64_t laterOffset = n < later.size() ? later[n].first : UINT64_MAX;
+        const uint64_t offset = std::min(runOffset, laterOffset);
+        const VoxelState before = offset == runOffset ? runBefore : later[n].second;
+        writer.add(offset, before, stateOf(after, earlier.m_layer, std::size_t(offset)));
+        if (offset == runOffset && ++inRun == runLength) {
+            inRun = 0;
+            haveRun = nextRun();
+        }
+        if (offset == laterOffset)
             ++n;
-            continue;
-        }
-        // Extend the run over following voxels that are adjacent and changed the same way.
-        std::size_t length = 1;
-        while (n + length < touched.size() && touched[n + length].first == offset + length
-               && touched[n + length].second == before
-               && stateOf(after, layer, std::size_t(offset + length)) == now)
-            ++length;
-        runs.varint(offset - end);
-        runs.varint(length);
-        runs.varint(before);
-        runs.varint(now);
-        end = offset + length;
-        diff.m_changed += length;
-        // The run lies within one row unless it wraps; include its first and last voxel (rows are contiguous in i).
-        for (uint64_t o : {offset, offset + length - 1}) {
-            const int64_t k = int64_t(o / sliceSize), rest = int64_t(o % sliceSize);
-            diff.m_bounds.include(rest % size[0], rest / size[0], k);
-        }
-        if (length > 1 && (offset / uint64_t(size[0])) != ((offset + length - 1) / uint64_t(size[0]))) {
-            diff.m_bounds.lower[0] = 0; // a run across rows covers whole rows
-            diff.m_bounds.upper[0] = size[0] - 1;
-        }
-        n += length;
     }
-    diff.m_rawSize = std::size_t(runs.data().size());
-    if (diff.m_changed > 0)
-        diff.m_encoded = deflateBytes(runs.data().constData(), diff.m_rawSize);
-    return diff;
+    if (!in.ok())
+        return damaged(EditRecordText::tr("a run lies outside the volume"));
+    return writer.finish();
 }
 
 Expected<void> LayerDiff::apply(Segmentation& segmentation, bool forward) const

@@ -47,6 +47,9 @@ public:
     // Compares the recorded "before" states with the segmentation now; voxels whose state did not change in the
     // end are left out.
     static LayerDiff build(int layer, const Touched& touched, const Segmentation& after);
+    // One diff for an earlier edit followed by a later one on the same layer (`later` sorted, states before the later
+    // edit): undoing it restores the states before the earlier edit.
+    static Expected<LayerDiff> combine(const LayerDiff& earlier, const Touched& later, const Segmentation& after);
 
     int layer() const { return m_layer; }
     const VoxelBox& bounds() const { return m_bounds; }
@@ -61,6 +64,8 @@ public:
     static Expected<LayerDiff> read(ByteReader& in);
 
 private:
+    class RunWriter;
+
     int m_layer = 0;
     VoxelBox m_bounds;
     std::size_t m_changed = 0;

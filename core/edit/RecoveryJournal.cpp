@@ -1,6 +1,6 @@
 // Journal file format: the 16-byte magic, then records framed as
 //   u32 'DJRC' | u8 type | 3 reserved bytes | u64 payload length | u32 CRC-32 of the payload | payload
-// Types: 1 identity, 2 base snapshot, 3 edit, 4 undo, 5 redo. Each append is one fdatasync'ed write.
+// Types: 1 identity, 2 base snapshot, 3 edit, 4 undo, 5 redo, 6 amend (replaces the last done edit). Each append is one fdatasync'ed write.
 #include "edit/RecoveryJournal.h"
 
 #include "common/Compression.h"
@@ -37,7 +37,7 @@ class JournalText
 constexpr char kMagic[17] = "DELINEATE-JRNL1\n";
 constexpr uint32_t kRecordMagic = 0x43524a44; // "DJRC"
 constexpr std::size_t kFrameSize = 4 + 4 + 8 + 4;
-enum RecordType : uint8_t { Identity = 1, Base = 2, Edit = 3, Undo = 4, Redo = 5 };
+enum RecordType : uint8_t { Identity = 1, Base = 2, Edit = 3, Undo = 4, Redo = 5, Amend = 6 };
 
 QString systemError()
 {
@@ -224,6 +224,11 @@ Expected<void> RecoveryJournal::appendEdit(const EditRecord& record)
     return appendRecord(Edit, record.serialize());
 }
 
+Expected<void> RecoveryJournal::appendAmend(const EditRecord& record)
+{
+    return appendRecord(Amend, record.serialize());
+}
+
 Expected<void> RecoveryJournal::appendUndo()
 {
     return appendRecord(Undo, QByteArray());
@@ -293,7 +298,7 @@ Expected<Frame> nextFrame(const QByteArray& file, qint64& position, bool verify)
     in.u8();
     const uint64_t length = in.u64();
     const uint32_t crc = in.u32();
-    if (magic != kRecordMagic || f.type < Identity || f.type > Redo)
+    if (magic != kRecordMagic || f.type < Identity || f.type > Amend)
         return Error::failed(JournalText::tr("a damaged record header"));
     if (length > uint64_t(file.size() - position - qint64(kFrameSize)))
         return Error::failed(JournalText::tr("a record cut short (%1 of %2 bytes)")
@@ -374,6 +379,20 @@ Expected<RecoveredJournal> readJournal(const QString& path)
                     problem = applied.error().message;
                 } else {
                     done.push_back(std::make_shared<const EditRecord>(std::move(record).value()));
+                    undone.clear();
+                }
+            }
+        } else if (f->type == Amend) {
+            auto record = EditRecord::deserialize(f->payload, segmentation.voxelCount());
+            if (!record || done.empty()) {
+                problem = record ? JournalText::tr("an amendment with no edit to amend") : record.error().message;
+            } else {
+                // The amended step's before-states are the replaced step's; applied forwards it sets the states after.
+                record->aiBefore = done.back()->aiBefore;
+                if (auto applied = record->apply(segmentation, true); !applied) {
+                    problem = applied.error().message;
+                } else {
+                    done.back() = std::make_shared<const EditRecord>(std::move(record).value());
                     undone.clear();
                 }
             }

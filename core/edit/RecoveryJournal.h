@@ -50,6 +50,8 @@ public:
     Expected<void> appendEdit(const EditRecord& record);
     Expected<void> appendUndo();
     Expected<void> appendRedo();
+    // The last done edit was replaced by `record` (an amended step): replay applies it and takes it as that step.
+    Expected<void> appendAmend(const EditRecord& record);
     // After a save: replaces the journal atomically by one whose base is `current` (the saved state).
     Expected<void> rebase(const Segmentation& current);
     // The segmentation was saved and closed, or the user discarded it: the journal is deleted.

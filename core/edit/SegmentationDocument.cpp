@@ -120,6 +120,73 @@ void SegmentationDocument::setLabelTableInEdit(const LabelTable& table)
     Q_EMIT labelTableChanged();
 }
 
+Expected<void> SegmentationDocument::commitEditAmendingLast(const QString& description)
+{
+    if (!m_editing)
+        return {};
+    if (!m_history.canUndo() || m_history.canRedo())
+        return commitEdit(description);
+    const std::shared_ptr<const EditRecord> earlier = m_history.shared(m_history.position() - 1);
+    flushChanges();
+    m_editing = false;
+    auto record = std::make_shared<EditRecord>(*earlier);
+    record->description = description.isEmpty() ? m_editDescription : description;
+    record->timeMs = QDateTime::currentMSecsSinceEpoch();
+    record->layerCountAfter = m_segmentation.layerCount();
+    record->diffs.clear();
+    std::set<int> layersDone;
+    for (auto& [layer, touched] : m_touched) {
+        std::sort(touched.begin(), touched.end());
+        std::vector<uint64_t>& bits = m_touchedBits[layer];
+        for (const auto& entry : touched)
+            bits[entry.first >> 6] = 0;
+        const auto previous = std::find_if(earlier->diffs.begin(), earlier->diffs.end(),
+                                           [layer = layer](const LayerDiff& d) { return d.layer() == layer; });
+        if (previous != earlier->diffs.end()) {
+            auto combined = LayerDiff::combine(*previous, touched, m_segmentation);
+            if (!combined)
+                return combined.error();
+            if (!combined->isEmpty())
+                record->diffs.push_back(std::move(combined).value());
+        } else {
+            LayerDiff diff = LayerDiff::build(layer, touched, m_segmentation);
+            if (!diff.isEmpty())
+                record->diffs.push_back(std::move(diff));
+        }
+        layersDone.insert(layer);
+    }
+    for (const LayerDiff& d : earlier->diffs)
+        if (!layersDone.count(d.layer()))
+            record->diffs.push_back(d);
+    m_touched.clear();
+    if (earlier->tableAfter || (m_tableBefore && *m_tableBefore != m_segmentation.labels())) {
+        record->tableBefore = earlier->tableAfter ? earlier->tableBefore : m_tableBefore;
+        record->tableAfter = m_segmentation.labels();
+    }
+    m_tableBefore.reset();
+    if (m_aiChanged) {
+        record->aiChanged = true;
+        if (!earlier->aiChanged)
+            record->aiBefore = m_aiBefore;
+        record->aiAfter = m_segmentation.sharedAiResult();
+    }
+    m_aiBefore.reset();
+    m_aiChanged = false;
+    const bool wasModified = isModified();
+    record->sequence = m_nextSequence++;
+    m_history.replaceTop(record);
+    Expected<void> journalled;
+    if (m_journal) {
+        journalled = m_journal->appendAmend(*record);
+        if (!journalled)
+            Q_EMIT journalFailed(journalled.error().message);
+    }
+    Q_EMIT historyChanged();
+    if (wasModified != isModified())
+        Q_EMIT modifiedChanged(isModified());
+    return journalled;
+}
+
 Expected<void> SegmentationDocument::commitEdit(const QString& description)
 {
     if (!m_editing)

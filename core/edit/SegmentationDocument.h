@@ -46,6 +46,10 @@ public:
     // Ends the edit: nothing changed -> no record. The record is journalled; a journal failure is returned but the
     // edit stays done (in memory and undoable) and journalFailed() is emitted.
     Expected<void> commitEdit(const QString& description = QString());
+    // Ends the edit by folding it into the last step of the history (which must be on top and done): one undo then
+    // reverts both. The AI panel's threshold changes amend the AI step this way. Falls back to a plain commit when
+    // there is no such step.
+    Expected<void> commitEditAmendingLast(const QString& description);
     // Puts every voxel changed since beginEdit back.
     void cancelEdit();
     std::size_t voxelsChangedInEdit() const;

@@ -61,6 +61,8 @@ public:
     // Voxels changed by a hand tool since the last AI result (any layer).
     bool isHandEdited(std::size_t offset) const { return (m_handEdited[offset >> 6] >> (offset & 63)) & 1u; }
     std::size_t handEditedCount() const;
+    // The hand-edited marks, one bit per voxel (bit o % 64 of word o / 64), for fast readers.
+    const uint64_t* handEditedBits() const { return m_handEdited.data(); }
     const AiResult* aiResult() const { return m_aiResult.get(); }
     std::shared_ptr<const AiResult> sharedAiResult() const { return m_aiResult; }
 

@@ -128,12 +128,26 @@ CodedMeaning meaningFromTag(const QString& tag)
     return m;
 }
 
+// What a file with AI segments says about them: where they came from and that they are not for diagnosis.
+QString aiDescription(const Segmentation& s)
+{
+    QStringList models;
+    for (const LabelEntry& e : s.labels().entries())
+        if (e.algorithm != SegmentAlgorithm::Manual && !e.algorithmName.isEmpty() && !models.contains(e.algorithmName))
+            models << e.algorithmName;
+    if (models.isEmpty())
+        return QString();
+    return SegmentationIOText::tr("Contains AI results (%1): research use, not for diagnosis.").arg(models.join(QStringLiteral(", ")));
+}
+
 // NRRD fields as 3D Slicer's segmentation files have them, plus Delineate's locks and visibility as tags.
 void writeNrrdFields(itk::MetaDataDictionary& dictionary, const Segmentation& s)
 {
     const auto put = [&](const QString& key, const QString& value) {
         itk::EncapsulateMetaData<std::string>(dictionary, key.toStdString(), value.toStdString());
     };
+    if (const QString description = aiDescription(s); !description.isEmpty())
+        put(QStringLiteral("Delineate_Description"), description);
     put(QStringLiteral("Segmentation_MasterRepresentation"), QStringLiteral("Binary labelmap"));
     put(QStringLiteral("Segmentation_ContainedRepresentationNames"), QStringLiteral("Binary labelmap|"));
     put(QStringLiteral("Segmentation_ReferenceImageExtentOffset"), QStringLiteral("0 0 0"));
@@ -415,6 +429,8 @@ Expected<void> writeSegmentationFile(const Segmentation& s, const QString& path)
                         {QStringLiteral("version"), 1},
                         {QStringLiteral("layers"), s.layerCount()},
                         {QStringLiteral("labels"), s.labels().toJson()}};
+    if (const QString description = aiDescription(s); !description.isEmpty())
+        sidecar.insert(QStringLiteral("description"), description);
     const QString sidecarPath = labelSidecarPath(path);
     return writeAtomically(sidecarPath, [&](const QString& temporary) -> Expected<void> {
         QFile file(temporary);

@@ -1,6 +1,8 @@
 // JSON form of model headers; every missing or wrong field is reported by name.
 #include "ml/ModelHeader.h"
 
+#include "io/VolumeIO.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -352,6 +354,46 @@ Expected<ModelHeader> readModelHeader(const QString& path)
     if (header && header->format != QLatin1String("delineate-unet"))
         return Error::failed(ModelHeaderText::tr("%1: header format '%2' in a model file; expected 'delineate-unet'").arg(path, header->format));
     return header;
+}
+
+Expected<void> rewriteModelHeader(const QString& path, const ModelHeader& header)
+{
+    auto current = readModelHeader(path);
+    if (!current)
+        return current.error();
+    if (current->architecture.toJson() != header.architecture.toJson() || current->normalization.toJson() != header.normalization.toJson()
+        || current->classes.size() != header.classes.size())
+        return Error::failed(ModelHeaderText::tr("%1: the architecture, classes and normalisation describe the weights and cannot be changed").arg(path));
+    const auto writeBytes = [](const QString& target, const QByteArray& bytes) {
+        return writeAtomically(target, [&](const QString& temporary) -> Expected<void> {
+            QFile file(temporary);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+                file.remove();
+                return Error::failed(ModelHeaderText::tr("%1: cannot write (%2)").arg(target, file.errorString()));
+            }
+            return {};
+        });
+    };
+    if (isTorchScriptModelPath(path))
+        return writeBytes(path + QStringLiteral(".json"), QJsonDocument(header.toJson()).toJson(QJsonDocument::Indented));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failed(ModelHeaderText::tr("%1: cannot open the model file: %2").arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    auto layout = parseModelFile(bytes, path);
+    if (!layout)
+        return layout.error();
+    const QByteArray json = QJsonDocument(header.toJson()).toJson(QJsonDocument::Indented);
+    QByteArray out(kModelFileMagic, 16);
+    const auto appendLength = [&out](uint64_t length) {
+        for (int i = 0; i < 8; ++i)
+            out.append(char((length >> (8 * i)) & 0xff));
+    };
+    appendLength(uint64_t(json.size()));
+    out.append(json);
+    appendLength(uint64_t(layout->weightsLength));
+    out.append(bytes.mid(layout->weightsOffset, layout->weightsLength));
+    return writeBytes(path, out);
 }
 
 } // namespace delineate::ml

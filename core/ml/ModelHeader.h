@@ -124,5 +124,8 @@ Expected<ModelHeader> readModelHeader(const QString& path);
 // Parses a whole model file's bytes; `path` names it in messages.
 Expected<ModelFileLayout> parseModelFile(const QByteArray& bytes, const QString& path);
 Expected<ModelHeader> parseModelHeaderJson(const QByteArray& json, const QString& origin);
+// Replaces a model file's header (or a TorchScript file's sidecar) atomically, keeping the weights as they are.
+// The architecture, classes and normalisation must not change (they describe the weights).
+Expected<void> rewriteModelHeader(const QString& path, const ModelHeader& header);
 
 } // namespace delineate::ml

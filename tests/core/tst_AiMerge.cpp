@@ -225,30 +225,39 @@ void TestAiMerge::segmentsAreMarkedAutomaticThenSemiAutomatic()
 
 void TestAiMerge::previewMergesRestoreFromTheStartState()
 {
-    // A drag of the threshold: merges of one slab at 0.3, 0.9, 0.5 within one open edit, from the states seen when
-    // the drag started; then the whole volume at 0.5. The result equals one merge at 0.5.
+    // A drag of the threshold: three crossing slices through the centre gathered once, re-merged at 0.3, 0.9, 0.5
+    // within one open edit; then the whole volume at 0.5. The result equals one merge at 0.5 on top of the 0.8 one.
     SegmentationDocument reference{Segmentation(m_grid)};
     merge(reference, m_map, 0.8);
     merge(reference, m_map, 0.5);
     SegmentationDocument document{Segmentation(m_grid)};
     merge(document, m_map, 0.8);
     const Segmentation start = document.segmentation();
-    const PreviousState fromStart = [&](int layer, std::size_t o) {
-        return VoxelState(start.labelAt(layer, o)) | (start.isHandEdited(o) ? kHandEditedBit : 0u);
-    };
-    VoxelBox slab = VoxelBox::everything(m_grid);
-    slab.lower[2] = slab.upper[2] = int64_t(kCentre[2]);
     AiMergeOptions options;
     options.labelFor = {{1, 5}};
     options.modelName = QStringLiteral("Spheres");
     options.modelVersion = QStringLiteral("1");
+    std::vector<AiSlab> slabs;
+    for (int axis = 0; axis < 3; ++axis) {
+        VoxelBox slab = VoxelBox::everything(m_grid);
+        slab.lower[axis] = slab.upper[axis] = int64_t(kCentre[axis]);
+        slabs.push_back(gatherAiSlab(start, m_map, 0, slab));
+    }
     document.beginEdit(EditKind::Ai, QStringLiteral("AI"));
     for (double t : {0.3, 0.9, 0.5}) {
         options.threshold = t;
-        mergeAiResult(document, m_map, options, slab, false, fromStart);
+        for (AiSlab& slab : slabs)
+            previewAiSlab(document, slab, options);
+        // The centre slices show the threshold; the rest of the volume is still at 0.8.
+        const std::set<std::size_t> expected = within(m_grid, t <= 0.6 ? 16.0 : 10.0);
+        for (std::size_t o : slabs[2].offsets)
+            QCOMPARE(document.segmentation().labelAt(0, o) == 5, expected.count(o) == 1);
+        // (12, 5, 3) mm from the centre: in the shell, off the three slices.
+        const std::size_t elsewhere = std::size_t(kCentre[0] + 12 + m_grid.size()[0] * (kCentre[1] + 5 + m_grid.size()[1] * (kCentre[2] + 3)));
+        QCOMPARE(document.segmentation().labelAt(0, elsewhere), uint16_t(0));
     }
     options.threshold = 0.5;
-    mergeAiResult(document, m_map, options, VoxelBox::everything(m_grid), true, fromStart);
+    mergeAiResult(document, m_map, options, VoxelBox::everything(m_grid), true);
     QVERIFY(document.commitEdit().ok());
     QVERIFY(labelled(document.segmentation(), 5) == labelled(reference.segmentation(), 5));
     QVERIFY(document.undo());

@@ -151,6 +151,39 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("strokes.jsonl, line 2") && run.err.contains("radius"), run.err.constData());
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("m.nii.gz"))));
     }
+
+    void infoAndConvertNeverMapLibTorch()
+    {
+        // The engine is a plugin loaded on demand: a command that runs no network keeps LibTorch out of the process.
+        QTemporaryDir dir;
+        const QString maps = dir.filePath(QStringLiteral("maps"));
+        const auto mapsAfter = [&](const QStringList& arguments) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("DELINEATE_REPORT_MAPS"), maps);
+            process.setProcessEnvironment(environment);
+            process.start(delineate::testing::cliPath(), arguments);
+            process.waitForFinished(120000);
+            QFile file(maps);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QString colin = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
+        QByteArray info = mapsAfter({QStringLiteral("info"), colin});
+        QVERIFY(info.contains("libQt6Core"));
+        QVERIFY(!info.contains("libtorch") && !info.contains("libc10"));
+        QByteArray convert = mapsAfter({QStringLiteral("convert"), colin, dir.filePath(QStringLiteral("c.nrrd"))});
+        QVERIFY(convert.contains("libQt6Core"));
+        QVERIFY(!convert.contains("libtorch") && !convert.contains("libc10"));
+#ifdef DELINEATE_MODELS_DIR
+        // segment loads it (the check would pass vacuously if nothing ever did).
+        QByteArray segment = mapsAfter({QStringLiteral("segment"), QStringLiteral("--model"),
+                                        QStringLiteral(DELINEATE_MODELS_DIR "/em-membranes.dlm"), QStringLiteral("--input"),
+                                        delineate::testing::dataPath(QStringLiteral("isbi2012-membrane/test/0.png")),
+                                        QStringLiteral("--output"), dir.filePath(QStringLiteral("s.nii.gz")), QStringLiteral("--quiet")});
+        if (QFileInfo::exists(delineate::testing::dataPath(QStringLiteral("isbi2012-membrane/test/0.png"))))
+            QVERIFY(segment.contains("libtorch") || segment.contains("libc10"));
+#endif
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void filesArePrivateAndAnonymous();
     void liveJournalIsNotListed();
     void restoredEditsCanBeUndone();
+    void amendedStepIsOneUndoAndReplays();
 
 private:
     ImageGeometry m_grid;
@@ -291,6 +292,56 @@ void TestRecoveryJournal::restoredEditsCanBeUndone()
     QVERIFY(restored.segmentation() == afterOne);
     QVERIFY(restored.redo());
     QVERIFY(restored.segmentation() == afterTwo);
+}
+
+void TestRecoveryJournal::amendedStepIsOneUndoAndReplays()
+{
+    // An edit amended twice (the AI panel's threshold changes): one history step whose undo restores the state
+    // before the first, and a journal that replays to the same state and undoes the same way.
+    const QString folder = m_folder.filePath(QStringLiteral("amend"));
+    auto hash = RecoveryJournal::seriesIdentityHash(folder, kSeriesKey, m_grid);
+    SegmentationDocument document{Segmentation(m_grid)};
+    auto journal = RecoveryJournal::create(folder, {*hash, QString()}, document.segmentation());
+    QVERIFY(journal.ok());
+    const QString path = (*journal)->path();
+    document.attachJournal(std::move(journal).value());
+    stroke(document, sphere(1), {40, 40, 40}, {60, 50, 45});
+    const Segmentation beforeAmended = document.segmentation();
+    stroke(document, sphere(2, 6.0), {100, 100, 100}, {110, 110, 100});
+    // Amend: grow label 2 elsewhere and shrink it where it was.
+    document.beginEdit(EditKind::Manual, QString());
+    paintDab(document, sphere(2, 5.0), {130, 100, 100});
+    BrushSettings erase = sphere(2, 4.0);
+    erase.erase = true;
+    erase.policy.mode = OverwriteMode::LabelOnly;
+    paintDab(document, erase, {100, 100, 100});
+    QVERIFY(document.commitEditAmendingLast(QStringLiteral("Amended")).ok());
+    document.beginEdit(EditKind::Manual, QString());
+    paintDab(document, sphere(2, 3.0), {70, 150, 100});
+    QVERIFY(document.commitEditAmendingLast(QStringLiteral("Amended twice")).ok());
+    const Segmentation afterAmended = document.segmentation();
+    QCOMPARE(document.history().size(), 2);
+    QCOMPARE(document.history().at(1).description, QStringLiteral("Amended twice"));
+
+    auto recovered = readJournal(path);
+    QVERIFY2(recovered.ok(), qPrintable(recovered.error().message));
+    QVERIFY(!recovered->cut);
+    QVERIFY(recovered->segmentation == afterAmended);
+    QCOMPARE(int(recovered->doneEdits.size()), 2);
+
+    QVERIFY(document.undo());
+    QVERIFY(document.segmentation() == beforeAmended);
+    QVERIFY(document.redo());
+    QVERIFY(document.segmentation() == afterAmended);
+    QVERIFY(document.undo());
+    auto afterUndo = readJournal(path);
+    QVERIFY(afterUndo.ok());
+    QVERIFY(afterUndo->segmentation == beforeAmended);
+
+    SegmentationDocument restored{recovered->segmentation};
+    restored.adoptRestoredEdits(recovered->doneEdits);
+    QVERIFY(restored.undo());
+    QVERIFY(restored.segmentation() == beforeAmended);
 }
 
 QTEST_GUILESS_MAIN(TestRecoveryJournal)

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void roundTripKeepsLabelsAndVoxels_data();
     void roundTripKeepsLabelsAndVoxels();
     void nrrdFieldsFollowSlicersConvention();
+    void aiSegmentsAreLabelledResearchUse();
     void wideLabelsAndLayersRoundTrip();
     void dcmqiMaskAttachesToItsSeries();
     void shiftedOrRegriddedMaskIsRefused_data();
@@ -157,8 +158,33 @@ void TestSegmentationIO::nrrdFieldsFollowSlicersConvention()
     QVERIFY(header.contains("Segmentation.Status:completed"));
     QVERIFY(header.contains("Delineate.Locked:1"));
     QVERIFY(header.contains("SCT^10200004^Liver"));
+    QVERIFY(!header.contains("Delineate_Description")); // no AI segment: nothing to say
     // Slicer's colours are three floats in [0, 1]: 0xdd8844 -> 0.866667 0.533333 0.266667.
     QVERIFY2(header.contains("Segment0_Color:=0.866667 0.533333 0.266667"), header.constData());
+}
+
+void TestSegmentationIO::aiSegmentsAreLabelledResearchUse()
+{
+    Segmentation s = paintedSegmentation(m_colin);
+    LabelTable table = s.labels();
+    LabelEntry liver = *table.find(1);
+    liver.algorithm = SegmentAlgorithm::Automatic;
+    liver.algorithmName = QStringLiteral("Liver net 2026-11");
+    table.set(liver);
+    auto withAi = Segmentation::fromLayers(m_colin, {s.layer(0)}, table);
+    QVERIFY(withAi.ok());
+    for (const QString name : {QStringLiteral("ai.seg.nrrd"), QStringLiteral("ai.nii.gz")}) {
+        const QString path = m_dir.filePath(name);
+        QVERIFY(writeSegmentationFile(*withAi, path).ok());
+        QFile file(name.endsWith(QLatin1String(".nrrd")) ? path : labelSidecarPath(path));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll().left(20000);
+        QVERIFY2(bytes.contains("research use, not for diagnosis") && bytes.contains("Liver net 2026-11"), name.toUtf8());
+        auto back = readSegmentationFile(path);
+        QVERIFY(back.ok());
+        QCOMPARE(back->labels.find(1)->algorithm, SegmentAlgorithm::Automatic);
+        QCOMPARE(back->labels.find(1)->algorithmName, QStringLiteral("Liver net 2026-11"));
+    }
 }
 
 void TestSegmentationIO::wideLabelsAndLayersRoundTrip()

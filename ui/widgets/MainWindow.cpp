@@ -12,6 +12,9 @@
 #include "model/Thumbnail.h"
 #include "model/ViewerState.h"
 #include "tools/BrushTool.h"
+#include "model/AiSession.h"
+#include "tools/BoxTool.h"
+#include "widgets/AiPanel.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/SegmentationPanel.h"
@@ -48,7 +51,10 @@ MainWindow::MainWindow(QWidget* parent)
       m_brush(new BrushTool(false, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
       m_eraser(new BrushTool(true, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
       m_segmentationPanel(new SegmentationPanel(m_session, m_segmentationLayer, m_panel, m_brush, m_eraser, this)),
-      m_historyPanel(new HistoryPanel(m_session, this)), m_jobs(new JobStatusWidget(this)), m_readout(new QLabel(this))
+      m_historyPanel(new HistoryPanel(m_session, this)),
+      m_ai(new AiSession(m_state, m_session, m_segmentationLayer, this)), m_boxTool(new BoxTool(this)),
+      m_aiPanel(new AiPanel(m_ai, m_session, m_panel, m_boxTool, this)), m_jobs(new JobStatusWidget(this)),
+      m_readout(new QLabel(this))
 {
     setWindowTitle(tr("Delineate"));
     setAcceptDrops(true);
@@ -56,7 +62,10 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_browser);
     addDockWidget(Qt::RightDockWidgetArea, m_segmentationPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_historyPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_aiPanel);
     m_panel->setSegmentationLayer(m_segmentationLayer);
+    m_panel->setOverlayLayer(m_ai->overlay());
+    m_ai->setComputeSettings(AppSettings::inferenceDevice(), AppSettings::inferencePrecision(), 0);
     m_panel->setLayoutMode(ViewerPanel::layoutFromKey(AppSettings::defaultLayout()));
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
@@ -79,6 +88,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &SegmentationSession::modifiedChanged, this, &MainWindow::updateTitle);
 
     m_jobs->watch(m_loader->runner());
+    m_jobs->watch(m_ai->runner());
+    connect(m_aiPanel, &AiPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_loader, &StudyLoader::progressChanged, this, [this](double, const QString& message, double) {
         if (!message.isEmpty())
             statusBar()->showMessage(message);
@@ -105,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_state, &ViewerState::imageChanged, this, &MainWindow::updateReadout);
     resize(1500, 900);
     tabifyDockWidget(m_segmentationPanel, m_historyPanel);
+    tabifyDockWidget(m_historyPanel, m_aiPanel);
     m_segmentationPanel->raise();
     // Dock sizes only take effect once the window is laid out.
     QTimer::singleShot(0, this, [this]() {
@@ -376,6 +388,7 @@ void MainWindow::showSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool languageChanged = dialog.save();
+    m_ai->setComputeSettings(AppSettings::inferenceDevice(), AppSettings::inferencePrecision(), 0);
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
     const auto interpolationActions = m_interpolationGroup->actions();
@@ -442,6 +455,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         return;
     }
     m_panel->setTool(nullptr); // ends a stroke in progress
+    m_ai->cancel();            // the runner joins when the window goes
     m_session->close();
     m_loader->cancel(); // the runners join their threads when destroyed; a cancelled job ends quickly
     QMainWindow::closeEvent(event);
@@ -535,6 +549,7 @@ void MainWindow::createSegmentationMenus()
     if (view) {
         view->addAction(m_segmentationPanel->toggleViewAction());
         view->addAction(m_historyPanel->toggleViewAction());
+        view->addAction(m_aiPanel->toggleViewAction());
     }
     updateEditActions();
 }

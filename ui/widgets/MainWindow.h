@@ -13,6 +13,9 @@ class QActionGroup;
 
 namespace delineate {
 
+class AiPanel;
+class AiSession;
+class BoxTool;
 class BrushTool;
 class HistoryPanel;
 class JobStatusWidget;
@@ -51,6 +54,8 @@ public:
     SegmentationPanel* segmentationPanel() const { return m_segmentationPanel; }
     HistoryPanel* historyPanel() const { return m_historyPanel; }
     JobStatusWidget* jobStatus() const { return m_jobs; }
+    AiSession* aiSession() const { return m_ai; }
+    AiPanel* aiPanel() const { return m_aiPanel; }
     BrushTool* brushTool() const { return m_brush; }
     BrushTool* eraserTool() const { return m_eraser; }
     QString lastError() const { return m_lastError; }
@@ -110,6 +115,9 @@ private:
     BrushTool* m_eraser;
     SegmentationPanel* m_segmentationPanel;
     HistoryPanel* m_historyPanel;
+    AiSession* m_ai;
+    BoxTool* m_boxTool;
+    AiPanel* m_aiPanel;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_saveAction = nullptr;

@@ -63,6 +63,15 @@ SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationL
         connect(tool, &BrushTool::settingsChanged, this, &SegmentationPanel::syncBrushControls);
         connect(tool, &SliceTool::message, this, &SegmentationPanel::message);
     }
+    // Another tool chosen elsewhere (the AI panel's box): the tool buttons follow.
+    connect(m_views, &ViewerPanel::toolChanged, this, [this](SliceTool* tool) {
+        const ToolKind kind = tool == m_brush ? ToolKind::Brush : tool == m_eraser ? ToolKind::Eraser : ToolKind::Navigate;
+        m_tool = kind;
+        const QSignalBlocker blocker(m_tools);
+        if (QAbstractButton* button = m_tools->button(int(kind)))
+            button->setChecked(true);
+        updateEnabled();
+    });
     rebuildTable();
     syncBrushControls();
     updateEnabled();

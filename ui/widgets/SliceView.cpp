@@ -4,6 +4,7 @@
 #include "edit/EditRecord.h"
 #include "image/Segmentation.h"
 #include "image/Volume.h"
+#include "model/OverlayLayer.h"
 #include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
 #include "tools/SliceTool.h"
@@ -57,6 +58,16 @@ void SliceView::setSegmentationLayer(SegmentationLayer* layer)
         connect(m_segmentation, &SegmentationLayer::displayChanged, this, &SliceView::invalidateLabels);
         connect(m_segmentation, &SegmentationLayer::voxelsChanged, this, &SliceView::onVoxelsChanged);
     }
+    invalidateLabels();
+}
+
+void SliceView::setOverlayLayer(OverlayLayer* overlay)
+{
+    if (m_overlay)
+        disconnect(m_overlay, nullptr, this, nullptr);
+    m_overlay = overlay;
+    if (m_overlay)
+        connect(m_overlay, &OverlayLayer::changed, this, &SliceView::invalidateLabels);
     invalidateLabels();
 }
 
@@ -216,20 +227,24 @@ void SliceView::ensureLabels()
     const Segmentation* segmentation = m_segmentation ? m_segmentation->segmentation() : nullptr;
     const bool show = segmentation && m_segmentation->showsAnything() && m_state->hasImage()
                       && segmentation->voxelCount() == m_state->volume()->voxelCount();
-    const bool partial = m_labelsValid && show && m_labelImage.width() == m_model.columns()
+    const bool partial = m_labelsValid && (show || m_overlay) && m_labelImage.width() == m_model.columns()
                          && m_labelImage.height() == m_model.rows();
     const QRect region = partial ? m_labelDirty : QRect();
     m_labelDirty = QRect();
     m_labelsValid = true;
     if (!partial)
         m_labelsVisible = false;
-    if (show) {
-        bool drawn = false;
+    bool drawn = false;
+    if (show)
         for (int layer = 0; layer < segmentation->layerCount(); ++layer)
             drawn |= m_model.extractLabels(segmentation->layer(layer), currentSlice(), m_segmentation->colours(),
                                            m_segmentation->drawing(), layer > 0, m_labelImage, region);
-        m_labelsVisible |= drawn;
-    }
+    const bool overlay = m_overlay && m_overlay->layer() && m_state->hasImage()
+                         && m_overlay->layer()->voxelCount() == m_state->volume()->voxelCount();
+    if (overlay)
+        drawn |= m_model.extractLabels(*m_overlay->layer(), currentSlice(), m_overlay->colours(), m_overlay->drawing(),
+                                       show, m_labelImage, region);
+    m_labelsVisible |= drawn;
     if (partial && m_composedValid)
         m_composeDirty |= region;
     else

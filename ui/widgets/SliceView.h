@@ -15,6 +15,7 @@
 
 namespace delineate {
 
+class OverlayLayer;
 class SegmentationLayer;
 class SliceOverlay;
 class SliceTool;
@@ -31,6 +32,8 @@ public:
     bool hasImage() const;
     // The segmentation drawn over the image (not owned; null draws none).
     void setSegmentationLayer(SegmentationLayer* layer);
+    // A second overlay drawn over the segmentation (the AI panel's probability or uncertainty picture).
+    void setOverlayLayer(OverlayLayer* overlay);
     SegmentationLayer* segmentationLayer() const { return m_segmentation; }
     // The editing tool that gets left-button events (not owned; null = navigation only).
     void setTool(SliceTool* tool);
@@ -128,6 +131,7 @@ private:
 
     QVector<SliceOverlay*> m_overlays;
     SegmentationLayer* m_segmentation = nullptr;
+    OverlayLayer* m_overlay = nullptr;
     SliceTool* m_tool = nullptr;
     Drag m_drag = Drag::None;
     int m_wheelRemainder = 0;  // eighths of a degree not yet turned into a step

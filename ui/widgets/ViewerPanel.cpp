@@ -108,6 +108,12 @@ void ViewerPanel::setSegmentationLayer(SegmentationLayer* layer)
         view->setSegmentationLayer(layer);
 }
 
+void ViewerPanel::setOverlayLayer(OverlayLayer* overlay)
+{
+    for (SliceView* view : m_views)
+        view->setOverlayLayer(overlay);
+}
+
 void ViewerPanel::setTool(SliceTool* tool)
 {
     if (m_tool == tool)
@@ -117,6 +123,7 @@ void ViewerPanel::setTool(SliceTool* tool)
     m_tool = tool;
     for (SliceView* view : m_views)
         view->setTool(tool);
+    Q_EMIT toolChanged(tool);
 }
 
 void ViewerPanel::fitAll()

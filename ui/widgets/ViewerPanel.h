@@ -10,6 +10,7 @@ class QGridLayout;
 namespace delineate {
 
 class ImageInfoPane;
+class OverlayLayer;
 class SegmentationLayer;
 class SliceTool;
 class SliceView;
@@ -35,6 +36,7 @@ public:
 
     // Every view draws this segmentation and hands its left button to this tool (null: navigation).
     void setSegmentationLayer(SegmentationLayer* layer);
+    void setOverlayLayer(OverlayLayer* overlay);
     void setTool(SliceTool* tool);
     SliceTool* tool() const { return m_tool; }
 
@@ -46,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void layoutModeChanged(delineate::ViewLayout layout);
+    void toolChanged(delineate::SliceTool* tool);
 
 private:
     void rebuild();
