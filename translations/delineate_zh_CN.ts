@@ -245,6 +245,10 @@
         <source>--list | --journal J --reference SERIES --output MASK  restore unsaved edits</source>
         <translation>--list | --journal J --reference SERIES --output MASK  恢复未保存的编辑</translation>
     </message>
+    <message>
+        <source>MODEL [--json] [--set-modality M ...]  show or edit a model&apos;s header</source>
+        <translation>MODEL [--json] [--set-modality M ...]  显示或编辑模型头信息</translation>
+    </message>
 </context>
 <context>
     <name>DicomFileHeader</name>
@@ -456,6 +460,25 @@
     <message>
         <source>AI result layer</source>
         <translation>AI 结果图层</translation>
+    </message>
+</context>
+<context>
+    <name>EngineLoader</name>
+    <message>
+        <source>The segmentation engine (%1) is not installed: looked in %2.</source>
+        <translation>未安装分割引擎（%1）：已在 %2 中查找。</translation>
+    </message>
+    <message>
+        <source>The segmentation engine %1 could not be loaded: %2</source>
+        <translation>无法加载分割引擎 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a segmentation engine of this version of Delineate.</source>
+        <translation>%1 不是此版本 Delineate 的分割引擎。</translation>
+    </message>
+    <message>
+        <source>The segmentation engine %1 failed to start.</source>
+        <translation>分割引擎 %1 启动失败。</translation>
     </message>
 </context>
 <context>
@@ -910,6 +933,42 @@ Series: %5</source>
         <source>Mirroring in the augmentation: auto (default: left-right for PNG images, none for volumes), none, horizontal or all (8 flips and 90-degree rotations).</source>
         <translation>数据增强中的镜像：auto（默认：PNG 图像左右镜像，体数据不镜像）、none、horizontal 或 all（8 种翻转和 90 度旋转）。</translation>
     </message>
+    <message>
+        <source>Show a model&apos;s header (no engine is loaded), or change its name, version, modality or notes in place.</source>
+        <translation>显示模型的头信息（不加载引擎），或直接修改其名称、版本、模态或备注。</translation>
+    </message>
+    <message>
+        <source>Print the whole header as JSON.</source>
+        <translation>以 JSON 输出完整的头信息。</translation>
+    </message>
+    <message>
+        <source>New name.</source>
+        <translation>新名称。</translation>
+    </message>
+    <message>
+        <source>New version text.</source>
+        <translation>新版本文本。</translation>
+    </message>
+    <message>
+        <source>The images it is made for (MR, CT, EM, ...; empty: any).</source>
+        <translation>适用的图像（MR、CT、EM 等；为空：任意）。</translation>
+    </message>
+    <message>
+        <source>New notes (licence, citation, limits).</source>
+        <translation>新备注（许可、引用、局限）。</translation>
+    </message>
+    <message>
+        <source>model: one MODEL file expected</source>
+        <translation>model：需要一个 MODEL 文件</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3): %4 classes, %5 input channel(s), modality %6</source>
+        <translation>%1 %2（%3）：%4 个类别，%5 个输入通道，模态 %6</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
 </context>
 <context>
     <name>ModelHeader</name>
@@ -972,6 +1031,54 @@ Series: %5</source>
     <message>
         <source>%1 classes listed, the architecture has %2</source>
         <translation>列出了 %1 个类别，但网络架构有 %2 个</translation>
+    </message>
+    <message>
+        <source>%1: the model header is not valid JSON (%2)</source>
+        <translation>%1：模型头信息不是有效的 JSON（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a Delineate model file (it does not start with DELINEATE-MODEL)</source>
+        <translation>%1：不是 Delineate 模型文件（未以 DELINEATE-MODEL 开头）</translation>
+    </message>
+    <message>
+        <source>%1: the model file is truncated (in its header)</source>
+        <translation>%1：模型文件被截断（位于头信息中）</translation>
+    </message>
+    <message>
+        <source>%1: header format &apos;%2&apos; in a model file; expected &apos;delineate-unet&apos;</source>
+        <translation>%1：模型文件中的头信息格式为“%2”；应为“delineate-unet”</translation>
+    </message>
+    <message>
+        <source>%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)</source>
+        <translation>%1：模型文件被截断或末尾有多余字节（权重应为 %2 字节，实际为 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1: no such model file</source>
+        <translation>%1：模型文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read</source>
+        <translation>%1：TorchScript 模型需要同目录下的 JSON 头文件 %2，但该文件无法读取</translation>
+    </message>
+    <message>
+        <source>%1: format must be &apos;torchscript&apos; for a TorchScript model</source>
+        <translation>%1：TorchScript 模型的 format 必须为“torchscript”</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the model file: %2</source>
+        <translation>%1：无法打开模型文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: the model file is truncated or has trailing bytes</source>
+        <translation>%1：模型文件被截断或末尾有多余字节</translation>
+    </message>
+    <message>
+        <source>%1: the architecture, classes and normalisation describe the weights and cannot be changed</source>
+        <translation>%1：架构、类别和归一化描述的是权重，不能更改</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1175,13 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>ProbabilityMap</name>
+    <message>
+        <source>The network&apos;s output does not match its labels.</source>
+        <translation>网络输出与其标签不匹配。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryJournal</name>
     <message>
         <source>%1: cannot write the recovery journal (%2)</source>
@@ -1149,6 +1263,10 @@ Series: %5</source>
         <source>an unexpected record</source>
         <translation>意外的记录</translation>
     </message>
+    <message>
+        <source>an amendment with no edit to amend</source>
+        <translation>没有可修订编辑的修订记录</translation>
+    </message>
 </context>
 <context>
     <name>Segmentation</name>
@@ -1222,6 +1340,10 @@ Series: %5</source>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
+    <message>
+        <source>Contains AI results (%1): research use, not for diagnosis.</source>
+        <translation>包含 AI 结果（%1）：仅供研究使用，不可用于诊断。</translation>
+    </message>
 </context>
 <context>
     <name>SegmentationModel</name>
@@ -1236,18 +1358,6 @@ Series: %5</source>
     <message>
         <source>layer &apos;%1&apos; is missing</source>
         <translation>缺少网络层“%1”</translation>
-    </message>
-    <message>
-        <source>%1: the model header is not valid JSON (%2)</source>
-        <translation>%1：模型头信息不是有效的 JSON（%2）</translation>
-    </message>
-    <message>
-        <source>%1: a TorchScript model needs its JSON header beside it, %2, which cannot be read</source>
-        <translation>%1：TorchScript 模型需要同目录下的 JSON 头文件 %2，但该文件无法读取</translation>
-    </message>
-    <message>
-        <source>%1: format must be &apos;torchscript&apos; for a TorchScript model</source>
-        <translation>%1：TorchScript 模型的 format 必须为“torchscript”</translation>
     </message>
     <message>
         <source>%1: forward() returned shape %2 for input [1, %3, %4, %4]; expected [1, %5, %4, %4]</source>
@@ -1268,22 +1378,6 @@ Series: %5</source>
     <message>
         <source>%1: cannot open the model file: %2</source>
         <translation>%1：无法打开模型文件：%2</translation>
-    </message>
-    <message>
-        <source>%1: not a Delineate model file (it does not start with DELINEATE-MODEL)</source>
-        <translation>%1：不是 Delineate 模型文件（未以 DELINEATE-MODEL 开头）</translation>
-    </message>
-    <message>
-        <source>%1: the model file is truncated (in its header)</source>
-        <translation>%1：模型文件被截断（位于头信息中）</translation>
-    </message>
-    <message>
-        <source>%1: header format &apos;%2&apos; in a model file; expected &apos;delineate-unet&apos;</source>
-        <translation>%1：模型文件中的头信息格式为“%2”；应为“delineate-unet”</translation>
-    </message>
-    <message>
-        <source>%1: the model file is truncated or has trailing bytes (weights: %2 bytes expected, %3 present)</source>
-        <translation>%1：模型文件被截断或末尾有多余字节（权重应为 %2 字节，实际为 %3 字节）</translation>
     </message>
     <message>
         <source>%1: the weights do not fit the header&apos;s architecture: %2</source>
@@ -1308,6 +1402,14 @@ Series: %5</source>
     <message>
         <source>%1: cannot write the model file: %2</source>
         <translation>%1：无法写入模型文件：%2</translation>
+    </message>
+    <message>
+        <source>no model to copy</source>
+        <translation>没有可复制的模型</translation>
+    </message>
+    <message>
+        <source>cannot copy the model: %1</source>
+        <translation>无法复制模型：%1</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1636,25 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>TorchEngine</name>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>, bfloat16 native</source>
+        <translation>，原生 bfloat16</translation>
+    </message>
+    <message>
+        <source>the model was not loaded by this engine</source>
+        <translation>该模型不是由此引擎加载的</translation>
+    </message>
+</context>
+<context>
     <name>Trainer</name>
     <message>
         <source>%1: label value %2 is not one of the model&apos;s classes</source>
@@ -1686,6 +1807,277 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>delineate::AiPanel</name>
+    <message>
+        <source>AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <source>Open...</source>
+        <translation>打开...</translation>
+    </message>
+    <message>
+        <source>A Delineate model (.dlm) or a TorchScript model (.pt with its .pt.json header)</source>
+        <translation>Delineate 模型（.dlm）或 TorchScript 模型（.pt 及其 .pt.json 头文件）</translation>
+    </message>
+    <message>
+        <source>The label the result goes into</source>
+        <translation>结果写入的标签</translation>
+    </message>
+    <message>
+        <source>Result into</source>
+        <translation>结果写入</translation>
+    </message>
+    <message>
+        <source>Any unlocked label</source>
+        <translation>任何未锁定的标签</translation>
+    </message>
+    <message>
+        <source>Empty voxels only</source>
+        <translation>仅空体素</translation>
+    </message>
+    <message>
+        <source>What the result may replace besides its own earlier result; locked labels never</source>
+        <translation>除其自身先前结果外，结果可以替换哪些体素；已锁定的标签永远不会被替换</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Also voxels edited by hand</source>
+        <translation>也包括手工编辑过的体素</translation>
+    </message>
+    <message>
+        <source>Off: voxels edited by hand since the last AI run are kept</source>
+        <translation>关闭时：保留自上次 AI 运行以来手工编辑过的体素</translation>
+    </message>
+    <message>
+        <source>Current slice</source>
+        <translation>当前切片</translation>
+    </message>
+    <message>
+        <source>Whole series</source>
+        <translation>整个序列</translation>
+    </message>
+    <message>
+        <source>Draw box</source>
+        <translation>绘制方框</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on a view; the box spans the slices on either side</source>
+        <translation>在视图上拖出矩形；方框延伸到两侧的切片</translation>
+    </message>
+    <message>
+        <source>± </source>
+        <translation>± </translation>
+    </message>
+    <message>
+        <source> slices</source>
+        <translation> 层</translation>
+    </message>
+    <message>
+        <source>Run on box</source>
+        <translation>在方框内运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Re-thresholds the kept probabilities without running the network again</source>
+        <translation>对保留的概率重新取阈值，无需再次运行网络</translation>
+    </message>
+    <message>
+        <source>No uncertainty view</source>
+        <translation>不显示不确定性</translation>
+    </message>
+    <message>
+        <source>Probability heat map</source>
+        <translation>概率热图</translation>
+    </message>
+    <message>
+        <source>Uncertain band (0.3-0.7) outlined</source>
+        <translation>不确定区带（0.3-0.7）轮廓</translation>
+    </message>
+    <message>
+        <source>Next uncertain slice</source>
+        <translation>下一个不确定切片</translation>
+    </message>
+    <message>
+        <source>Slices in order of the network&apos;s mean entropy, most uncertain first</source>
+        <translation>按网络平均熵排序的切片，最不确定的在前</translation>
+    </message>
+    <message>
+        <source>AI results are for research use, not for diagnosis.</source>
+        <translation>AI 结果仅供研究使用，不可用于诊断。</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Models (*.dlm *.pt *.pts *.torchscript);;All files (*)</source>
+        <translation>模型 (*.dlm *.pt *.pts *.torchscript);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Slice %1: among the most uncertain</source>
+        <translation>第 %1 层：属于最不确定的切片之一</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No model chosen.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;未选择模型。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Classes: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>Input: %1, %2 channel(s), %3 normalisation</source>
+        <translation>输入：%1，%2 个通道，%3 归一化</translation>
+    </message>
+    <message>
+        <source>any modality</source>
+        <translation>任意模态</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Trained at %1 x %2 mm pixels, slices along voxel axis %3</source>
+        <translation>训练像素为 %1 x %2 mm，沿体素轴 %3 切片</translation>
+    </message>
+    <message>
+        <source>Network: %1, %2 levels from %3 channels</source>
+        <translation>网络：%1，%2 层，起始 %3 个通道</translation>
+    </message>
+    <message>
+        <source>Validation Dice %1: %2</source>
+        <translation>验证 Dice %1：%2</translation>
+    </message>
+    <message>
+        <source>Training data: %1</source>
+        <translation>训练数据：%1</translation>
+    </message>
+    <message>
+        <source>Made %1 (%2 epochs, %3 min)</source>
+        <translation>制作于 %1（%2 轮，%3 分钟）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s classes (own labels)</source>
+        <translation>模型的类别（各自的标签）</translation>
+    </message>
+    <message>
+        <source>Label %1 %2</source>
+        <translation>标签 %1 %2</translation>
+    </message>
+    <message>
+        <source>Delineate</source>
+        <translation>Delineate</translation>
+    </message>
+    <message>
+        <source>This model may not fit the image:
+%1
+
+Run it anyway?</source>
+        <translation>此模型可能不适合该图像：
+%1
+
+仍要运行吗？</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::AiSession</name>
+    <message>
+        <source>The model expects %1 input channels; images here have one.</source>
+        <translation>该模型需要 %1 个输入通道；这里的图像只有一个。</translation>
+    </message>
+    <message>
+        <source>The model was made for %1 images; this image is %2.</source>
+        <translation>该模型是为 %1 图像制作的；此图像为 %2。</translation>
+    </message>
+    <message>
+        <source>The model was trained at %1 mm pixels; this image has %2 mm (it is resampled).</source>
+        <translation>该模型训练时像素为 %1 mm；此图像为 %2 mm（将被重采样）。</translation>
+    </message>
+    <message>
+        <source>The engine loads when a model first runs.</source>
+        <translation>引擎将在首次运行模型时加载。</translation>
+    </message>
+    <message>
+        <source>Open an image first.</source>
+        <translation>请先打开图像。</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>Draw a box first.</source>
+        <translation>请先绘制方框。</translation>
+    </message>
+    <message>
+        <source>AI on the current slice</source>
+        <translation>对当前切片运行 AI</translation>
+    </message>
+    <message>
+        <source>AI on the box</source>
+        <translation>对方框运行 AI</translation>
+    </message>
+    <message>
+        <source>AI on the whole series</source>
+        <translation>对整个序列运行 AI</translation>
+    </message>
+    <message>
+        <source>Loading the engine</source>
+        <translation>正在加载引擎</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Cancelled: the segmentation is unchanged.</source>
+        <translation>已取消：分割未改变。</translation>
+    </message>
+    <message>
+        <source>The image was closed while the network ran.</source>
+        <translation>网络运行期间图像已被关闭。</translation>
+    </message>
+    <message>
+        <source>AI %1 (threshold %2)</source>
+        <translation>AI %1（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>%1 voxels labelled in %2 s (%3).</source>
+        <translation>%2 秒内标注了 %1 个体素（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 hand-edited voxels kept.</source>
+        <translation>保留了 %1 个手工编辑的体素。</translation>
+    </message>
+    <message>
+        <source>%1 voxels of locked labels kept.</source>
+        <translation>保留了 %1 个已锁定标签的体素。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::BoxTool</name>
+    <message>
+        <source>AI box</source>
+        <translation>AI 方框</translation>
+    </message>
+</context>
+<context>
     <name>delineate::BrushTool</name>
     <message>
         <source>Eraser</source>
@@ -1755,11 +2147,41 @@ Series: %5</source>
     </message>
 </context>
 <context>
-    <name>delineate::MainWindow</name>
+    <name>delineate::JobRunner</name>
+    <message>
+        <source>Out of memory.</source>
+        <translation>内存不足。</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>The job ended without a result.</source>
+        <translation>任务结束但没有结果。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::JobStatusWidget</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>about %1 min %2 s left</source>
+        <translation>约剩 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>(+%1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MainWindow</name>
     <message>
         <source>Delineate</source>
         <translation>Delineate</translation>

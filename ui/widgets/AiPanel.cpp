@@ -44,7 +44,7 @@ AiPanel::AiPanel(AiSession* session, SegmentationSession* segmentation, ViewerPa
     });
     connect(m_session->runner(), &JobRunner::started, this, &AiPanel::updateEnabled);
     connect(m_session->runner(), &JobRunner::progressChanged, this, [this](double fraction, const QString& text, double) {
-        m_status->setText(tr("%1% %2").arg(int(std::lround(fraction * 100))).arg(text));
+        m_status->setText(QStringLiteral("%1% %2").arg(int(std::lround(fraction * 100))).arg(text));
     });
     connect(m_segmentation, &SegmentationSession::documentChanged, this, [this]() {
         if (SegmentationDocument* document = m_segmentation->document())
