@@ -31,9 +31,10 @@ bool g_tried = false;
 QStringList EngineLoader::candidatePaths()
 {
     QStringList paths;
+    // An explicit choice is the only candidate (a missing file then says so instead of loading another one).
     const QString explicitPath = qEnvironmentVariable("DELINEATE_ENGINE");
     if (!explicitPath.isEmpty())
-        paths << explicitPath;
+        return {explicitPath};
     if (QCoreApplication::instance()) {
         const QDir app(QCoreApplication::applicationDirPath());
         paths << app.filePath(QStringLiteral("../lib/delineate/") + QLatin1String(kPluginName))

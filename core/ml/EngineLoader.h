@@ -23,8 +23,8 @@ public:
     // The process-wide engine, loaded on first call (thread-safe). The Engine lives until the process ends.
     static Expected<Engine*> engine(const EngineLoadOptions& options = {});
     static bool isLoaded();
-    // Where the plugin is looked for: $DELINEATE_ENGINE, then beside the executable (../lib/delineate/,
-    // ../lib/), then the build tree.
+    // Where the plugin is looked for: $DELINEATE_ENGINE alone when set; else beside the executable
+    // (../lib/delineate/, ../lib/), then the build tree.
     static QStringList candidatePaths();
     // True when a LibTorch library is mapped into this process (read from /proc/self/maps).
     static bool torchIsMapped();

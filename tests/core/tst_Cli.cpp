@@ -184,6 +184,28 @@ private Q_SLOTS:
             QVERIFY(segment.contains("libtorch") || segment.contains("libc10"));
 #endif
     }
+
+    void missingEngineIsAClearFailure()
+    {
+        // Without its engine plugin the command line still works, and segment says what is missing.
+        QTemporaryDir dir;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DELINEATE_ENGINE"), dir.filePath(QStringLiteral("libdelineate_engine.so")));
+        process.setProcessEnvironment(environment);
+        const QString colin = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
+        process.start(delineate::testing::cliPath(), {QStringLiteral("segment"), QStringLiteral("--model"),
+                                                      dir.filePath(QStringLiteral("any.dlm")), QStringLiteral("--input"), colin,
+                                                      QStringLiteral("--output"), dir.filePath(QStringLiteral("o.nii.gz"))});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("engine")) && err.contains(QStringLiteral("not installed")), qPrintable(err));
+        process.start(delineate::testing::cliPath(), {QStringLiteral("info"), colin});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

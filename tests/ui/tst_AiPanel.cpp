@@ -19,6 +19,7 @@
 #include "widgets/ViewerPanel.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void torchIsLoadedOnlyByTheFirstRun();
     void thresholdUndoLocksAndHandEdits();
     void cancelledRunChangesNothing();
+    void documentationScreenshots();
 
 private:
     bool openSampleWithBrainModel();
@@ -270,6 +272,42 @@ void TestAiPanel::cancelledRunChangesNothing()
     QVERIFY(document->segmentation() == before);
     QCOMPARE(document->history().size(), steps);
     QCOMPARE(m_window->aiSession()->networkRuns(), 0);
+}
+
+void TestAiPanel::documentationScreenshots()
+{
+    // DELINEATE_SCREENSHOT_DIR=... writes the AI panel pictures of README.md and docs/ai.md: the brain model on the
+    // whole sample MRI with the uncertain band outlined, and the same model on a head CT it was not made for (the
+    // panel's warning, the heat map of what it thinks).
+    const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set DELINEATE_SCREENSHOT_DIR to write the documentation screenshots");
+    m_window->resize(1600, 1000);
+    QVERIFY(openSampleWithBrainModel());
+    m_window->aiPanel()->raise();
+    m_window->aiPanel()->show();
+    QSignalSpy finished(m_window->aiSession(), &AiSession::runFinished);
+    m_window->aiPanel()->seriesButton()->click();
+    QVERIFY(finished.wait(kTimeout));
+    QVERIFY(finished.first().first().toBool());
+    m_window->aiPanel()->uncertaintyBox()->setCurrentIndex(2);
+    m_window->aiPanel()->nextUncertainButton()->click();
+    QApplication::processEvents();
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("ai-panel-sample-mri.png"))));
+
+    DELINEATE_REQUIRE_DATA("dcm_qa_ct/In/GE");
+    m_window->segmentationSession()->close();
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(testing::dataPath(QStringLiteral("dcm_qa_ct/In/GE")));
+    QVERIFY(shown.wait(kTimeout));
+    QVERIFY(!m_window->aiPanel()->warningLabel()->text().isEmpty()); // an MR model on a CT
+    m_window->aiPanel()->setConfirmMismatch([](const QStringList&) { return true; });
+    finished.clear();
+    m_window->aiPanel()->seriesButton()->click();
+    QVERIFY(finished.wait(kTimeout));
+    m_window->aiPanel()->uncertaintyBox()->setCurrentIndex(1);
+    QApplication::processEvents();
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("ai-panel-ct-heat-map.png"))));
 }
 
 QTEST_MAIN(TestAiPanel)

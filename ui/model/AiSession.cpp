@@ -57,6 +57,8 @@ AiSession::AiSession(ViewerState* state, SegmentationSession* segmentation, Segm
             m_overlay->hide();
             Q_EMIT resultChanged();
         }
+        if (m_header)
+            Q_EMIT modelChanged(); // whether the model fits depends on the image
     });
 }
 
