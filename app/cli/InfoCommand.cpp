@@ -131,6 +131,11 @@ int runInfo(const QStringList& arguments)
         for (const UnreadableFile& f : failures)
             printWarning(f.reason);
     }
+    // Non-image objects alone (a SEG) are an answer; broken files and failed series without any image are not.
+    const int refused = int(opened->scan.unreadable.size() + failures.size());
+    if (opened->series.isEmpty() && refused > 0)
+        return fail(CliText::tr("%1: no image series could be loaded (%n file(s) or series refused, reasons above)", nullptr, refused)
+                        .arg(path));
     return Success;
 }
 

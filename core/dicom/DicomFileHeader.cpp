@@ -1,20 +1,26 @@
 // Header parsing with DCMTK: patient/study/series identity, image plane, pixel format, enhanced and mosaic geometry.
 #include "dicom/DicomFileHeader.h"
 
+#include "common/SystemMemory.h"
+#include "dicom/DeclaredImageSize.h"
 #include "dicom/PixelDecoder.h"
 #include "dicom/SiemensCsaHeader.h"
 #include "dicom/SopClasses.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 
 #include <cmath>
+#include <limits>
 
 namespace delineate {
 
@@ -45,7 +51,10 @@ int getInt(DcmItem& item, const DcmTagKey& key, int fallback = 0)
     if (item.findAndGetUint16(key, u).good())
         return u;
     const double d = text.toDouble(&ok);
-    return ok ? int(d) : fallback;
+    // A value beyond int (a damaged NumberOfFrames) must not overflow the conversion.
+    if (!ok || !std::isfinite(d) || d < double(std::numeric_limits<int>::min()) || d > double(std::numeric_limits<int>::max()))
+        return fallback;
+    return int(d);
 }
 
 double getDouble(DcmItem& item, const DcmTagKey& key, double fallback, unsigned long index = 0)
@@ -65,6 +74,66 @@ bool getDoubles(DcmItem& item, const DcmTagKey& key, double* out, int count)
         out[i] = v;
     }
     return true;
+}
+
+// A rescale value that is present but not a finite number is replaced by `fallback`, and the warning says so:
+// guessing silently would show wrong Hounsfield units as if they were right.
+double rescaleValue(DcmItem& item, const DcmTagKey& key, const QString& name, double fallback, QStringList& warnings)
+{
+    if (!item.tagExistsWithValue(key))
+        return fallback;
+    Float64 v = 0;
+    if (item.findAndGetFloat64(key, v).good() && std::isfinite(v))
+        return v;
+    warnings << DicomFileHeaderText::tr("%1 '%2' is not a number; %3 assumed").arg(name, getString(item, key)).arg(fallback);
+    return fallback;
+}
+
+// A zero slope would make every voxel the intercept: treated as absent, as other readers do, but not silently.
+double nonZeroSlope(double slope, QStringList& warnings)
+{
+    if (slope != 0.0)
+        return slope;
+    warnings << DicomFileHeaderText::tr("RescaleSlope is 0, which would erase the image; 1 assumed");
+    return 1.0;
+}
+
+// PixelSpacing, else ImagerPixelSpacing (projection images). A value that is present but not two positive numbers
+// (text, NaN, zero, negative) is replaced by the other attribute or by 1 mm, and the warning says which.
+// Returns whether either attribute is present at all.
+bool readPixelSpacing(DcmItem& item, QStringList& warnings, std::array<double, 2>& pixelSpacing, bool& hasPixelSpacing)
+{
+    double spacing[2];
+    const auto valid = [&](const DcmTagKey& key) {
+        return getDoubles(item, key, spacing, 2) && spacing[0] > 0.0 && spacing[1] > 0.0;
+    };
+    const bool pixelPresent = item.tagExistsWithValue(DCM_PixelSpacing);
+    const bool imagerPresent = item.tagExistsWithValue(DCM_ImagerPixelSpacing);
+    const bool pixelValid = valid(DCM_PixelSpacing);
+    if (pixelValid || valid(DCM_ImagerPixelSpacing)) {
+        pixelSpacing = {spacing[0], spacing[1]};
+        hasPixelSpacing = true;
+        if (!pixelValid && pixelPresent)
+            warnings << DicomFileHeaderText::tr("PixelSpacing '%1' is not a valid spacing; ImagerPixelSpacing %2 x %3 mm used instead")
+                            .arg(getString(item, DCM_PixelSpacing)).arg(spacing[0]).arg(spacing[1]);
+        return true;
+    }
+    if (pixelPresent || imagerPresent) {
+        const DcmTagKey key = pixelPresent ? DCM_PixelSpacing : DCM_ImagerPixelSpacing;
+        warnings << DicomFileHeaderText::tr("%1 '%2' is not a valid spacing (two positive numbers); 1 mm assumed")
+                        .arg(pixelPresent ? QStringLiteral("PixelSpacing") : QStringLiteral("ImagerPixelSpacing"), getString(item, key));
+    }
+    return pixelPresent || imagerPresent;
+}
+
+// Row and column directions must be perpendicular unit vectors; anything else (zeros, NaN written as text, a
+// hand-edited value) gives no plane at all, and the slices then say so instead of inventing a geometry.
+bool isValidOrientation(const double* o)
+{
+    const double rowLength = std::sqrt(o[0] * o[0] + o[1] * o[1] + o[2] * o[2]);
+    const double columnLength = std::sqrt(o[3] * o[3] + o[4] * o[4] + o[5] * o[5]);
+    const double cosine = o[0] * o[3] + o[1] * o[4] + o[2] * o[5];
+    return std::abs(rowLength - 1.0) < 0.01 && std::abs(columnLength - 1.0) < 0.01 && std::abs(cosine) < 0.01;
 }
 
 // First item of sequence `key` in `item`, or nullptr.
@@ -114,18 +183,19 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
             getDoubles(*g, DCM_ImagePositionPatient, frame.position.data(), 3);
         if (DcmItem* g = groups.group(DCM_PlaneOrientationSequence))
             getDoubles(*g, DCM_ImageOrientationPatient, frame.orientation.data(), 6);
-        if (DcmItem* g = groups.group(DCM_PixelMeasuresSequence)) {
-            double spacing[2];
-            if (getDoubles(*g, DCM_PixelSpacing, spacing, 2) && spacing[0] > 0.0 && spacing[1] > 0.0 && f == 0) {
-                header.pixelSpacing = {spacing[0], spacing[1]};
-                header.hasPixelSpacing = true;
-            }
-            if (f == 0)
-                header.sliceThickness = getDouble(*g, DCM_SliceThickness, header.sliceThickness);
+        if (DcmItem* g = groups.group(DCM_PixelMeasuresSequence); g && f == 0) {
+            if (g->tagExistsWithValue(DCM_PixelSpacing))
+                readPixelSpacing(*g, header.warnings, header.pixelSpacing, header.hasPixelSpacing);
+            header.sliceThickness = getDouble(*g, DCM_SliceThickness, header.sliceThickness);
         }
         if (DcmItem* g = groups.group(DCM_PixelValueTransformationSequence)) {
-            frame.rescaleSlope = getDouble(*g, DCM_RescaleSlope, 1.0);
-            frame.rescaleIntercept = getDouble(*g, DCM_RescaleIntercept, 0.0);
+            // One warning per file, not per frame: the per-frame values of a damaged file are usually all alike.
+            QStringList frameWarnings;
+            frame.rescaleSlope = nonZeroSlope(rescaleValue(*g, DCM_RescaleSlope, QStringLiteral("RescaleSlope"), 1.0, frameWarnings), frameWarnings);
+            frame.rescaleIntercept = rescaleValue(*g, DCM_RescaleIntercept, QStringLiteral("RescaleIntercept"), 0.0, frameWarnings);
+            for (const QString& w : frameWarnings)
+                if (!header.warnings.contains(w))
+                    header.warnings << w;
         } else {
             frame.rescaleSlope = header.rescaleSlope;
             frame.rescaleIntercept = header.rescaleIntercept;
@@ -235,6 +305,31 @@ void locateRawPixels(DcmDataset& dataset, DicomFileHeader& h)
         h.rawPixelOffset = offset;
 }
 
+// Native pixel data shorter than the header declares is refused; longer gives the warning returned.
+Expected<QString> checkStoredPixelLength(DcmDataset& dataset, const DicomFileHeader& h)
+{
+    // Only uncompressed pixel data has a length the declaration fixes; an encapsulated stream is checked by its
+    // decoder. The length is known without reading the pixels (DCMTK leaves large values on disk).
+    DcmElement* element = nullptr;
+    bool floatPixels = false;
+    if (dataset.findAndGetElement(DCM_PixelData, element).bad() || !element) {
+        floatPixels = true;
+        if (dataset.findAndGetElement(DCM_FloatPixelData, element).bad() &&
+            dataset.findAndGetElement(DCM_DoubleFloatPixelData, element).bad())
+            return QString();
+    }
+    if (!element)
+        return QString();
+    const Uint32 length = element->getLength();
+    const bool encapsulated = !floatPixels && (DcmXfer(dataset.getOriginalXfer()).isEncapsulated() || length == DCM_UndefinedLength);
+    if (encapsulated)
+        return QString();
+    const int bits = floatPixels ? (element->getTag() == DCM_FloatPixelData ? 32 : 64) : h.bitsAllocated;
+    return checkNativePixelLength(h.path, DeclaredImageSize{h.rows, h.columns, h.numberOfFrames,
+                                                            floatPixels ? 1 : storedSamplesPerPixel(h.samplesPerPixel, h.photometric), bits},
+                                  length);
+}
+
 } // namespace
 
 void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
@@ -257,6 +352,8 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
     h.imageType = getString(dataset, DCM_ImageType);
     h.photometric = getString(dataset, DCM_PhotometricInterpretation);
     h.frameOfReferenceUid = getString(dataset, DCM_FrameOfReferenceUID);
+    h.manufacturer = getString(dataset, DCM_Manufacturer);
+    h.protocolName = getString(dataset, DCM_ProtocolName);
     h.seriesNumber = getInt(dataset, DCM_SeriesNumber);
     h.instanceNumber = getInt(dataset, DCM_InstanceNumber);
     h.acquisitionNumber = getInt(dataset, DCM_AcquisitionNumber);
@@ -270,23 +367,30 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
     h.bitsAllocated = getInt(dataset, DCM_BitsAllocated);
     h.bitsStored = getInt(dataset, DCM_BitsStored, h.bitsAllocated);
     h.pixelRepresentation = getInt(dataset, DCM_PixelRepresentation);
-    h.numberOfFrames = std::max(1, getInt(dataset, DCM_NumberOfFrames, 1));
-    double position[3], orientation[6], spacing[2];
+    h.numberOfFrames = getInt(dataset, DCM_NumberOfFrames, 1);
+    if (h.numberOfFrames < 1) {
+        h.warnings << DicomFileHeaderText::tr("NumberOfFrames '%1' is not a positive whole number; 1 assumed")
+                          .arg(getString(dataset, DCM_NumberOfFrames));
+        h.numberOfFrames = 1;
+    }
+    double position[3], orientation[6];
     const bool hasPosition = getDoubles(dataset, DCM_ImagePositionPatient, position, 3);
     const bool hasOrientation = getDoubles(dataset, DCM_ImageOrientationPatient, orientation, 6);
-    if (hasPosition && hasOrientation) {
+    if (hasOrientation && !isValidOrientation(orientation))
+        h.warnings << DicomFileHeaderText::tr("ImageOrientationPatient '%1' is not two perpendicular unit vectors; the slice geometry is unknown")
+                          .arg(getString(dataset, DCM_ImageOrientationPatient));
+    else if (!hasOrientation && dataset.tagExistsWithValue(DCM_ImageOrientationPatient))
+        h.warnings << DicomFileHeaderText::tr("ImageOrientationPatient '%1' is not six numbers; the slice geometry is unknown")
+                          .arg(getString(dataset, DCM_ImageOrientationPatient));
+    if (!hasPosition && dataset.tagExistsWithValue(DCM_ImagePositionPatient))
+        h.warnings << DicomFileHeaderText::tr("ImagePositionPatient '%1' is not three numbers; the slice position is unknown")
+                          .arg(getString(dataset, DCM_ImagePositionPatient));
+    if (hasPosition && hasOrientation && isValidOrientation(orientation)) {
         h.hasImagePlane = true;
         std::copy(position, position + 3, h.position.begin());
         std::copy(orientation, orientation + 6, h.orientation.begin());
     }
-    // A zero or negative spacing (RG1_J2KI says 0\0) is no spacing: fall back as if it were absent.
-    const auto validSpacing = [&](const DcmTagKey& key) {
-        return getDoubles(dataset, key, spacing, 2) && spacing[0] > 0.0 && spacing[1] > 0.0;
-    };
-    if (validSpacing(DCM_PixelSpacing) || validSpacing(DCM_ImagerPixelSpacing)) {
-        h.pixelSpacing = {spacing[0], spacing[1]};
-        h.hasPixelSpacing = true;
-    }
+    const bool spacingPresent = readPixelSpacing(dataset, h.warnings, h.pixelSpacing, h.hasPixelSpacing);
     h.sliceThickness = getDouble(dataset, DCM_SliceThickness, 0.0);
     h.spacingBetweenSlices = getDouble(dataset, DCM_SpacingBetweenSlices, 0.0);
     if (DcmElement* offsets = nullptr; dataset.findAndGetElement(DCM_GridFrameOffsetVector, offsets).good() && offsets) {
@@ -296,10 +400,8 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
                 h.gridFrameOffsets.push_back(value);
         }
     }
-    h.rescaleSlope = getDouble(dataset, DCM_RescaleSlope, 1.0);
-    if (h.rescaleSlope == 0.0)
-        h.rescaleSlope = 1.0; // a zero slope would erase the image; treat as absent as other readers do
-    h.rescaleIntercept = getDouble(dataset, DCM_RescaleIntercept, 0.0);
+    h.rescaleSlope = nonZeroSlope(rescaleValue(dataset, DCM_RescaleSlope, QStringLiteral("RescaleSlope"), 1.0, h.warnings), h.warnings);
+    h.rescaleIntercept = rescaleValue(dataset, DCM_RescaleIntercept, QStringLiteral("RescaleIntercept"), 0.0, h.warnings);
     h.gantryTilt = getDouble(dataset, DCM_GantryDetectorTilt, 0.0);
     h.lossyCompressed = getString(dataset, DCM_LossyImageCompression) == QLatin1String("01") ||
                         isLossyTransferSyntax(h.transferSyntaxUid);
@@ -318,16 +420,47 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
         if (doseScaling > 0.0)
             h.rescaleSlope *= doseScaling;
     }
-    h.isImage = h.nonImageKind.isEmpty() && h.rows > 0 && h.columns > 0 && h.bitsAllocated > 0;
-    if (!h.isImage && h.nonImageKind.isEmpty())
-        h.nonImageKind = h.rows > 0 ? DicomFileHeaderText::tr("image without pixel description") : DicomFileHeaderText::tr("no pixel data");
-    if (!h.isImage)
+    // An image SOP class, or the attributes of one, make an image object: without usable pixel data it is a broken
+    // image (a file cut short, Rows = 0), to be reported as unreadable, not listed as some other kind of object.
+    const bool hasPixels = dataset.tagExists(DCM_PixelData) || dataset.tagExists(DCM_FloatPixelData) ||
+                           dataset.tagExists(DCM_DoubleFloatPixelData);
+    const bool imageAttributes = hasPixels || dataset.tagExists(DCM_Rows) || dataset.tagExists(DCM_Columns) ||
+                                 dataset.tagExists(DCM_BitsAllocated);
+    if (!h.nonImageKind.isEmpty())
         return;
+    if (!isImageStorageSopClass(classUid) && !imageAttributes) {
+        h.nonImageKind = DicomFileHeaderText::tr("no pixel data");
+        return;
+    }
+    if (!hasPixels) {
+        const QString className = QString::fromLatin1(dcmFindNameOfUID(classUid.toLatin1().constData(), "")).trimmed();
+        h.brokenImage = DicomFileHeaderText::tr("%1: broken image: the %2 object has no pixel data (is the file cut short?)")
+                            .arg(h.path, className.isEmpty() ? DicomFileHeaderText::tr("image") : className);
+        return;
+    }
+    // Float pixel data has no BitsAllocated of its own worth trusting: its VR says 32 or 64 bits.
+    const bool floatPixels = !dataset.tagExists(DCM_PixelData);
+    const int bits = floatPixels ? (dataset.tagExists(DCM_FloatPixelData) ? 32 : 64) : h.bitsAllocated;
+    const DeclaredImageSize size{h.rows, h.columns, h.numberOfFrames, floatPixels ? 1 : h.samplesPerPixel, bits};
+    static const uint64_t memory = physicalMemoryBytes();
+    if (auto checked = checkDeclaredImageSize(h.path, size, memory); !checked) {
+        h.brokenImage = checked.error().message;
+        return;
+    }
+    if (!floatPixels && (h.bitsStored <= 0 || h.bitsStored > h.bitsAllocated)) {
+        h.warnings << DicomFileHeaderText::tr("BitsStored %1 does not fit BitsAllocated %2; %2 assumed").arg(h.bitsStored).arg(h.bitsAllocated);
+        h.bitsStored = h.bitsAllocated;
+    }
+    h.isImage = true;
     if (isEnhancedImageSopClass(classUid) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence)) {
         h.isEnhanced = true;
         readEnhancedFrames(dataset, h);
     }
     readMosaic(dataset, h);
+    // An image placed in the patient without a pixel spacing would be drawn at 1 mm per pixel: say so.
+    // (Enhanced objects keep their spacing in the functional groups, which say for themselves.)
+    if (h.hasImagePlane && !h.hasPixelSpacing && !spacingPresent && !h.isEnhanced)
+        h.warnings << DicomFileHeaderText::tr("no PixelSpacing; 1 mm assumed");
 }
 
 Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
@@ -335,6 +468,8 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     registerDicomDecoders(); // also the reading options (elements written as UN read with their real VR)
     DcmFileFormat file;
     // Values over 4 KiB (pixel data, big private blobs) stay on disk: a header scan reads little.
+    if (QFileInfo(path).size() == 0)
+        return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it is empty (0 bytes)").arg(path));
     OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
                                        ERM_autoDetect);
     if (status.bad())
@@ -371,13 +506,15 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
         return header;
     }
     fillDicomFileHeader(*dataset, header);
-    if (header.isImage && !dataset->tagExists(DCM_PixelData) && !dataset->tagExists(DCM_FloatPixelData) &&
-        !dataset->tagExists(DCM_DoubleFloatPixelData)) {
-        header.isImage = false;
-        header.nonImageKind = DicomFileHeaderText::tr("no pixel data");
-    }
-    if (header.isImage)
-        locateRawPixels(*dataset, header);
+    if (!header.brokenImage.isEmpty())
+        return Error::failed(header.brokenImage);
+    if (!header.isImage)
+        return header;
+    if (auto length = checkStoredPixelLength(*dataset, header); !length)
+        return length.error();
+    else if (!length->isEmpty())
+        header.warnings << length.value();
+    locateRawPixels(*dataset, header);
     return header;
 }
 

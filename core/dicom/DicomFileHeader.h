@@ -21,6 +21,7 @@ struct DicomFileHeader
     QString studyInstanceUid, studyDate, studyTime, studyDescription, accessionNumber;
     QString seriesInstanceUid, seriesDescription, modality, bodyPart, imageType, photometric;
     QString frameOfReferenceUid;
+    QString manufacturer, protocolName; // with the above, what groups slices whose UIDs were blanked
     int seriesNumber = 0;
     int instanceNumber = 0;
     int acquisitionNumber = 0;
@@ -46,6 +47,9 @@ struct DicomFileHeader
     bool isImage = false;         // has rows/columns and an image SOP class
     bool isEnhanced = false;      // enhanced multi-frame with functional groups
     QString nonImageKind;         // set when the object is not a loadable image
+    // Set when the object is an image (image SOP class or image attributes) without usable pixel data: such a file
+    // is broken, not another kind of object; readDicomFileHeader fails with this message.
+    QString brokenImage;
     // Siemens mosaic
     int mosaicImages = 0;         // > 0: NumberOfImagesInMosaic
     std::array<double, 3> mosaicSliceNormal{0, 0, 0};
@@ -55,6 +59,8 @@ struct DicomFileHeader
     QVector<int> enhancedStackKeys; // per frame: echo / temporal / stack split key (same index as enhancedFrames)
     QVector<QString> enhancedStackLabels;
     qint64 rawPixelOffset = -1;   // see DicomFrameRef::rawPixelOffset
+    // What the file itself gets wrong but can still be loaded with (an invalid spacing replaced, ...): without the
+    // path, which the grouping adds once for all the files that share a warning.
     QStringList warnings;
 
     // Distance between the frames of one object that gives a single position (mosaic tiles, classic
@@ -65,7 +71,9 @@ struct DicomFileHeader
     }
 };
 
-// Reads the header only (pixel data is not loaded). Fails for files that are not DICOM.
+// Reads the header only (pixel data is not loaded). Fails, naming the file, for files that are not DICOM and for
+// broken images: no pixel data, zero rows or columns, an impossible or too large declared size, native pixel data
+// shorter than declared.
 Expected<DicomFileHeader> readDicomFileHeader(const QString& path);
 // Fills the header from an already loaded dataset (used by readDicomFileHeader and tests).
 void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& header);

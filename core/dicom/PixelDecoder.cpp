@@ -2,6 +2,7 @@
 // JPEG 2000 through GDCM. Every failure becomes an Error naming the file and the transfer syntax.
 #include "dicom/PixelDecoder.h"
 
+#include "dicom/DeclaredImageSize.h"
 #include "dicom/SopClasses.h"
 #include "image/Volume.h"
 
@@ -167,7 +168,7 @@ Expected<void> PixelDecoder::open(const QString& path)
     d->planar = u16(DCM_PlanarConfiguration, 0);
     OFString text;
     if (dataset->findAndGetOFString(DCM_NumberOfFrames, text).good())
-        d->frames = std::max(1, atoi(text.c_str()));
+        d->frames = std::max(1, QString::fromLatin1(text.c_str()).trimmed().toInt()); // 0 for text or overflow
     if (dataset->findAndGetOFString(DCM_PhotometricInterpretation, text).good())
         d->photometric = QString::fromLatin1(text.c_str()).trimmed();
     d->floatPixels = !dataset->tagExists(DCM_PixelData) &&
@@ -176,6 +177,22 @@ Expected<void> PixelDecoder::open(const QString& path)
         return Error::failed(PixelDecoderText::tr("%1: the image has no rows or columns").arg(path));
     if (!d->floatPixels && !dataset->tagExists(DCM_PixelData))
         return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(path));
+    // The scan checked these too, but the file may have changed since, and every buffer below is sized from them.
+    const DcmTagKey pixelTag = d->floatPixels ? (dataset->tagExists(DCM_FloatPixelData) ? DCM_FloatPixelData : DCM_DoubleFloatPixelData)
+                                              : DCM_PixelData;
+    const DeclaredImageSize size{d->rows, d->columns, d->frames, d->floatPixels ? 1 : d->samples,
+                                 d->floatPixels ? (pixelTag == DCM_FloatPixelData ? 32 : 64) : d->bitsAllocated};
+    if (auto checked = checkDeclaredImageSize(path, size, 0); !checked) // memory: the loader checks the whole series
+        return checked.error();
+    DcmElement* pixelElement = nullptr;
+    if (dataset->findAndGetElement(pixelTag, pixelElement).good() && pixelElement &&
+        (d->floatPixels || (!DcmXfer(dataset->getOriginalXfer()).isEncapsulated() && pixelElement->getLength() != DCM_UndefinedLength)))
+    {
+        DeclaredImageSize stored = size;
+        stored.samplesPerPixel = d->floatPixels ? 1 : storedSamplesPerPixel(d->samples, d->photometric);
+        if (auto length = checkNativePixelLength(path, stored, pixelElement->getLength()); !length)
+            return length.error();
+    }
     if (d->bitsAllocated != 8 && d->bitsAllocated != 16 && d->bitsAllocated != 32 && !d->floatPixels)
         return Error::failed(PixelDecoderText::tr("%1: %2 bits allocated per sample is not supported").arg(path).arg(d->bitsAllocated));
     if (d->bitsStored <= 0 || d->bitsStored > d->bitsAllocated)

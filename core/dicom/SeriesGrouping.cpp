@@ -37,6 +37,23 @@ QString orientationKey(const std::array<double, 6>& o)
     return parts.join(QLatin1Char(','));
 }
 
+// For people: "1,0,0,0,0,-1".
+QString orientationText(const std::array<double, 6>& o)
+{
+    QStringList parts;
+    for (double v : o)
+        parts << QString::number(std::round(v * 1e3) / 1e3 + 0.0, 'g', 3);
+    return parts.join(QLatin1Char(','));
+}
+
+// A warning about some files, naming the first of them so that the user can find it.
+QString namedWarning(const QString& firstFile, int fileCount, const QString& text)
+{
+    if (fileCount <= 1)
+        return SeriesGroupingText::tr("%1: %2").arg(firstFile, text);
+    return SeriesGroupingText::tr("%1 and %n other file(s): %2", nullptr, fileCount - 1).arg(firstFile, text);
+}
+
 // Tiles of a Siemens mosaic as frames: the stored position is the corner of the whole mosaic, as if it were one
 // image; each tile's position follows from the tile grid, the slice normal and the slice spacing.
 void appendMosaicFrames(const DicomFileHeader& h, QVector<FrameRecord>& records)
@@ -184,6 +201,96 @@ bool splitBy(QVector<QVector<FrameRecord>>& groups, int index, KeyOf keyOf, cons
     return true;
 }
 
+// Slices that repeat the same positions with nothing in their headers to tell the repeats apart (no echo, time,
+// acquisition or image type): when every position repeats equally often, each repeat is one volume, in instance
+// number order, as dcm2niix makes the volumes of a 4D series. Returns the warning, or empty when it did not split.
+QString splitRepeats(QVector<QVector<FrameRecord>>& groups, int index)
+{
+    QVector<FrameRecord> group = groups[index];
+    QHash<QString, int> countOfPosition;
+    for (const FrameRecord& r : group)
+        ++countOfPosition[positionKey(r.frame)];
+    const int repeats = countOfPosition.begin().value();
+    for (int count : countOfPosition)
+        if (count != repeats)
+            return {};
+    if (repeats < 2)
+        return {};
+    std::stable_sort(group.begin(), group.end(), [](const FrameRecord& a, const FrameRecord& b) {
+        if (a.frame.instanceNumber != b.frame.instanceNumber)
+            return a.frame.instanceNumber < b.frame.instanceNumber;
+        return a.frame.file < b.frame.file;
+    });
+    QVector<QVector<FrameRecord>> parts(repeats);
+    QHash<QString, int> seen;
+    for (FrameRecord r : group) {
+        const int repeat = seen[positionKey(r.frame)]++;
+        r.splitLabel = SeriesGroupingText::tr("repeat %1").arg(repeat + 1);
+        parts[repeat] << r;
+    }
+    groups.removeAt(index);
+    for (int p = 0; p < repeats; ++p)
+        groups.insert(index + p, parts[p]);
+    const int repeated = int(group.size()) - int(countOfPosition.size());
+    return namedWarning(parts[1].first().frame.file, repeated,
+                        SeriesGroupingText::tr("%n slice(s) repeat the position of another slice with no echo, time, acquisition or "
+                                               "image type to tell them apart; split by instance number into %1 volumes",
+                                               nullptr, repeated)
+                            .arg(repeats));
+}
+
+// Copies of one image (the same SOP Instance UID and frame: a folder beside its backup) are one slice, not two.
+QVector<FrameRecord> withoutCopies(const QVector<FrameRecord>& records, QStringList& warnings)
+{
+    QVector<FrameRecord> kept;
+    QSet<QString> seen;
+    QStringList copies;
+    for (const FrameRecord& r : records) {
+        if (r.frame.sopInstanceUid.isEmpty()) {
+            kept << r;
+            continue;
+        }
+        const QString key = QStringLiteral("%1|%2|%3").arg(r.frame.sopInstanceUid).arg(r.frame.frameIndex).arg(r.frame.mosaicTile);
+        if (seen.contains(key)) {
+            if (!copies.contains(r.frame.file))
+                copies << r.frame.file;
+            continue;
+        }
+        seen.insert(key);
+        kept << r;
+    }
+    if (!copies.isEmpty())
+        warnings << namedWarning(copies.first(), int(copies.size()),
+                                 SeriesGroupingText::tr("a copy of an image already in the series (same SOP Instance UID); ignored"));
+    return kept;
+}
+
+// The files' own warnings (an invalid spacing replaced, ...), each once, naming the first file that has it.
+QStringList fileWarnings(const QVector<FrameRecord>& group)
+{
+    QStringList order;
+    QHash<QString, QPair<QString, int>> firstFileAndCount;
+    QSet<const DicomFileHeader*> seen;
+    for (const FrameRecord& r : group) {
+        if (seen.contains(r.header))
+            continue;
+        seen.insert(r.header);
+        for (const QString& w : r.header->warnings) {
+            auto it = firstFileAndCount.find(w);
+            if (it == firstFileAndCount.end()) {
+                firstFileAndCount.insert(w, {r.header->path, 1});
+                order << w;
+            } else {
+                ++it->second;
+            }
+        }
+    }
+    QStringList result;
+    for (const QString& w : order)
+        result << namedWarning(firstFileAndCount[w].first, firstFileAndCount[w].second, w);
+    return result;
+}
+
 } // namespace
 
 QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
@@ -191,7 +298,23 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
     QVector<SeriesInfo> result;
     if (files.isEmpty())
         return result;
-    const QVector<FrameRecord> records = frameRecords(files);
+    QStringList seriesNotes; // about the whole series, given to every sub-series
+    const DicomFileHeader& first = *files.first();
+    if (first.seriesInstanceUid.isEmpty()) {
+        // De-identification tools may blank the UIDs; the files were grouped by what is left (groupDicomHeaders).
+        QStringList missing;
+        if (first.studyInstanceUid.isEmpty())
+            missing << QStringLiteral("Study Instance UID");
+        missing << QStringLiteral("Series Instance UID");
+        if (first.seriesNumber == 0)
+            missing << QStringLiteral("Series Number");
+        seriesNotes << namedWarning(first.path, int(files.size()),
+                                    SeriesGroupingText::tr("Instance UIDs missing (%1 blank); the files were grouped into one series by "
+                                                           "frame of reference, modality, series number and description, orientation "
+                                                           "and size, as dcm2niix does")
+                                        .arg(missing.join(QStringLiteral(", "))));
+    }
+    const QVector<FrameRecord> records = withoutCopies(frameRecords(files), seriesNotes);
 
     // First split: keys that always separate volumes.
     QVector<QVector<FrameRecord>> groups;
@@ -217,7 +340,12 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
                     SeriesGroupingText::tr("trigger %1 ms")) &&
             !hasDuplicatePositions(groups[g]))
             continue;
-        splitBy(groups, g, [](const FrameRecord& r) { return r.header->imageType; }, SeriesGroupingText::tr("type %1"));
+        if (splitBy(groups, g, [](const FrameRecord& r) { return r.header->imageType; }, SeriesGroupingText::tr("type %1")) &&
+            !hasDuplicatePositions(groups[g]))
+            continue;
+        const QString repeated = splitRepeats(groups, g);
+        if (!repeated.isEmpty())
+            seriesNotes << repeated;
     }
 
     // Localizers (by image type, or a few slices in another orientation beside a real stack) are set aside.
@@ -231,7 +359,8 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
                                (groups.size() > 1 && group.size() <= 3 && largest >= 10 &&
                                 group.first().frame.mosaicTile < 0 && group.first().header->enhancedFrames.isEmpty());
         if (localizer && groups.size() > 1)
-            setAside << SeriesGroupingText::tr("%n localizer image(s) set aside", nullptr, int(group.size()));
+            setAside << namedWarning(group.first().frame.file, int(group.size()),
+                                     SeriesGroupingText::tr("%n localizer image(s) set aside", nullptr, int(group.size())));
         else
             kept << group;
     }
@@ -241,12 +370,22 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         setAside.clear();
     }
 
-    const DicomFileHeader& first = *files.first();
+    // What differs between the sub-series, to label them by it.
+    QSet<QString> sizes, orientations, echoes, times;
+    for (const auto& group : kept) {
+        const FrameRecord& r = group.first();
+        sizes << QStringLiteral("%1x%2").arg(r.columns).arg(r.rows);
+        orientations << orientationKey(r.frame.orientation);
+        echoes << QString::number(r.header->echoNumber);
+        times << QString::number(r.header->temporalPosition);
+    }
+    const QString baseKey = first.seriesInstanceUid.isEmpty() ? QStringLiteral("(no series UID) ") + first.path
+                                                              : first.seriesInstanceUid;
     for (int g = 0; g < kept.size(); ++g) {
         const auto& group = kept[g];
         const DicomFileHeader& h = *group.first().header;
         SeriesInfo s;
-        s.key = first.seriesInstanceUid + (kept.size() > 1 ? QStringLiteral("#%1").arg(g + 1) : QString());
+        s.key = baseKey + (kept.size() > 1 ? QStringLiteral("#%1").arg(g + 1) : QString());
         s.patientName = first.patientName;
         s.patientId = first.patientId;
         s.patientBirthDate = first.patientBirthDate;
@@ -273,9 +412,13 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         if (kept.size() > 1) {
             QString label = group.first().splitLabel;
             if (label.isEmpty()) {
-                const QStringList differs = {QStringLiteral("%1x%2").arg(s.columns).arg(s.rows),
-                                             h.echoNumber > 0 ? SeriesGroupingText::tr("echo %1").arg(h.echoNumber) : QString(),
-                                             h.temporalPosition > 0 ? SeriesGroupingText::tr("time %1").arg(h.temporalPosition) : QString()};
+                // Name only what varies between the sub-series; when nothing listed varies, say what this one is.
+                const bool anyVaries = sizes.size() > 1 || orientations.size() > 1 || echoes.size() > 1 || times.size() > 1;
+                const QStringList differs = {
+                    !anyVaries || sizes.size() > 1 ? QStringLiteral("%1x%2").arg(s.columns).arg(s.rows) : QString(),
+                    orientations.size() > 1 ? SeriesGroupingText::tr("orientation %1").arg(orientationText(group.first().frame.orientation)) : QString(),
+                    h.echoNumber > 0 && (!anyVaries || echoes.size() > 1) ? SeriesGroupingText::tr("echo %1").arg(h.echoNumber) : QString(),
+                    h.temporalPosition > 0 && (!anyVaries || times.size() > 1) ? SeriesGroupingText::tr("time %1").arg(h.temporalPosition) : QString()};
                 QStringList nonEmpty;
                 for (const QString& d : differs)
                     if (!d.isEmpty())
@@ -284,21 +427,39 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
             }
             s.subSeriesLabel = label;
             s.warnings << SeriesGroupingText::tr("series split into %1 sub-series; this one: %2").arg(kept.size()).arg(label);
+            // Slices of one series in several orientations are usually a mistake of the export, not a protocol.
+            if (orientations.size() > 1 && group.first().frame.mosaicTile < 0 && h.enhancedFrames.isEmpty())
+                s.warnings << namedWarning(group.first().frame.file, int(group.size()),
+                                           SeriesGroupingText::tr("the slices of this series lie in %n different orientation(s); "
+                                                                  "split into one sub-series per orientation",
+                                                                  nullptr, int(orientations.size())));
         }
-        QSet<QString> fileWarnings;
         for (const FrameRecord& r : group) {
             s.lossyCompressed = s.lossyCompressed || r.header->lossyCompressed;
             s.frames << r.frame;
-            for (const QString& w : r.header->warnings)
-                fileWarnings.insert(w);
         }
-        s.warnings << setAside;
-        for (const QString& w : fileWarnings)
-            s.warnings << w;
+        s.warnings << seriesNotes << setAside << fileWarnings(group);
         result << s;
     }
     return result;
 }
+
+namespace {
+
+// Slices whose Series Instance UID was blanked (de-identification tools do) belong together when everything else
+// that dcm2niix compares agrees: study, frame of reference, modality, manufacturer, series number, description and
+// protocol, original/derived, size and orientation. Acquisition numbers do not separate them (dcm2niix stacks
+// across them too); where acquisitions repeat positions, splitSeries separates them.
+QString blankUidSeriesKey(const DicomFileHeader& h, const QString& studyKey)
+{
+    return QStringList{QStringLiteral("(no series UID)"), studyKey, h.frameOfReferenceUid, h.modality, h.manufacturer,
+                       QString::number(h.seriesNumber), h.seriesDescription, h.protocolName,
+                       h.imageType.section(QLatin1Char('\\'), 0, 0), QStringLiteral("%1x%2").arg(h.columns).arg(h.rows),
+                       h.hasImagePlane ? orientationKey(h.orientation) : QStringLiteral("no plane")}
+        .join(QLatin1Char('\x1f'));
+}
+
+} // namespace
 
 ScanResult groupDicomHeaders(const QVector<DicomFileHeader>& headers)
 {
@@ -312,7 +473,10 @@ ScanResult groupDicomHeaders(const QVector<DicomFileHeader>& headers)
     QHash<QString, const DicomFileHeader*> firstOfStudy, firstOfPatient;
     for (const DicomFileHeader& h : headers) {
         const QString patientKey = h.patientId + QLatin1Char('\x1f') + h.patientName;
-        const QString studyKey = h.studyInstanceUid.isEmpty() ? QStringLiteral("(no study)") : h.studyInstanceUid;
+        // Without a Study Instance UID, a study is what one patient had at one date and time (as dcm2niix compares).
+        const QString studyKey = h.studyInstanceUid.isEmpty()
+                                     ? QStringList{QStringLiteral("(no study)"), patientKey, h.studyDate, h.studyTime}.join(QLatin1Char('\x1f'))
+                                     : h.studyInstanceUid;
         if (!firstOfPatient.contains(patientKey)) {
             firstOfPatient.insert(patientKey, &h);
             patientOrder << patientKey;
@@ -323,8 +487,7 @@ ScanResult groupDicomHeaders(const QVector<DicomFileHeader>& headers)
             patientOfStudy.insert(studyKey, patientKey);
         }
         if (h.isImage) {
-            const QString seriesKey = h.seriesInstanceUid.isEmpty() ? QStringLiteral("(no series) ") + h.path
-                                                                     : h.seriesInstanceUid;
+            const QString seriesKey = h.seriesInstanceUid.isEmpty() ? blankUidSeriesKey(h, studyKey) : h.seriesInstanceUid;
             filesOfSeries[seriesKey] << &h;
             studyOfSeries.insert(seriesKey, studyKey);
         } else {

@@ -1,6 +1,8 @@
 // Series -> Volume: frames sorted along the slice normal, decoded in parallel, rescaled, geometry measured.
 #include "dicom/SeriesLoader.h"
 
+#include "common/SystemMemory.h"
+#include "dicom/DeclaredImageSize.h"
 #include "dicom/PixelDecoder.h"
 #include "dicom/SliceRegularizer.h"
 #include "dicom/SopClasses.h"
@@ -10,6 +12,7 @@
 #include <QFile>
 #include <QHash>
 #include <QMutex>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
@@ -25,9 +28,6 @@ class SeriesLoaderText
 {
     Q_DECLARE_TR_FUNCTIONS(SeriesLoader)
 };
-
-// Beyond this a volume cannot be addressed safely on the machines we target (8 GiB of int16).
-constexpr double kMaximumVoxels = 4.0e9;
 
 bool isIntegral(double v)
 {
@@ -190,6 +190,48 @@ DecodeOutcome decodeFrames(const SeriesInfo& series, const QVector<FileWork>& wo
     return outcome;
 }
 
+// The bytes a load of `series` into `type` needs at its peak: the volume, and per worker thread one frame's raw
+// samples, 32-bit values and output; a multi-frame file is also held whole (16-bit samples assumed) while its
+// frames are decoded. An estimate that errs large: a refusal must come before the allocation, not after.
+struct MemoryNeed
+{
+    uint64_t volumeBytes = 0;
+    uint64_t decodeBytes = 0;
+};
+
+MemoryNeed memoryNeed(const SeriesInfo& series, int sliceCount, PixelType type, bool colour)
+{
+    const uint64_t slicePixels = uint64_t(series.rows) * uint64_t(series.columns);
+    QHash<QString, int> framesOfFile;
+    int largestFile = 1;
+    for (const DicomFrameRef& f : series.frames)
+        largestFile = std::max(largestFile, f.mosaicTile < 0 ? ++framesOfFile[f.file] : (framesOfFile[f.file] = 1));
+    const int samples = colour ? 3 : 1;
+    const uint64_t threads = uint64_t(std::max(1, std::min(QThread::idealThreadCount(), int(framesOfFile.size()))));
+    MemoryNeed need;
+    need.volumeBytes = slicePixels * uint64_t(sliceCount) * (type == PixelType::Int16 ? 2u : 4u);
+    need.decodeBytes = threads * slicePixels * uint64_t(samples * 2 + samples * 4 + 4);
+    if (largestFile > 1)
+        need.decodeBytes += threads * slicePixels * uint64_t(largestFile) * uint64_t(samples * 2);
+    return need;
+}
+
+// Refuses a load that would not fit in memory, naming the series and the sizes.
+Expected<void> checkMemory(const QString& name, const SeriesInfo& series, int sliceCount, PixelType type, bool colour,
+                           const SeriesLoadOptions& options)
+{
+    const uint64_t limit = options.memoryLimitBytes > 0 ? options.memoryLimitBytes : physicalMemoryBytes();
+    const MemoryNeed need = memoryNeed(series, sliceCount, type, colour);
+    if (limit == 0 || need.volumeBytes + need.decodeBytes <= limit)
+        return {};
+    const QString what = SeriesLoaderText::tr("series %1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers")
+                             .arg(name).arg(series.columns).arg(series.rows).arg(sliceCount)
+                             .arg(byteSizeText(need.volumeBytes), pixelTypeName(type), byteSizeText(need.decodeBytes));
+    if (options.memoryLimitBytes > 0)
+        return Error::failed(SeriesLoaderText::tr("%1, more than the memory limit of %2: not loaded").arg(what, byteSizeText(limit)));
+    return Error::failed(SeriesLoaderText::tr("%1, more than this computer's %2 of memory: not loaded").arg(what, byteSizeText(limit)));
+}
+
 } // namespace
 
 Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control, const SeriesLoadOptions& options)
@@ -200,7 +242,7 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
     if (series.rows <= 0 || series.columns <= 0)
         return Error::failed(SeriesLoaderText::tr("series %1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
     const double voxels = double(series.rows) * series.columns * series.frames.size();
-    if (voxels > kMaximumVoxels)
+    if (voxels > kMaximumVolumeVoxels)
         return Error::failed(SeriesLoaderText::tr("series %1: %2 x %3 x %4 voxels is too large to load")
                                  .arg(name).arg(series.columns).arg(series.rows).arg(series.frames.size()));
 
@@ -252,8 +294,11 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
         report.maximumSpacing = *hi;
         sliceSpacing = (along[order.last()] - along[order.first()]) / (sliceCount - 1);
         if (*lo <= 1e-4) {
-            result.warnings << SeriesLoaderText::tr("%n slice(s) share a position with another slice", nullptr,
-                                  int(std::count_if(distances.begin(), distances.end(), [](double d) { return d <= 1e-4; })));
+            const auto shared = std::find_if(distances.begin(), distances.end(), [](double d) { return d <= 1e-4; });
+            const QString file = series.frames[order[int(shared - distances.begin()) + 1]].file;
+            result.warnings << SeriesLoaderText::tr("%1: %n slice(s) share a position with another slice", nullptr,
+                                                    int(std::count_if(distances.begin(), distances.end(), [](double d) { return d <= 1e-4; })))
+                                   .arg(file);
             sliceSpacing = std::max(sliceSpacing, 1e-3);
         }
         // Uneven when the distances differ by more than positions are rounded to in practice.
@@ -323,10 +368,16 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
 
     // Straight to int16 when the rescale is integral; should a value fall outside int16 after all (16-bit
     // unsigned data), decode again as float32 so that no value is ever clipped.
-    Volume volume = Volume::uninitialized(geometry, integralRescale && !colour ? PixelType::Int16 : PixelType::Float32);
+    const PixelType firstType = integralRescale && !colour ? PixelType::Int16 : PixelType::Float32;
+    if (auto fits = checkMemory(name, series, sliceCount, firstType, colour, options); !fits)
+        return fits.error();
+    Volume volume = Volume::uninitialized(geometry, firstType);
     DecodeOutcome outcome = decodeFrames(series, work, order, volume, control, name);
     if (outcome.overflow) {
         result.warnings << SeriesLoaderText::tr("values are not all integers within the int16 range: stored as float32");
+        volume = Volume(); // freed before the float32 volume is made: the two never need to fit together
+        if (auto fits = checkMemory(name, series, sliceCount, PixelType::Float32, colour, options); !fits)
+            return fits.error();
         volume = Volume::uninitialized(geometry, PixelType::Float32);
         outcome = decodeFrames(series, work, order, volume, control, name);
     }

@@ -6,6 +6,8 @@
 #include "image/Volume.h"
 #include "jobs/JobControl.h"
 
+#include <cstdint>
+
 namespace delineate {
 
 // What the loader measured about the slice geometry.
@@ -31,6 +33,9 @@ struct SeriesLoadOptions
 {
     // Resample tilted or unevenly spaced series onto a regular grid (as dcm2niix's _Tilt / _Eq outputs).
     bool regularise = true;
+    // A series whose voxels and decode buffers would need more bytes than this is refused before anything is
+    // allocated (0: this computer's physical memory). Tests lower it to see the refusal on a small series.
+    uint64_t memoryLimitBytes = 0;
 };
 
 Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control, const SeriesLoadOptions& options = {});

@@ -86,4 +86,36 @@ bool isEnhancedImageSopClass(const QString& uid)
            || uid == QLatin1String("1.2.840.10008.5.1.4.1.1.4.3"); // Enhanced MR color
 }
 
+bool isImageStorageSopClass(const QString& uid)
+{
+    // Prefixes of the image storage classes in PS3.4 Annex B (a prefix also covers the "for processing" variants).
+    static const char* const imagePrefixes[] = {
+        "1.2.840.10008.5.1.4.1.1.1",     // CR, DX, MG, IO (1.1.x, 1.2.x, 1.3.x)
+        "1.2.840.10008.5.1.4.1.1.2",     // CT, enhanced and legacy converted CT
+        "1.2.840.10008.5.1.4.1.1.3.1",   // ultrasound multi-frame
+        "1.2.840.10008.5.1.4.1.1.4",     // MR, enhanced MR, MR spectroscopy excluded below
+        "1.2.840.10008.5.1.4.1.1.6",     // ultrasound
+        "1.2.840.10008.5.1.4.1.1.7",     // secondary capture
+        "1.2.840.10008.5.1.4.1.1.12",    // XA, RF, enhanced
+        "1.2.840.10008.5.1.4.1.1.13.1",  // breast tomosynthesis, X-ray 3D
+        "1.2.840.10008.5.1.4.1.1.14",    // intravascular OCT
+        "1.2.840.10008.5.1.4.1.1.20",    // NM
+        "1.2.840.10008.5.1.4.1.1.30",    // parametric map
+        "1.2.840.10008.5.1.4.1.1.77.1",  // visible light, ophthalmic
+        "1.2.840.10008.5.1.4.1.1.128",   // PET, enhanced and legacy converted PET
+        "1.2.840.10008.5.1.4.1.1.130",   // enhanced PET
+        "1.2.840.10008.5.1.4.1.1.481.1", // RT image
+        "1.2.840.10008.5.1.4.1.1.481.2", // RT dose
+    };
+    if (uid == QLatin1String("1.2.840.10008.5.1.4.1.1.4.2")) // MR spectroscopy holds no pixel data
+        return false;
+    for (const char* prefix : imagePrefixes) {
+        const QLatin1String p(prefix);
+        // Whole components only: "...1.1.2" covers "...1.1.2.1" but not "...1.1.20".
+        if (uid == p || (uid.startsWith(p) && uid.size() > p.size() && uid[p.size()] == QLatin1Char('.')))
+            return true;
+    }
+    return false;
+}
+
 } // namespace delineate

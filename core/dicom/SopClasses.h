@@ -11,5 +11,8 @@ QString nonImageKind(const QString& sopClassUid);
 QString transferSyntaxName(const QString& transferSyntaxUid);
 bool isLossyTransferSyntax(const QString& transferSyntaxUid);
 bool isEnhancedImageSopClass(const QString& sopClassUid);
+// Storage classes whose objects are images (CT, MR, PET, US, X-ray, secondary capture, RT Dose, ...): such an object
+// without usable pixel data is a broken image, not another kind of object.
+bool isImageStorageSopClass(const QString& sopClassUid);
 
 } // namespace delineate

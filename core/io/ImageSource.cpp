@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace delineate {
 
 namespace {
@@ -23,6 +25,32 @@ bool looksLikeVolumeFile(const QString& path)
     return info.isFile() && isVolumeFileName(path);
 }
 
+// A volume file's header can be as wrong as a DICOM one (a NIfTI pixdim of 0 or NaN): a spacing that is not a
+// positive number is replaced by 1 mm, and a position that is not finite by 0, each with a warning, never silently.
+QStringList repairGeometry(Volume& volume, const QString& path)
+{
+    QStringList warnings;
+    ImageGeometry geometry = volume.geometry();
+    Vector3 spacing = geometry.spacing();
+    for (int axis = 0; axis < 3; ++axis)
+        if (!std::isfinite(spacing[axis]) || spacing[axis] <= 0.0) {
+            warnings << ImageSourceText::tr("%1: the spacing of axis %2 (%3) is not a positive number; 1 mm assumed")
+                            .arg(path).arg(axis + 1).arg(spacing[axis]);
+            spacing[axis] = 1.0;
+        }
+    Vector3 origin = geometry.origin();
+    if (!std::isfinite(origin[0]) || !std::isfinite(origin[1]) || !std::isfinite(origin[2])) {
+        warnings << ImageSourceText::tr("%1: the image origin is not a finite position; 0 assumed").arg(path);
+        origin = {0.0, 0.0, 0.0};
+    }
+    if (!warnings.isEmpty()) {
+        geometry.setSpacing(spacing);
+        geometry.setOrigin(origin);
+        volume.setGeometry(geometry);
+    }
+    return warnings;
+}
+
 } // namespace
 
 Expected<LoadedSeries> loadVolumeFile(const QString& path)
@@ -32,6 +60,7 @@ Expected<LoadedSeries> loadVolumeFile(const QString& path)
         return volume.error();
     LoadedSeries series;
     series.volume = std::move(volume.value());
+    series.warnings = repairGeometry(series.volume, path);
     series.info.key = QFileInfo(path).absoluteFilePath();
     series.info.seriesDescription = QFileInfo(path).fileName();
     series.info.columns = int(series.volume.geometry().size()[0]);

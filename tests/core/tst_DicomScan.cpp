@@ -188,6 +188,17 @@ private Q_SLOTS:
         d->putAndInsertString(DCM_SOPInstanceUID, "1.2.3.4.5");
         d->putAndInsertString(DCM_StudyDescription, encode(iconvName.toLatin1().constData(), QStringLiteral("头部平扫")).constData());
         d->putAndInsertString(DCM_PatientName, encode(iconvName.toLatin1().constData(), name).constData());
+        // A secondary capture without pixels would be a broken image: give it a 2 x 2 one.
+        d->putAndInsertUint16(DCM_Rows, 2);
+        d->putAndInsertUint16(DCM_Columns, 2);
+        d->putAndInsertUint16(DCM_SamplesPerPixel, 1);
+        d->putAndInsertUint16(DCM_BitsAllocated, 8);
+        d->putAndInsertUint16(DCM_BitsStored, 8);
+        d->putAndInsertUint16(DCM_HighBit, 7);
+        d->putAndInsertUint16(DCM_PixelRepresentation, 0);
+        d->putAndInsertString(DCM_PhotometricInterpretation, "MONOCHROME2");
+        const Uint8 pixels[4] = {0, 1, 2, 3};
+        d->putAndInsertUint8Array(DCM_PixelData, pixels, 4);
         QVERIFY(file.saveFile(QFile::encodeName(path).constData(), EXS_LittleEndianExplicit).good());
         auto header = readDicomFileHeader(path);
         QVERIFY2(header.ok(), qPrintable(header.error().message));

@@ -176,13 +176,35 @@ private Q_SLOTS:
             d.putAndInsertString(DCM_NumberOfFrames, "2000");
             d.putAndInsertString(DCM_SeriesInstanceUID, "1.2.3.999");
         }));
+        // Refused by the scan, from the header alone, before anything is allocated.
         SimpleJobControl control;
         auto scan = scanDicom(huge, control);
         QVERIFY(scan.ok());
-        QCOMPARE(scan->allSeries().size(), 1);
-        auto loaded = loadSeries(scan->allSeries().first(), control);
+        QCOMPARE(scan->allSeries().size(), 0);
+        QCOMPARE(scan->unreadable.size(), 1);
+        const QString reason = scan->unreadable.first().reason;
+        QVERIFY2(reason.contains(QLatin1String("too large")) && reason.contains(huge), qPrintable(reason));
+    }
+
+    void refusesASeriesBeyondTheMemoryLimit()
+    {
+        // The same check as for this computer's memory, with a limit the small series exceeds: refused before the
+        // volume is allocated, naming the series and the sizes.
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("series"));
+        writeSmallSeries(folder, 10);
+        SimpleJobControl control;
+        auto scan = scanDicom(folder, control);
+        QVERIFY(scan.ok());
+        SeriesLoadOptions options;
+        options.memoryLimitBytes = 64 * 64 * 10 * 2; // the int16 voxels alone, without the decode buffers
+        auto loaded = loadSeries(scan->allSeries().first(), control, options);
         QVERIFY(!loaded.ok());
-        QVERIFY2(loaded.error().message.contains(QLatin1String("too large")), qPrintable(loaded.error().message));
+        const QString message = loaded.error().message;
+        QVERIFY2(message.contains(QLatin1String("64 x 64 x 10 voxels")) && message.contains(QLatin1String("memory limit")),
+                 qPrintable(message));
+        options.memoryLimitBytes = 64 * 1024 * 1024;
+        QVERIFY(loadSeries(scan->allSeries().first(), control, options).ok());
     }
 };
 
