@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DelineateCli</name>
+    <message numerus="yes">
+        <source>%1: no image series could be loaded (%n file(s) or series refused, reasons above)</source>
+        <translation>
+            <numerusform>%1: no image series could be loaded (%n file or series refused, reasons above)</numerusform>
+            <numerusform>%1: no image series could be loaded (%n files or series refused, reasons above)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SeriesGrouping</name>
     <message numerus="yes">
         <source>%n localizer image(s) set aside</source>
@@ -10,21 +20,42 @@
             <numerusform>%n localizer images set aside</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n other file(s): %2</source>
+        <translation>
+            <numerusform>%1 and %n other file: %2</numerusform>
+            <numerusform>%1 and %n other files: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) repeat the position of another slice with no echo, time, acquisition or image type to tell them apart; split by instance number into %1 volumes</source>
+        <translation>
+            <numerusform>%n slice repeats the position of another slice with no echo, time, acquisition or image type to tell them apart; split by instance number into %1 volumes</numerusform>
+            <numerusform>%n slices repeat the position of another slice with no echo, time, acquisition or image type to tell them apart; split by instance number into %1 volumes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the slices of this series lie in %n different orientation(s); split into one sub-series per orientation</source>
+        <translation>
+            <numerusform>the slices of this series lie in %n different orientation; split into one sub-series per orientation</numerusform>
+            <numerusform>the slices of this series lie in %n different orientations; split into one sub-series per orientation</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeriesLoader</name>
-    <message numerus="yes">
-        <source>%n slice(s) share a position with another slice</source>
-        <translation>
-            <numerusform>%n slice shares a position with another slice</numerusform>
-            <numerusform>%n slices share a position with another slice</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>about %n slice(s) missing</source>
         <translation>
             <numerusform>about %n slice missing</numerusform>
             <numerusform>about %n slices missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n slice(s) share a position with another slice</source>
+        <translation>
+            <numerusform>%1: %n slice shares a position with another slice</numerusform>
+            <numerusform>%1: %n slices share a position with another slice</numerusform>
         </translation>
     </message>
 </context>

@@ -39,12 +39,63 @@
         <source>%1, %2, %3</source>
         <translation>%1，%2，%3</translation>
     </message>
+    <message>
+        <source>Threshold brush (%1 to %2)</source>
+        <translation>阈值画笔（%1 至 %2）</translation>
+    </message>
 </context>
 <context>
     <name>Compression</name>
     <message>
         <source>damaged compressed data (zlib status %1)</source>
         <translation>压缩数据已损坏（zlib 状态 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>DeclaredImageSize</name>
+    <message>
+        <source>Rows x Columns x Frames x Samples x Bits = %1 x %2 x %3 x %4 x %5</source>
+        <translation>行 x 列 x 帧 x 采样 x 位 = %1 x %2 x %3 x %4 x %5</translation>
+    </message>
+    <message>
+        <source>%1: broken image: it declares %2 rows and %3 columns</source>
+        <translation>%1：损坏的图像：声明了 %2 行和 %3 列</translation>
+    </message>
+    <message>
+        <source>%1: broken image: BitsAllocated %2 is neither 1 nor a whole number of bytes up to 64</source>
+        <translation>%1：损坏的图像：BitsAllocated %2 既不是 1，也不是不超过 64 的整字节位数</translation>
+    </message>
+    <message>
+        <source>%1: broken image: SamplesPerPixel %2 is not 1, 3 or 4</source>
+        <translation>%1：损坏的图像：SamplesPerPixel %2 不是 1、3 或 4</translation>
+    </message>
+    <message>
+        <source>%1: broken image: it declares %2 frames</source>
+        <translation>%1：损坏的图像：声明了 %2 帧</translation>
+    </message>
+    <message>
+        <source>%1: the declared image size overflows 64-bit arithmetic (%2): refused</source>
+        <translation>%1：声明的图像大小超出 64 位运算范围（%2）：已拒绝</translation>
+    </message>
+    <message>
+        <source>%1: the declared image is too large to load (%2: %3 voxels, at most %4)</source>
+        <translation>%1：声明的图像过大，无法加载（%2：%3 个体素，最多 %4）</translation>
+    </message>
+    <message>
+        <source>%1: the declared image needs %2 of memory (%3), more than this computer&apos;s %4</source>
+        <translation>%1：声明的图像需要 %2 内存（%3），超过本机的 %4</translation>
+    </message>
+    <message>
+        <source>%1: one frame would hold %2 bytes (%3), more than DICOM&apos;s 4 GiB limit</source>
+        <translation>%1：单帧将占 %2 字节（%3），超过 DICOM 的 4 GiB 上限</translation>
+    </message>
+    <message>
+        <source>%1: the pixel data is shorter than declared: it holds %2 bytes, but %3 declares %4 bytes</source>
+        <translation>%1：像素数据比声明的短：实际 %2 字节，而 %3 声明 %4 字节</translation>
+    </message>
+    <message>
+        <source>the pixel data is longer than declared: it holds %1 bytes, but %2 declares %3 bytes; the extra bytes are ignored</source>
+        <translation>像素数据比声明的长：实际 %1 字节，而 %2 声明 %3 字节；多余字节已忽略</translation>
     </message>
 </context>
 <context>
@@ -249,6 +300,12 @@
         <source>MODEL [--json] [--set-modality M ...]  show or edit a model&apos;s header</source>
         <translation>MODEL [--json] [--set-modality M ...]  显示或编辑模型头信息</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: no image series could be loaded (%n file(s) or series refused, reasons above)</source>
+        <translation>
+            <numerusform>%1：无法加载任何图像序列（%n 个文件或序列被拒绝，原因见上）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DicomFileHeader</name>
@@ -269,10 +326,6 @@
         <translation>MOSAIC 图像缺少可读的图像数量，按单层载入</translation>
     </message>
     <message>
-        <source>image without pixel description</source>
-        <translation>图像缺少像素描述</translation>
-    </message>
-    <message>
         <source>no pixel data</source>
         <translation>无像素数据</translation>
     </message>
@@ -287,6 +340,58 @@
     <message>
         <source>character set conversion failed (%1); names may show wrongly</source>
         <translation>字符集转换失败（%1）；姓名可能显示不正确</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a number; %3 assumed</source>
+        <translation>%1“%2”不是数字；按 %3 处理</translation>
+    </message>
+    <message>
+        <source>RescaleSlope is 0, which would erase the image; 1 assumed</source>
+        <translation>RescaleSlope 为 0，会抹去整幅图像；按 1 处理</translation>
+    </message>
+    <message>
+        <source>PixelSpacing &apos;%1&apos; is not a valid spacing; ImagerPixelSpacing %2 x %3 mm used instead</source>
+        <translation>PixelSpacing“%1”不是有效间距；改用 ImagerPixelSpacing %2 x %3 mm</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a valid spacing (two positive numbers); 1 mm assumed</source>
+        <translation>%1“%2”不是有效间距（应为两个正数）；按 1 mm 处理</translation>
+    </message>
+    <message>
+        <source>NumberOfFrames &apos;%1&apos; is not a positive whole number; 1 assumed</source>
+        <translation>NumberOfFrames“%1”不是正整数；按 1 处理</translation>
+    </message>
+    <message>
+        <source>ImageOrientationPatient &apos;%1&apos; is not two perpendicular unit vectors; the slice geometry is unknown</source>
+        <translation>ImageOrientationPatient“%1”不是两个相互垂直的单位向量；切片几何未知</translation>
+    </message>
+    <message>
+        <source>ImageOrientationPatient &apos;%1&apos; is not six numbers; the slice geometry is unknown</source>
+        <translation>ImageOrientationPatient“%1”不是六个数字；切片几何未知</translation>
+    </message>
+    <message>
+        <source>ImagePositionPatient &apos;%1&apos; is not three numbers; the slice position is unknown</source>
+        <translation>ImagePositionPatient“%1”不是三个数字；切片位置未知</translation>
+    </message>
+    <message>
+        <source>%1: broken image: the %2 object has no pixel data (is the file cut short?)</source>
+        <translation>%1：损坏的图像：%2 对象没有像素数据（文件是否被截断？）</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>BitsStored %1 does not fit BitsAllocated %2; %2 assumed</source>
+        <translation>BitsStored %1 与 BitsAllocated %2 不符；按 %2 处理</translation>
+    </message>
+    <message>
+        <source>no PixelSpacing; 1 mm assumed</source>
+        <translation>无 PixelSpacing；按 1 mm 处理</translation>
+    </message>
+    <message>
+        <source>%1: not a readable DICOM file: it is empty (0 bytes)</source>
+        <translation>%1：不是可读的 DICOM 文件：文件为空（0 字节）</translation>
     </message>
 </context>
 <context>
@@ -461,6 +566,14 @@
         <source>AI result layer</source>
         <translation>AI 结果图层</translation>
     </message>
+    <message>
+        <source>The reviewed slices of an edit do not fit the segmentation.</source>
+        <translation>编辑中的已审阅切片与分割不匹配。</translation>
+    </message>
+    <message>
+        <source>reviewed slices</source>
+        <translation>已审阅切片</translation>
+    </message>
 </context>
 <context>
     <name>EngineLoader</name>
@@ -540,6 +653,14 @@ Series: %5</source>
     <message>
         <source>%1: no series &apos;%2&apos; (there are %3)</source>
         <translation>%1：没有序列“%2”（共有 %3 个）</translation>
+    </message>
+    <message>
+        <source>%1: the spacing of axis %2 (%3) is not a positive number; 1 mm assumed</source>
+        <translation>%1：轴 %2 的间距（%3）不是正数；按 1 mm 处理</translation>
+    </message>
+    <message>
+        <source>%1: the image origin is not a finite position; 0 assumed</source>
+        <translation>%1：图像原点不是有限位置；按 0 处理</translation>
     </message>
 </context>
 <context>
@@ -639,6 +760,26 @@ Series: %5</source>
         <source>Change %1</source>
         <translation>更改 %1</translation>
     </message>
+    <message>
+        <source>Review of %1: %2</source>
+        <translation>%1 的审阅状态：%2</translation>
+    </message>
+    <message>
+        <source>Meaning of %1: %2</source>
+        <translation>%1 的含义：%2</translation>
+    </message>
+    <message>
+        <source>There is no such slice to mark.</source>
+        <translation>没有可标记的该切片。</translation>
+    </message>
+    <message>
+        <source>Slice %1 (%2) reviewed</source>
+        <translation>切片 %1（%2）已审阅</translation>
+    </message>
+    <message>
+        <source>Slice %1 (%2) no longer reviewed</source>
+        <translation>切片 %1（%2）取消审阅</translation>
+    </message>
 </context>
 <context>
     <name>LabelTable</name>
@@ -673,6 +814,97 @@ Series: %5</source>
     <message>
         <source>%1: label %2 names layer %3</source>
         <translation>%1：标签 %2 指定了图层 %3</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记待查</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTools</name>
+    <message>
+        <source>Choose a label (label 0 is the background).</source>
+        <translation>请选择一个标签（标签 0 为背景）。</translation>
+    </message>
+    <message>
+        <source>%1 is locked: unlock it first.</source>
+        <translation>%1 已锁定：请先解锁。</translation>
+    </message>
+    <message>
+        <source>The image and the segmentation differ in size.</source>
+        <translation>图像与分割的尺寸不一致。</translation>
+    </message>
+    <message>
+        <source>The seed lies outside the image.</source>
+        <translation>种子点位于图像之外。</translation>
+    </message>
+    <message>
+        <source>The region grows past %1 voxels: lower the tolerance.</source>
+        <translation>区域增长超过 %1 个体素：请降低容差。</translation>
+    </message>
+    <message>
+        <source>Fill %1, %2, %3 voxels (%4 %5)</source>
+        <translation>填充 %1，%2，%3 个体素（%4 %5）</translation>
+    </message>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>Lasso erase, %1, %2 voxels</source>
+        <translation>套索擦除，%1，%2 个体素</translation>
+    </message>
+    <message>
+        <source>Lasso, %1, %2 voxels</source>
+        <translation>套索，%1，%2 个体素</translation>
+    </message>
+    <message>
+        <source>The slice axis must be 0, 1 or 2.</source>
+        <translation>切片轴必须为 0、1 或 2。</translation>
+    </message>
+    <message>
+        <source>Draw %1 on at least two slices to interpolate between them.</source>
+        <translation>请在至少两个切片上绘制 %1，才能在它们之间插值。</translation>
+    </message>
+    <message>
+        <source>Interpolate %1 across %2 slices</source>
+        <translation>在 %2 个切片间插值 %1</translation>
+    </message>
+    <message>
+        <source>Keep the largest island of %1 (%2 removed)</source>
+        <translation>保留 %1 的最大连通区域（已移除 %2 个）</translation>
+    </message>
+    <message>
+        <source>Remove islands of %1 under %2 voxels (%3 removed)</source>
+        <translation>移除 %1 中小于 %2 个体素的孤立区域（已移除 %3 个）</translation>
+    </message>
+    <message>
+        <source>The smoothing radius must be positive.</source>
+        <translation>平滑半径必须为正数。</translation>
+    </message>
+    <message>
+        <source>Smooth %1 (opening, %2 mm)</source>
+        <translation>平滑 %1（开运算，%2 mm）</translation>
+    </message>
+    <message>
+        <source>Smooth %1 (closing, %2 mm)</source>
+        <translation>平滑 %1（闭运算，%2 mm）</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1501,160 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>ReviewedSlices</name>
+    <message>
+        <source>%1: reviewed slices %2-%3 along axis %4 lie outside the %5 slices of the image</source>
+        <translation>%1：沿轴 %4 的已审阅切片 %2-%3 超出图像的 %5 张切片</translation>
+    </message>
+    <message>
+        <source>%1: the reviewed slices are not a list of ranges</source>
+        <translation>%1：已审阅切片不是区间列表</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the reviewed slices &apos;%2&apos;</source>
+        <translation>%1：无法读取已审阅切片“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTerminology</name>
+    <message>
+        <source>Tissue</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Anatomical structure</source>
+        <translation>解剖结构</translation>
+    </message>
+    <message>
+        <source>Morphologically abnormal structure</source>
+        <translation>形态异常结构</translation>
+    </message>
+    <message>
+        <source>Body substance</source>
+        <translation>体内物质</translation>
+    </message>
+    <message>
+        <source>Physical object</source>
+        <translation>物理对象</translation>
+    </message>
+    <message>
+        <source>Spatial and relational concept</source>
+        <translation>空间与关系概念</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>骨</translation>
+    </message>
+    <message>
+        <source>Connective tissue</source>
+        <translation>结缔组织</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>肌肉</translation>
+    </message>
+    <message>
+        <source>Artery</source>
+        <translation>动脉</translation>
+    </message>
+    <message>
+        <source>Vein</source>
+        <translation>静脉</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>脑</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>肝脏</translation>
+    </message>
+    <message>
+        <source>Spleen</source>
+        <translation>脾脏</translation>
+    </message>
+    <message>
+        <source>Kidney</source>
+        <translation>肾脏</translation>
+    </message>
+    <message>
+        <source>Pancreas</source>
+        <translation>胰腺</translation>
+    </message>
+    <message>
+        <source>Gallbladder</source>
+        <translation>胆囊</translation>
+    </message>
+    <message>
+        <source>Adrenal gland</source>
+        <translation>肾上腺</translation>
+    </message>
+    <message>
+        <source>Small intestine</source>
+        <translation>小肠</translation>
+    </message>
+    <message>
+        <source>Inferior vena cava</source>
+        <translation>下腔静脉</translation>
+    </message>
+    <message>
+        <source>Heart</source>
+        <translation>心脏</translation>
+    </message>
+    <message>
+        <source>Aorta</source>
+        <translation>主动脉</translation>
+    </message>
+    <message>
+        <source>Left ventricle</source>
+        <translation>左心室</translation>
+    </message>
+    <message>
+        <source>Right ventricle</source>
+        <translation>右心室</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>Trachea</source>
+        <translation>气管</translation>
+    </message>
+    <message>
+        <source>Esophagus</source>
+        <translation>食管</translation>
+    </message>
+    <message>
+        <source>Diaphragm</source>
+        <translation>膈肌</translation>
+    </message>
+    <message>
+        <source>Blood vessel</source>
+        <translation>血管</translation>
+    </message>
+    <message>
+        <source>Tumor</source>
+        <translation>肿瘤</translation>
+    </message>
+    <message>
+        <source>Lesion</source>
+        <translation>病灶</translation>
+    </message>
+    <message>
+        <source>Necrosis</source>
+        <translation>坏死</translation>
+    </message>
+    <message>
+        <source>Edema</source>
+        <translation>水肿</translation>
+    </message>
+    <message>
+        <source>Hemorrhage</source>
+        <translation>出血</translation>
+    </message>
+</context>
+<context>
     <name>Segmentation</name>
     <message>
         <source>A segmentation needs at least one label layer.</source>
@@ -1459,6 +1845,44 @@ Series: %5</source>
         <source>series split into %1 sub-series; this one: %2</source>
         <translation>序列已拆分为 %1 个子序列；本子序列：%2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other file(s): %2</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个文件：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>repeat %1</source>
+        <translation>重复 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) repeat the position of another slice with no echo, time, acquisition or image type to tell them apart; split by instance number into %1 volumes</source>
+        <translation>
+            <numerusform>%n 张切片与其他切片位置重复，且无回波、时间、采集或图像类型可区分；按实例编号拆分为 %1 个体积</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a copy of an image already in the series (same SOP Instance UID); ignored</source>
+        <translation>序列中已有该图像的副本（SOP Instance UID 相同）；已忽略</translation>
+    </message>
+    <message>
+        <source>Instance UIDs missing (%1 blank); the files were grouped into one series by frame of reference, modality, series number and description, orientation and size, as dcm2niix does</source>
+        <translation>缺少实例 UID（%1 个为空）；已按参考坐标系、模态、序列号与描述、方向和尺寸将文件归为一个序列，与 dcm2niix 相同</translation>
+    </message>
+    <message>
+        <source>orientation %1</source>
+        <translation>方向 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the slices of this series lie in %n different orientation(s); split into one sub-series per orientation</source>
+        <translation>
+            <numerusform>该序列的切片位于 %n 个不同方向；已按方向拆分为子序列</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeriesLoader</name>
@@ -1489,12 +1913,6 @@ Series: %5</source>
     <message>
         <source>no image position/orientation: slices ordered by instance number, geometry unknown</source>
         <translation>缺少图像位置/方向：按实例号排列各层，几何信息未知</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n slice(s) share a position with another slice</source>
-        <translation>
-            <numerusform>有 %n 层与其他层位置重合</numerusform>
-        </translation>
     </message>
     <message>
         <source>uneven slice spacing: %1 to %2 mm</source>
@@ -1529,6 +1947,24 @@ Series: %5</source>
     <message>
         <source>Loaded %1</source>
         <translation>已载入 %1</translation>
+    </message>
+    <message>
+        <source>series %1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers</source>
+        <translation>序列 %1：%2 x %3 x %4 个体素以 %6 存储需 %5，另需 %7 解码缓冲</translation>
+    </message>
+    <message>
+        <source>%1, more than the memory limit of %2: not loaded</source>
+        <translation>%1，超过内存上限 %2：未加载</translation>
+    </message>
+    <message>
+        <source>%1, more than this computer&apos;s %2 of memory: not loaded</source>
+        <translation>%1，超过本机 %2 内存：未加载</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n slice(s) share a position with another slice</source>
+        <translation>
+            <numerusform>%1：%n 张切片与其他切片位置相同</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,14 @@ std::size_t paintDab(SegmentationDocument& document, const BrushSettings& s, con
         document.setLabelTableInEdit(table);
     }
     const Segmentation& seg = document.segmentation();
-    const std::vector<std::size_t> footprint = brushFootprint(seg.geometry(), s, centre);
+    std::vector<std::size_t> footprint = brushFootprint(seg.geometry(), s, centre);
+    if (s.limitToRange && s.image && s.image->voxelCount() == seg.voxelCount())
+        footprint.erase(std::remove_if(footprint.begin(), footprint.end(),
+                                       [&](std::size_t o) {
+                                           const double v = s.image->valueAt(o);
+                                           return v < s.lower || v > s.upper;
+                                       }),
+                        footprint.end());
     std::size_t changed = 0;
     const int layer = std::min(seg.labels().layerOf(s.label), seg.layerCount() - 1);
     if (s.erase && s.policy.mode == OverwriteMode::All) {
@@ -164,7 +171,9 @@ int paintLine(SegmentationDocument& document, const BrushSettings& s, const Vect
 
 QString brushDescription(const LabelTable& labels, const BrushSettings& s, int dabs)
 {
-    const QString tool = s.erase ? BrushText::tr("Eraser") : BrushText::tr("Brush");
+    const QString tool = s.erase ? BrushText::tr("Eraser")
+                         : s.limitToRange ? BrushText::tr("Threshold brush (%1 to %2)").arg(s.lower, 0, 'g', 5).arg(s.upper, 0, 'g', 5)
+                                          : BrushText::tr("Brush");
     const QString count = dabs == 1 ? BrushText::tr("1 dab") : BrushText::tr("%1 dabs").arg(dabs);
     if (s.erase && s.policy.mode == OverwriteMode::All)
         return BrushText::tr("%1, all labels, %2").arg(tool, count);

@@ -5,6 +5,7 @@
 #include "common/Expected.h"
 #include "edit/SegmentationDocument.h"
 #include "image/ImageGeometry.h"
+#include "image/Volume.h"
 
 #include <QString>
 
@@ -37,6 +38,12 @@ struct BrushSettings
     uint16_t label = 1;     // the label painted, or erased by a policy other than All
     bool erase = false;
     OverwritePolicy policy;
+    // Threshold-limited painting: only voxels whose image value lies in [lower, upper] (the UI seeds the range
+    // from the value under the pointer when the stroke starts).
+    const Volume* image = nullptr;
+    bool limitToRange = false;
+    double lower = 0.0;
+    double upper = 0.0;
 };
 
 // Offsets of the voxels a dab centred on `centre` (a continuous voxel index) covers, ascending. A voxel is covered

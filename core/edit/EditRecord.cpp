@@ -19,7 +19,8 @@ class EditRecordText
     Q_DECLARE_TR_FUNCTIONS(EditRecord)
 };
 
-constexpr uint32_t kRecordVersion = 1;
+// Version 2 added the reviewed slices; version 1 records (without them) are still read.
+constexpr uint32_t kRecordVersion = 2;
 
 VoxelState stateOf(const Segmentation& s, int layer, std::size_t offset)
 {
@@ -299,6 +300,11 @@ Expected<void> EditRecord::apply(Segmentation& segmentation, bool forward) const
         segmentation.setTable(*tableAfter);
     if (!forward && tableBefore)
         segmentation.setTable(*tableBefore);
+    if (const auto& review = forward ? reviewAfter : reviewBefore; review) {
+        if (review->size() != segmentation.geometry().size())
+            return Error::failed(EditRecordText::tr("The reviewed slices of an edit do not fit the segmentation."));
+        segmentation.setReviewedSlices(*review);
+    }
     if (aiChanged) {
         const auto& result = forward ? aiAfter : aiBefore;
         if (result)
@@ -308,6 +314,32 @@ Expected<void> EditRecord::apply(Segmentation& segmentation, bool forward) const
         segmentation.setAiResult(result);
     }
     return {};
+}
+
+void writeReviewedSlices(ByteWriter& out, const std::optional<ReviewedSlices>& reviewed)
+{
+    out.u8(reviewed ? 1 : 0);
+    if (!reviewed)
+        return;
+    for (int a = 0; a < 3; ++a)
+        out.i64(reviewed->size()[std::size_t(a)]);
+    out.bytes(QJsonDocument(reviewed->toJson()).toJson(QJsonDocument::Compact));
+}
+
+Expected<std::optional<ReviewedSlices>> readReviewedSlices(ByteReader& in)
+{
+    if (in.u8() == 0)
+        return std::optional<ReviewedSlices>();
+    std::array<int64_t, 3> size{};
+    for (int a = 0; a < 3; ++a)
+        size[std::size_t(a)] = in.i64();
+    const QByteArray json = in.bytes();
+    if (!in.ok() || size[0] < 1 || size[1] < 1 || size[2] < 1 || size[0] > (1 << 20) || size[1] > (1 << 20) || size[2] > (1 << 20))
+        return damaged(EditRecordText::tr("reviewed slices"));
+    auto reviewed = ReviewedSlices::fromJson(QJsonDocument::fromJson(json).object(), size, EditRecordText::tr("edit record"));
+    if (!reviewed)
+        return reviewed.error();
+    return std::optional<ReviewedSlices>(std::move(reviewed).value());
 }
 
 QByteArray EditRecord::serialize() const
@@ -337,13 +369,16 @@ QByteArray EditRecord::serialize() const
         if (aiAfter)
             writeAiResult(out, *aiAfter);
     }
+    writeReviewedSlices(out, reviewBefore);
+    writeReviewedSlices(out, reviewAfter);
     return out.take();
 }
 
 Expected<EditRecord> EditRecord::deserialize(const QByteArray& bytes, std::size_t voxelCount)
 {
     ByteReader in(bytes);
-    if (in.u32() != kRecordVersion)
+    const uint32_t version = in.u32();
+    if (version != 1 && version != kRecordVersion)
         return damaged(EditRecordText::tr("unknown version"));
     EditRecord r;
     r.sequence = in.u64();
@@ -382,6 +417,14 @@ Expected<EditRecord> EditRecord::deserialize(const QByteArray& bytes, std::size_
         if (!ai)
             return ai.error();
         r.aiAfter = std::move(ai).value();
+    }
+    if (version >= 2) {
+        for (auto* review : {&r.reviewBefore, &r.reviewAfter}) {
+            auto read = readReviewedSlices(in);
+            if (!read)
+                return read.error();
+            *review = std::move(read).value();
+        }
     }
     if (!in.ok())
         return damaged(EditRecordText::tr("truncated"));

@@ -91,6 +91,7 @@ public:
     int layerCountAfter = 1;
     std::vector<LayerDiff> diffs;
     std::optional<LabelTable> tableBefore, tableAfter;
+    std::optional<ReviewedSlices> reviewBefore, reviewAfter; // slices marked reviewed or unmarked
     bool aiChanged = false;
     std::shared_ptr<const AiResult> aiBefore, aiAfter;
 
@@ -113,5 +114,8 @@ Expected<LabelLayer> decompressLayer(const QByteArray& compressed, bool wide, st
 
 void writeAiResult(ByteWriter& out, const AiResult& result);
 Expected<std::shared_ptr<const AiResult>> readAiResult(ByteReader& in, std::size_t voxelCount);
+
+void writeReviewedSlices(ByteWriter& out, const std::optional<ReviewedSlices>& reviewed);
+Expected<std::optional<ReviewedSlices>> readReviewedSlices(ByteReader& in);
 
 } // namespace delineate

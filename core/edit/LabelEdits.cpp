@@ -81,12 +81,37 @@ Expected<void> updateLabel(SegmentationDocument& document, const LabelEntry& ent
         description = entry.locked ? LabelEditsText::tr("Lock %1").arg(name) : LabelEditsText::tr("Unlock %1").arg(name);
     else if (old->colour != entry.colour)
         description = LabelEditsText::tr("Colour of %1").arg(name);
+    else if (old->review != entry.review)
+        description = LabelEditsText::tr("Review of %1: %2").arg(name, reviewStatusName(entry.review));
+    else if (!(old->meaning == entry.meaning))
+        description = LabelEditsText::tr("Meaning of %1: %2").arg(name, entry.meaning.type.meaning);
     else
         description = LabelEditsText::tr("Change %1").arg(name);
     LabelTable table = document.labels();
     if (auto set = table.set(entry); !set)
         return set;
     return document.setLabelTable(table, description);
+}
+
+Expected<void> setSlicesReviewed(SegmentationDocument& document, int axis, int64_t first, int64_t last, bool reviewed)
+{
+    if (document.isEditing())
+        return Error::failed(LabelEditsText::tr("Finish the edit in progress first."));
+    const auto& size = document.geometry().size();
+    if (axis < 0 || axis > 2 || first < 0 || last < first || last >= size[std::size_t(axis)])
+        return Error::failed(LabelEditsText::tr("There is no such slice to mark."));
+    ReviewedSlices marks = document.segmentation().reviewedSlices();
+    for (int64_t s = first; s <= last; ++s)
+        marks.setReviewed(axis, s, reviewed);
+    if (marks == document.segmentation().reviewedSlices())
+        return {};
+    const QString slices = first == last ? QString::number(first + 1) : QStringLiteral("%1-%2").arg(first + 1).arg(last + 1);
+    const QString axisName = QString(QLatin1Char(char('i' + axis)));
+    const QString description = reviewed ? LabelEditsText::tr("Slice %1 (%2) reviewed").arg(slices, axisName)
+                                         : LabelEditsText::tr("Slice %1 (%2) no longer reviewed").arg(slices, axisName);
+    document.beginEdit(EditKind::LabelTable, description);
+    document.setReviewedSlicesInEdit(marks);
+    return document.commitEdit();
 }
 
 } // namespace delineate

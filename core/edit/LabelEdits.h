@@ -1,5 +1,5 @@
 // Label-table operations as undoable edits, each with its history text: add, remove (with its voxels), rename,
-// recolour, show/hide, lock/unlock.
+// recolour, show/hide, lock/unlock, review status and coded meaning; and the reviewed-slice marks.
 #pragma once
 
 #include "common/Expected.h"
@@ -19,6 +19,9 @@ Expected<void> ensureLabel(SegmentationDocument& document, uint16_t value);
 Expected<void> removeLabel(SegmentationDocument& document, uint16_t value);
 // Replaces the entry of `entry.value` (name, colour, visible, locked, ...) in one edit described by what changed.
 Expected<void> updateLabel(SegmentationDocument& document, const LabelEntry& entry);
+
+// Marks slices `first`..`last` (normal to voxel axis `axis`) reviewed or not, in one edit.
+Expected<void> setSlicesReviewed(SegmentationDocument& document, int axis, int64_t first, int64_t last, bool reviewed);
 
 // "label 2 Liver" (or "label 2" without a name), for messages and history.
 QString labelDisplayName(const LabelTable& labels, uint16_t value);

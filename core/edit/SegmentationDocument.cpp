@@ -38,6 +38,7 @@ void SegmentationDocument::beginEdit(EditKind kind, const QString& description)
     m_touched.clear();
     m_layerCountBefore = m_segmentation.layerCount();
     m_tableBefore.reset();
+    m_reviewBefore.reset();
     m_aiChanged = false;
     m_aiBefore.reset();
     m_unflushed = VoxelBox();
@@ -120,6 +121,17 @@ void SegmentationDocument::setLabelTableInEdit(const LabelTable& table)
     Q_EMIT labelTableChanged();
 }
 
+void SegmentationDocument::setReviewedSlicesInEdit(const ReviewedSlices& reviewed)
+{
+    Q_ASSERT(m_editing);
+    if (reviewed.size() != m_segmentation.geometry().size())
+        return;
+    if (!m_reviewBefore)
+        m_reviewBefore = m_segmentation.reviewedSlices();
+    m_segmentation.setReviewedSlices(reviewed);
+    Q_EMIT reviewedSlicesChanged();
+}
+
 Expected<void> SegmentationDocument::commitEditAmendingLast(const QString& description)
 {
     if (!m_editing)
@@ -164,6 +176,11 @@ Expected<void> SegmentationDocument::commitEditAmendingLast(const QString& descr
         record->tableAfter = m_segmentation.labels();
     }
     m_tableBefore.reset();
+    if (earlier->reviewAfter || (m_reviewBefore && *m_reviewBefore != m_segmentation.reviewedSlices())) {
+        record->reviewBefore = earlier->reviewAfter ? earlier->reviewBefore : m_reviewBefore;
+        record->reviewAfter = m_segmentation.reviewedSlices();
+    }
+    m_reviewBefore.reset();
     if (m_aiChanged) {
         record->aiChanged = true;
         if (!earlier->aiChanged)
@@ -238,6 +255,11 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
         record->tableAfter = m_segmentation.labels();
     }
     m_tableBefore.reset();
+    if (m_reviewBefore && *m_reviewBefore != m_segmentation.reviewedSlices()) {
+        record->reviewBefore = m_reviewBefore;
+        record->reviewAfter = m_segmentation.reviewedSlices();
+    }
+    m_reviewBefore.reset();
     if (m_aiChanged) {
         record->aiChanged = true;
         record->aiBefore = m_aiBefore;
@@ -245,7 +267,7 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
     }
     m_aiBefore.reset();
     m_aiChanged = false;
-    if (!record->changesVoxels() && !record->tableAfter && !record->aiChanged)
+    if (!record->changesVoxels() && !record->tableAfter && !record->reviewAfter && !record->aiChanged)
         return {};
     const bool wasModified = isModified();
     record->sequence = m_nextSequence++;
@@ -290,6 +312,11 @@ void SegmentationDocument::cancelEdit()
         m_tableBefore.reset();
         Q_EMIT labelTableChanged();
     }
+    if (m_reviewBefore) {
+        m_segmentation.setReviewedSlices(*m_reviewBefore);
+        m_reviewBefore.reset();
+        Q_EMIT reviewedSlicesChanged();
+    }
     if (m_aiChanged) {
         m_segmentation.setAiResult(m_aiBefore);
         m_aiChanged = false;
@@ -315,6 +342,7 @@ void SegmentationDocument::applyRecord(const EditRecord& record, bool forward)
 {
     const int layersBefore = m_segmentation.layerCount();
     const LabelTable tableBefore = m_segmentation.labels();
+    const bool reviewChanges = record.reviewBefore || record.reviewAfter;
     // Records in the history were built against this segmentation, so applying them cannot fail short of a bug;
     // a failure is reported rather than ignored.
     if (auto applied = record.apply(m_segmentation, forward); !applied)
@@ -323,6 +351,8 @@ void SegmentationDocument::applyRecord(const EditRecord& record, bool forward)
         Q_EMIT layersChanged();
     if (m_segmentation.labels() != tableBefore)
         Q_EMIT labelTableChanged();
+    if (reviewChanges)
+        Q_EMIT reviewedSlicesChanged();
     const VoxelBox box = record.layerCountBefore != record.layerCountAfter
                              ? VoxelBox::everything(m_segmentation.geometry())
                              : record.bounds();

@@ -60,6 +60,8 @@ public:
     void setAiResultInEdit(std::shared_ptr<const AiResult> result);
     // Within the current edit: replaces the label table (e.g. the AI merge adds its classes).
     void setLabelTableInEdit(const LabelTable& table);
+    // Within the current edit: replaces the reviewed-slice marks (same grid).
+    void setReviewedSlicesInEdit(const ReviewedSlices& reviewed);
 
     bool canUndo() const { return !m_editing && m_history.canUndo(); }
     bool canRedo() const { return !m_editing && m_history.canRedo(); }
@@ -88,6 +90,7 @@ Q_SIGNALS:
     // Voxels inside `box` (on any layer) changed: views that show a slice through it repaint.
     void voxelsChanged(const delineate::VoxelBox& box);
     void labelTableChanged();
+    void reviewedSlicesChanged();
     void layersChanged();
     void historyChanged();
     void modifiedChanged(bool modified);
@@ -113,6 +116,7 @@ private:
     std::map<int, std::vector<uint64_t>> m_touchedBits;  // per layer, one bit per voxel, allocated on first use
     int m_layerCountBefore = 1;
     std::optional<LabelTable> m_tableBefore;
+    std::optional<ReviewedSlices> m_reviewBefore;
     bool m_aiChanged = false;
     std::shared_ptr<const AiResult> m_aiBefore;
     VoxelBox m_unflushed;

@@ -67,6 +67,8 @@ QByteArray SegmentationSnapshot::write(const Segmentation& s)
     out.u8(s.aiResult() ? 1 : 0);
     if (s.aiResult())
         writeAiResult(out, *s.aiResult());
+    // Added later: older snapshots end before it.
+    writeReviewedSlices(out, s.reviewedSlices().isEmpty() ? std::optional<ReviewedSlices>() : s.reviewedSlices());
     return out.take();
 }
 
@@ -110,6 +112,15 @@ Expected<Segmentation> SegmentationSnapshot::read(const QByteArray& bytes)
             return read.error();
         ai = std::move(read).value();
     }
+    std::optional<ReviewedSlices> reviewed;
+    if (in.ok() && !in.atEnd()) {
+        auto read = readReviewedSlices(in);
+        if (!read)
+            return read.error();
+        reviewed = std::move(read).value();
+        if (reviewed && reviewed->size() != geometry.size())
+            return damaged();
+    }
     if (!in.ok())
         return damaged();
     auto segmentation = Segmentation::fromLayers(geometry, std::move(layers), std::move(table).value());
@@ -117,6 +128,8 @@ Expected<Segmentation> SegmentationSnapshot::read(const QByteArray& bytes)
         return segmentation.error();
     std::memcpy(segmentation->m_handEdited.data(), bits->constData(), std::size_t(bitBytes));
     segmentation->m_aiResult = std::move(ai);
+    if (reviewed)
+        segmentation->m_reviewed = std::move(*reviewed);
     return segmentation;
 }
 

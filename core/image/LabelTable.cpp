@@ -48,6 +48,21 @@ QString reviewStatusKey(ReviewStatus status)
     return {};
 }
 
+QString reviewStatusName(ReviewStatus status)
+{
+    switch (status) {
+    case ReviewStatus::NotStarted:
+        return LabelTableText::tr("Not started");
+    case ReviewStatus::InProgress:
+        return LabelTableText::tr("In progress");
+    case ReviewStatus::Completed:
+        return LabelTableText::tr("Completed");
+    case ReviewStatus::Flagged:
+        return LabelTableText::tr("Flagged");
+    }
+    return {};
+}
+
 std::optional<ReviewStatus> reviewStatusFromKey(const QString& key)
 {
     for (ReviewStatus s : {ReviewStatus::NotStarted, ReviewStatus::InProgress, ReviewStatus::Completed, ReviewStatus::Flagged})

@@ -50,6 +50,7 @@ enum class ReviewStatus { NotStarted, InProgress, Completed, Flagged };
 enum class SegmentAlgorithm { Manual, SemiAutomatic, Automatic };
 
 QString reviewStatusKey(ReviewStatus status);              // "not-started", ... (files)
+QString reviewStatusName(ReviewStatus status);             // "Not started", ... (translated)
 std::optional<ReviewStatus> reviewStatusFromKey(const QString& key);
 QString segmentAlgorithmKey(SegmentAlgorithm algorithm);    // "MANUAL", "SEMIAUTOMATIC", "AUTOMATIC" (as in DICOM)
 std::optional<SegmentAlgorithm> segmentAlgorithmFromKey(const QString& key);

@@ -19,13 +19,37 @@ std::size_t bitWords(std::size_t voxels)
 } // namespace
 
 Segmentation::Segmentation(const ImageGeometry& geometry)
-    : m_geometry(geometry), m_handEdited(bitWords(geometry.voxelCount()), 0)
+    : m_geometry(geometry), m_handEdited(bitWords(geometry.voxelCount()), 0), m_reviewed(geometry.size())
 {
     m_layers.emplace_back(geometry.voxelCount());
+    countLayer(0);
+}
+
+void Segmentation::countLayer(int layer)
+{
+    if (int(m_counts.size()) < layerCount())
+        m_counts.resize(std::size_t(layerCount()));
+    std::vector<std::size_t> counts = m_layers[std::size_t(layer)].histogram();
+    counts.resize(65536, 0);
+    m_counts[std::size_t(layer)] = std::move(counts);
+}
+
+std::size_t Segmentation::labelVoxelCount(uint16_t label) const
+{
+    const int layer = m_table.layerOf(label);
+    if (label == 0 || layer >= layerCount())
+        return 0;
+    return m_counts[std::size_t(layer)][label];
+}
+
+double Segmentation::labelVolumeMl(uint16_t label) const
+{
+    const auto& spacing = m_geometry.spacing();
+    return double(labelVoxelCount(label)) * spacing[0] * spacing[1] * spacing[2] / 1000.0;
 }
 
 Expected<Segmentation> Segmentation::fromLayers(const ImageGeometry& geometry, std::vector<LabelLayer> layers,
-                                                LabelTable table)
+                                                LabelTable table, ReviewedSlices reviewed)
 {
     if (layers.empty())
         return Error::failed(SegmentationText::tr("A segmentation needs at least one label layer."));
@@ -37,6 +61,7 @@ Expected<Segmentation> Segmentation::fromLayers(const ImageGeometry& geometry, s
     Segmentation s;
     s.m_geometry = geometry;
     s.m_handEdited.assign(bitWords(geometry.voxelCount()), 0);
+    s.m_reviewed = reviewed.size() == geometry.size() ? std::move(reviewed) : ReviewedSlices(geometry.size());
     for (int index = 0; index < int(layers.size()); ++index) {
         const std::vector<std::size_t> counts = layers[std::size_t(index)].histogram();
         for (std::size_t value = 1; value < counts.size(); ++value) {
@@ -56,6 +81,8 @@ Expected<Segmentation> Segmentation::fromLayers(const ImageGeometry& geometry, s
     }
     s.m_layers = std::move(layers);
     s.m_table = std::move(table);
+    for (int layer = 0; layer < s.layerCount(); ++layer)
+        s.countLayer(layer);
     return s;
 }
 
@@ -95,13 +122,17 @@ std::size_t Segmentation::handEditedCount() const
 
 void Segmentation::setLayerCount(int count)
 {
+    const int before = layerCount();
     m_layers.resize(std::size_t(count), LabelLayer(voxelCount()));
+    m_counts.resize(std::size_t(count));
+    for (int layer = before; layer < count; ++layer)
+        countLayer(layer);
 }
 
 bool Segmentation::operator==(const Segmentation& other) const
 {
     return m_geometry.sameGridAs(other.m_geometry, 1e-9) && m_layers == other.m_layers && m_table == other.m_table
-           && m_handEdited == other.m_handEdited;
+           && m_handEdited == other.m_handEdited && m_reviewed == other.m_reviewed;
 }
 
 } // namespace delineate

@@ -148,6 +148,8 @@ void writeNrrdFields(itk::MetaDataDictionary& dictionary, const Segmentation& s)
     };
     if (const QString description = aiDescription(s); !description.isEmpty())
         put(QStringLiteral("Delineate_Description"), description);
+    if (!s.reviewedSlices().isEmpty())
+        put(QStringLiteral("Delineate_ReviewedSlices"), s.reviewedSlices().toText());
     put(QStringLiteral("Segmentation_MasterRepresentation"), QStringLiteral("Binary labelmap"));
     put(QStringLiteral("Segmentation_ContainedRepresentationNames"), QStringLiteral("Binary labelmap|"));
     put(QStringLiteral("Segmentation_ReferenceImageExtentOffset"), QStringLiteral("0 0 0"));
@@ -231,12 +233,13 @@ LabelTable readNrrdFields(const itk::MetaDataDictionary& dictionary, const QStri
     return table;
 }
 
-Expected<LabelTable> readSidecar(const QString& imagePath)
+// The sidecar's labels and reviewed slices (an empty object when there is no sidecar of ours).
+Expected<QJsonObject> readSidecar(const QString& imagePath)
 {
     const QString sidecar = labelSidecarPath(imagePath);
     QFile file(sidecar);
     if (!file.exists())
-        return LabelTable();
+        return QJsonObject();
     if (!file.open(QIODevice::ReadOnly))
         return Error::failed(SegmentationIOText::tr("%1: cannot read the label sidecar (%2)").arg(sidecar, file.errorString()));
     QJsonParseError parseError;
@@ -245,8 +248,8 @@ Expected<LabelTable> readSidecar(const QString& imagePath)
         return Error::failed(SegmentationIOText::tr("%1: not valid JSON (%2)").arg(sidecar, parseError.errorString()));
     // A sidecar that is not ours (e.g. a BIDS sidecar of an image) holds no "labels": no names then.
     if (!json.object().contains(QStringLiteral("labels")))
-        return LabelTable();
-    return LabelTable::fromJson(json.object().value(QStringLiteral("labels")).toArray(), sidecar);
+        return QJsonObject();
+    return json.object();
 }
 
 template <typename PixelT>
@@ -388,11 +391,29 @@ Expected<SegmentationFile> readSegmentationFile(const QString& path)
     }
     if (isNrrd(path)) {
         file.labels = readNrrdFields(dictionary, path);
+        const QString reviewed = QString::fromStdString(metaString(dictionary, "Delineate_ReviewedSlices"));
+        if (!reviewed.isEmpty()) {
+            auto marks = ReviewedSlices::fromText(reviewed, file.geometry.size(), path);
+            if (!marks)
+                return marks.error();
+            file.reviewed = std::move(marks).value();
+        }
     } else {
         auto sidecar = readSidecar(path);
         if (!sidecar)
             return sidecar.error();
-        file.labels = std::move(sidecar).value();
+        const QString sidecarPath = labelSidecarPath(path);
+        auto labels = LabelTable::fromJson(sidecar->value(QStringLiteral("labels")).toArray(), sidecarPath);
+        if (!labels)
+            return labels.error();
+        file.labels = std::move(labels).value();
+        if (sidecar->contains(QStringLiteral("reviewedSlices"))) {
+            auto marks = ReviewedSlices::fromJson(sidecar->value(QStringLiteral("reviewedSlices")).toObject(),
+                                                  file.geometry.size(), sidecarPath);
+            if (!marks)
+                return marks.error();
+            file.reviewed = std::move(marks).value();
+        }
     }
     // Entries naming layers the file does not have would paint into nothing.
     for (const LabelEntry& e : file.labels.entries()) {
@@ -431,6 +452,8 @@ Expected<void> writeSegmentationFile(const Segmentation& s, const QString& path)
                         {QStringLiteral("labels"), s.labels().toJson()}};
     if (const QString description = aiDescription(s); !description.isEmpty())
         sidecar.insert(QStringLiteral("description"), description);
+    if (!s.reviewedSlices().isEmpty())
+        sidecar.insert(QStringLiteral("reviewedSlices"), s.reviewedSlices().toJson());
     const QString sidecarPath = labelSidecarPath(path);
     return writeAtomically(sidecarPath, [&](const QString& temporary) -> Expected<void> {
         QFile file(temporary);
@@ -449,14 +472,16 @@ Expected<Segmentation> attachToSeries(const SegmentationFile& file, const ImageG
                                       const QString& seriesName, bool resampleOnto)
 {
     std::vector<LabelLayer> layers = file.layers;
+    ReviewedSlices reviewed = file.reviewed;
     if (!resampleOnto) {
         if (auto fits = checkMaskFitsSeries(file.geometry, series, QFileInfo(file.path).fileName(), seriesName); !fits)
             return fits.error();
     } else {
         for (LabelLayer& layer : layers)
             layer = resampleLabelsNearest(layer, file.geometry, series);
+        reviewed = ReviewedSlices(series.size()); // slices of another grid say nothing about these
     }
-    return Segmentation::fromLayers(series, std::move(layers), file.labels);
+    return Segmentation::fromLayers(series, std::move(layers), file.labels, std::move(reviewed));
 }
 
 } // namespace delineate

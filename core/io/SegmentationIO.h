@@ -21,6 +21,7 @@ struct SegmentationFile
     ImageGeometry geometry;
     std::vector<LabelLayer> layers;
     LabelTable labels;      // from the sidecar or NRRD fields; labels found only in the voxels get defaults
+    ReviewedSlices reviewed; // slices marked reviewed (sidecar "reviewedSlices" or NRRD Delineate_ReviewedSlices)
 };
 
 bool isSegmentationFileName(const QString& path); // .nii, .nii.gz, .nrrd, .seg.nrrd, .mha

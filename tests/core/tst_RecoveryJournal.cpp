@@ -4,6 +4,7 @@
 #include "TestData.h"
 
 #include "edit/Brush.h"
+#include "edit/LabelEdits.h"
 #include "edit/RecoveryJournal.h"
 #include "edit/SegmentationDocument.h"
 #include "io/VolumeIO.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void liveJournalIsNotListed();
     void restoredEditsCanBeUndone();
     void amendedStepIsOneUndoAndReplays();
+    void reviewedSlicesAreUndoableAndJournalled();
 
 private:
     ImageGeometry m_grid;
@@ -342,6 +344,59 @@ void TestRecoveryJournal::amendedStepIsOneUndoAndReplays()
     restored.adoptRestoredEdits(recovered->doneEdits);
     QVERIFY(restored.undo());
     QVERIFY(restored.segmentation() == beforeAmended);
+}
+
+void TestRecoveryJournal::reviewedSlicesAreUndoableAndJournalled()
+{
+    // Slices marked reviewed are part of the segmentation's state: each marking is one undo step, the journal
+    // replays it, and a rebase after saving keeps the marks in the snapshot.
+    const QString folder = m_folder.filePath(QStringLiteral("review"));
+    auto hash = RecoveryJournal::seriesIdentityHash(folder, kSeriesKey, m_grid);
+    SegmentationDocument document{Segmentation(m_grid)};
+    auto journal = RecoveryJournal::create(folder, {*hash, QString()}, document.segmentation());
+    QVERIFY(journal.ok());
+    const QString path = (*journal)->path();
+    document.attachJournal(std::move(journal).value());
+    stroke(document, sphere(1), {40, 40, 40}, {60, 50, 45});
+    QVERIFY(setSlicesReviewed(document, 2, 38, 47, true).ok());
+    QVERIFY(setSlicesReviewed(document, 0, 50, 50, true).ok());
+    QVERIFY(setSlicesReviewed(document, 2, 40, 41, false).ok());
+    QCOMPARE(document.history().size(), 4);
+    QCOMPARE(document.history().at(1).description, QStringLiteral("Slice 39-48 (k) reviewed"));
+    const std::vector<int64_t> expectedK{38, 39, 42, 43, 44, 45, 46, 47};
+    QCOMPARE(document.segmentation().reviewedSlices().slices(2), expectedK);
+    QCOMPARE(document.segmentation().reviewedSlices().slices(0), std::vector<int64_t>{50});
+    QCOMPARE(document.segmentation().reviewedSlices().count(1), int64_t(0));
+    // Marking an already reviewed slice again changes nothing and makes no step.
+    QVERIFY(setSlicesReviewed(document, 0, 50, 50, true).ok());
+    QCOMPARE(document.history().size(), 4);
+    // Out of the grid: refused.
+    QVERIFY(!setSlicesReviewed(document, 2, 0, m_grid.size()[2], true).ok());
+
+    auto recovered = readJournal(path);
+    QVERIFY2(recovered.ok(), qPrintable(recovered.error().message));
+    QVERIFY(recovered->segmentation == document.segmentation());
+    QCOMPARE(recovered->segmentation.reviewedSlices().slices(2), expectedK);
+
+    QVERIFY(document.undo());
+    QVERIFY(document.undo());
+    QCOMPARE(document.segmentation().reviewedSlices().count(0), int64_t(0));
+    QCOMPARE(document.segmentation().reviewedSlices().count(2), int64_t(10));
+    QVERIFY(document.undo());
+    QVERIFY(document.segmentation().reviewedSlices().isEmpty());
+    QVERIFY(document.redo());
+    QCOMPARE(document.segmentation().reviewedSlices().count(2), int64_t(10));
+    auto afterUndo = readJournal(path);
+    QVERIFY(afterUndo.ok());
+    QVERIFY(afterUndo->segmentation == document.segmentation());
+
+    // A save rebases the journal onto a snapshot of the current state, marks included.
+    document.markSaved();
+    auto rebased = readJournal(path);
+    QVERIFY(rebased.ok());
+    QCOMPARE(rebased->recordsRead, 0);
+    QCOMPARE(rebased->segmentation.reviewedSlices().count(2), int64_t(10));
+    QVERIFY(rebased->segmentation == document.segmentation());
 }
 
 QTEST_GUILESS_MAIN(TestRecoveryJournal)

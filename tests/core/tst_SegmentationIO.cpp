@@ -5,6 +5,7 @@
 #include "TestData.h"
 
 #include "edit/Brush.h"
+#include "edit/LabelEdits.h"
 #include "edit/SegmentationDocument.h"
 #include "image/GeometryMatch.h"
 #include "io/ImageSource.h"
@@ -58,6 +59,8 @@ Segmentation paintedSegmentation(const ImageGeometry& grid)
     open.locked = true;
     table.set(open);
     document.setLabelTable(table, QString());
+    setSlicesReviewed(document, 2, 75, 85, true);
+    setSlicesReviewed(document, 0, 60, 60, true);
     return document.segmentation();
 }
 
@@ -140,6 +143,14 @@ void TestSegmentationIO::roundTripKeepsLabelsAndVoxels()
     if (!name.endsWith(QLatin1String(".nrrd")))
         QVERIFY(QFile::exists(labelSidecarPath(path)));
     QCOMPARE(lesion->name, QStringLiteral("Lesion | with a bar"));
+    // The reviewed slices come back on the same axes.
+    std::vector<int64_t> expectedK;
+    for (int64_t k = 75; k <= 85; ++k)
+        expectedK.push_back(k);
+    QCOMPARE(attached->reviewedSlices().slices(2), expectedK);
+    QCOMPARE(attached->reviewedSlices().slices(0), std::vector<int64_t>{60});
+    QCOMPARE(attached->reviewedSlices().count(1), int64_t(0));
+    QVERIFY(attached->reviewedSlices() == original.reviewedSlices());
 }
 
 void TestSegmentationIO::nrrdFieldsFollowSlicersConvention()
@@ -158,6 +169,7 @@ void TestSegmentationIO::nrrdFieldsFollowSlicersConvention()
     QVERIFY(header.contains("Segmentation.Status:completed"));
     QVERIFY(header.contains("Delineate.Locked:1"));
     QVERIFY(header.contains("SCT^10200004^Liver"));
+    QVERIFY(header.contains("Delineate_ReviewedSlices:=i:60;k:75-85"));
     QVERIFY(!header.contains("Delineate_Description")); // no AI segment: nothing to say
     // Slicer's colours are three floats in [0, 1]: 0xdd8844 -> 0.866667 0.533333 0.266667.
     QVERIFY2(header.contains("Segment0_Color:=0.866667 0.533333 0.266667"), header.constData());
