@@ -4,6 +4,9 @@
 
 #include "dicom/DicomScanner.h"
 #include "dicom/SeriesLoader.h"
+#include "image/SegmentTerminology.h"
+#include "io/DicomSeg.h"
+#include "io/SegmentationIO.h"
 #include "io/VolumeIO.h"
 #include "ml/EngineLoader.h"
 #include "ml/OverlapMetrics.h"
@@ -18,6 +21,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
 
 namespace delineate::cli {
 
@@ -73,7 +77,7 @@ double doubleValue(const QCommandLineParser& parser, const QString& name, double
 }
 
 // A DICOM folder or file: the single image series in it (or the one with the most frames, with a warning).
-Expected<Volume> loadDicomInput(const QString& path, JobControl& control)
+Expected<LoadedSeries> loadDicomInput(const QString& path, JobControl& control)
 {
     auto scan = scanDicom(path, control);
     if (!scan)
@@ -95,7 +99,29 @@ Expected<Volume> loadDicomInput(const QString& path, JobControl& control)
         return loaded.error();
     for (const QString& warning : loaded->warnings)
         printWarning(warning);
-    return std::move(loaded->volume);
+    return loaded;
+}
+
+// The engine's labels as a segmentation of `series`: one segment per class, AUTOMATIC, named after the model.
+Expected<Segmentation> segmentationFromResult(const LabelMap& labels, const ml::ModelHeader& header)
+{
+    std::vector<uint8_t> values(labels.data(), labels.data() + labels.voxelCount());
+    LabelTable table;
+    for (int c = 1; c < header.classes.size(); ++c) {
+        const ml::ClassInfo& info = header.classes[c];
+        if (info.value <= 0 || info.value > 255)
+            continue;
+        LabelEntry entry = table.makeEntry(uint16_t(info.value));
+        if (!info.name.isEmpty())
+            entry.name = info.name;
+        if (auto colour = parseColourName(info.colour))
+            entry.colour = *colour;
+        entry.meaning = guessSegmentMeaning(entry.name);
+        entry.algorithm = SegmentAlgorithm::Automatic;
+        entry.algorithmName = (header.name + QLatin1Char(' ') + header.versionText()).trimmed();
+        table.set(entry);
+    }
+    return Segmentation::fromLayers(labels.geometry(), {LabelLayer::fromUInt8(std::move(values))}, table);
 }
 
 // Stacks same-size PNG slices into one volume so that inference batches across them.
@@ -151,7 +177,7 @@ int runSegment(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("model"), MlCommandsText::tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."), QStringLiteral("M")},
         {QStringLiteral("input"), MlCommandsText::tr("Volume file, DICOM folder/file, or folder of PNG slices."), QStringLiteral("IN")},
-        {QStringLiteral("output"), MlCommandsText::tr("Label map file, or a folder for PNG input."), QStringLiteral("OUT")},
+        {QStringLiteral("output"), MlCommandsText::tr("Label map file, a DICOM SEG (.dcm, for DICOM input), or a folder for PNG input."), QStringLiteral("OUT")},
         {QStringLiteral("probabilities"), MlCommandsText::tr("Also write the foreground probability volume here."), QStringLiteral("P")},
         {QStringLiteral("threshold"), MlCommandsText::tr("Probability threshold of a binary model (default 0.5)."), QStringLiteral("T")},
         {QStringLiteral("threads"), MlCommandsText::tr("Intra-op threads (default: all cores)."), QStringLiteral("N")},
@@ -196,15 +222,24 @@ int runSegment(const QStringList& arguments)
         return fail(MlCommandsText::tr("%1: no such file or folder").arg(input));
 
     const QStringList pngs = inputInfo.isDir() ? pngFiles(input) : QStringList();
+    const bool segOutput = output.endsWith(QLatin1String(".dcm"), Qt::CaseInsensitive);
     Expected<Volume> volume = Error::failed(QString());
-    if (!pngs.isEmpty())
+    std::optional<LoadedSeries> dicomSeries;
+    if (!pngs.isEmpty()) {
         volume = stackPngs(input, pngs);
-    else if (inputInfo.isFile() && isVolumeFileName(input))
+    } else if (inputInfo.isFile() && isVolumeFileName(input)) {
         volume = readVolume(input);
-    else
-        volume = loadDicomInput(input, control);
+    } else {
+        auto loaded = loadDicomInput(input, control);
+        if (!loaded)
+            return fail(loaded.error().message);
+        volume = loaded->volume;
+        dicomSeries = std::move(loaded.value());
+    }
     if (!volume)
         return fail(volume.error().message);
+    if (segOutput && !dicomSeries)
+        return fail(MlCommandsText::tr("%1: a DICOM SEG output needs a DICOM input series").arg(output));
 
     auto result = (*engine)->segment(*volume, **model, options, control);
     if (!result)
@@ -223,6 +258,15 @@ int runSegment(const QStringList& arguments)
             if (auto written = writeLabelMap(slice, QDir(output).filePath(pngs[n])); !written)
                 return fail(written.error().message);
         }
+    } else if (segOutput) {
+        auto segmentation = segmentationFromResult(result->labels, (*model)->header());
+        if (!segmentation)
+            return fail(segmentation.error().message);
+        auto report = writeDicomSeg(*segmentation, *dicomSeries, output);
+        if (!report)
+            return fail(report.error().message);
+        for (const QString& note : report->notes)
+            printWarning(note);
     } else if (auto written = writeLabelMap(result->labels, output); !written) {
         return fail(written.error().message);
     }
@@ -241,11 +285,35 @@ int runSegment(const QStringList& arguments)
     return Success;
 }
 
+namespace {
+
+// A label map file, or a DICOM SEG read onto its series (from the SEG's folder) as one label map.
+Expected<LabelMap> readLabelMapOrSeg(const QString& path)
+{
+    if (!isDicomSegFile(path))
+        return readLabelMap(path);
+    ConsoleJobControl control(true);
+    auto read = readDicomSegWithSeries(path, QString(), control);
+    if (!read)
+        return read.error();
+    for (const QString& note : read->file.notes)
+        printWarning(note);
+    if (read->file.layers.size() != 1)
+        return Error::failed(MlCommandsText::tr("%1: its segments overlap (%2 layers), so it is no single label map to compare")
+                                 .arg(path).arg(read->file.layers.size()));
+    auto segmentation = Segmentation::fromLayers(read->series.volume.geometry(), read->file.layers, read->file.labels);
+    if (!segmentation)
+        return segmentation.error();
+    return segmentation->layerAsLabelMap(0);
+}
+
+} // namespace
+
 int runEvaluate(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(MlCommandsText::tr("Per-class Dice and IoU, and pixel error, of a predicted label map against a "
-                                        "reference (files on the same grid, or folders of PNG masks matched by name). "
+                                        "reference (files on the same grid, DICOM SEGs read onto their series, or folders of PNG masks matched by name). "
                                         "Every label value of the reference is a class, 0 included."));
     parser.addOptions({
         {QStringLiteral("prediction"), MlCommandsText::tr("Predicted label map or folder."), QStringLiteral("P")},
@@ -292,10 +360,10 @@ int runEvaluate(const QStringList& arguments)
         report = counter.report();
         files = names.size();
     } else {
-        auto predicted = readLabelMap(prediction);
+        auto predicted = readLabelMapOrSeg(prediction);
         if (!predicted)
             return fail(predicted.error().message);
-        auto expected = readLabelMap(reference);
+        auto expected = readLabelMapOrSeg(reference);
         if (!expected)
             return fail(expected.error().message);
         auto compared = ml::compareLabelMaps(*predicted, *expected, prediction, reference);

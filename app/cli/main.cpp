@@ -32,7 +32,7 @@ struct Command
 
 const Command kCommands[] = {
     {"info", delineate::cli::runInfo, QT_TRANSLATE_NOOP("DelineateCli", "PATH [--json]  describe every series of a DICOM folder/file or a volume file")},
-    {"convert", delineate::cli::runConvert, QT_TRANSLATE_NOOP("DelineateCli", "INPUT OUTPUT [--reference SERIES]  write a series, volume or label map (onto SERIES' grid) as NIfTI, NRRD or MHA")},
+    {"convert", delineate::cli::runConvert, QT_TRANSLATE_NOOP("DelineateCli", "INPUT OUTPUT [--reference SERIES]  write a series, volume, label map (onto SERIES' grid) or DICOM SEG as NIfTI, NRRD, MHA or DICOM SEG (.dcm)")},
     {"edit", delineate::cli::runEdit, QT_TRANSLATE_NOOP("DelineateCli", "--reference SERIES --strokes FILE --output MASK  apply brush strokes, journalled")},
     {"recover", delineate::cli::runRecover, QT_TRANSLATE_NOOP("DelineateCli", "--list | --journal J --reference SERIES --output MASK  restore unsaved edits")},
     {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},

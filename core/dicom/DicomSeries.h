@@ -26,6 +26,7 @@ struct DicomFrameRef
     double rescaleIntercept = 0.0;
     int instanceNumber = 0;
     QString sopInstanceUid;
+    QString sopClassUid;
 };
 
 // A loadable 3D image series: all frames share size, orientation, echo, temporal position and acquisition.

@@ -83,6 +83,7 @@ void appendMosaicFrames(const DicomFileHeader& h, QVector<FrameRecord>& records)
         r.frame.rescaleIntercept = h.rescaleIntercept;
         r.frame.instanceNumber = t + 1;
         r.frame.sopInstanceUid = h.sopInstanceUid;
+        r.frame.sopClassUid = h.sopClassUid;
         for (int a = 0; a < 3; ++a)
             r.frame.position[a] = first[a] + normal[a] * sliceSpacing * t;
         // Each mosaic file is one volume (one time point of an fMRI or diffusion series).
@@ -108,6 +109,7 @@ QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
                 r.columns = h->columns;
                 r.frame = h->enhancedFrames[f];
                 r.frame.sopInstanceUid = h->sopInstanceUid;
+                r.frame.sopClassUid = h->sopClassUid;
                 const int stack = h->enhancedStackKeys.value(f);
                 r.splitKey = QStringLiteral("enhanced|%1|%2").arg(h->path).arg(stack);
                 r.splitLabel = h->enhancedStackLabels.value(stack);
@@ -144,6 +146,7 @@ QVector<FrameRecord> frameRecords(const QVector<const DicomFileHeader*>& files)
             r.frame.rescaleIntercept = h->rescaleIntercept;
             r.frame.instanceNumber = h->instanceNumber;
             r.frame.sopInstanceUid = h->sopInstanceUid;
+            r.frame.sopClassUid = h->sopClassUid;
             QStringList key{QStringLiteral("%1x%2").arg(h->columns).arg(h->rows), orientationKey(h->orientation),
                             QStringLiteral("e%1").arg(h->echoNumber), QString::number(h->echoTime, 'f', 3),
                             QStringLiteral("t%1").arg(h->temporalPosition)};

@@ -272,6 +272,10 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
     if (!hasPlane && series.frames.size() > 1)
         result.warnings << SeriesLoaderText::tr("no image position/orientation: slices ordered by instance number, geometry unknown");
 
+    result.sourceFrames.reserve(series.frames.size());
+    for (int index : order)
+        result.sourceFrames.append(series.frames[index]);
+
     // Slice distances, tilt and gaps.
     const int sliceCount = int(series.frames.size());
     std::vector<Vector3> positions(sliceCount);

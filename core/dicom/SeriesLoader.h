@@ -27,6 +27,9 @@ struct LoadedSeries
     Volume volume;
     GeometryReport geometry;
     QStringList warnings;
+    // The source frames in slice order: frame k is slice k of the volume unless geometry.regularised (then the
+    // slices lie on a new grid and no slice has a single source frame). DICOM SEG frames reference them.
+    QVector<DicomFrameRef> sourceFrames;
 };
 
 struct SeriesLoadOptions

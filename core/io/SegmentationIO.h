@@ -9,6 +9,7 @@
 #include "image/Segmentation.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -22,6 +23,7 @@ struct SegmentationFile
     std::vector<LabelLayer> layers;
     LabelTable labels;      // from the sidecar or NRRD fields; labels found only in the voxels get defaults
     ReviewedSlices reviewed; // slices marked reviewed (sidecar "reviewedSlices" or NRRD Delineate_ReviewedSlices)
+    QStringList notes;       // how the file was interpreted, for the user (a DICOM SEG's fractional values, ...)
 };
 
 bool isSegmentationFileName(const QString& path); // .nii, .nii.gz, .nrrd, .seg.nrrd, .mha

@@ -1,6 +1,7 @@
 // delineate-cli's contract: exit 0 on success, 1 with a message naming the file on bad input, never a signal.
 #include "TestData.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,6 +132,50 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("512 x 512 x 3 voxels")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("181 x 217 x 181 voxels")), qPrintable(err));
         QVERIFY(!QFile::exists(refused));
+    }
+
+    void convertAndEvaluateDicomSeg()
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/liver.dcm");
+        QTemporaryDir dir;
+        const QString ct = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice"));
+        const QString dcmqiSeg = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/liver.dcm"));
+        const QString dcmqiMask = delineate::testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd"));
+        const auto dice = [](const Run& run, int label) {
+            for (const QJsonValue c : QJsonDocument::fromJson(run.out).object().value(QStringLiteral("classes")).toArray())
+                if (c.toObject().value(QStringLiteral("label")).toInt() == label)
+                    return c.toObject().value(QStringLiteral("dice")).toDouble();
+            return -1.0;
+        };
+        // dcmqi's SEG to NIfTI: the same voxels as dcmqi's own label map of it.
+        const QString fromSeg = dir.filePath(QStringLiteral("liver.nii.gz"));
+        Run run = runCli({QStringLiteral("convert"), dcmqiSeg, fromSeg, QStringLiteral("--reference"), ct});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), fromSeg, QStringLiteral("--reference"),
+                      dcmqiMask, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(dice(run, 1), 1.0);
+        // dcmqi's label map to a SEG of ours, beside a copy of the series; evaluate finds the series there.
+        const QString study = dir.filePath(QStringLiteral("study"));
+        QVERIFY(QDir().mkpath(study));
+        for (const QString& name : QDir(ct).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(ct).filePath(name), QDir(study).filePath(name)));
+        const QString ours = dir.filePath(QStringLiteral("study/liver-seg.dcm"));
+        run = runCli({QStringLiteral("convert"), dcmqiMask, ours, QStringLiteral("--reference"), ct});
+        QVERIFY2(run.exitCode == 0 && !run.crashed, run.err.constData());
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), ours, QStringLiteral("--reference"),
+                      dcmqiMask, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(dice(run, 1), 1.0);
+        // A SEG onto a series it does not refer to, and a label map to SEG without its series: exit 1, file named.
+        run = runCli({QStringLiteral("convert"), dcmqiSeg, dir.filePath(QStringLiteral("x.nii.gz")), QStringLiteral("--reference"),
+                      delineate::testing::dataPath(QStringLiteral("dcmqi-seg/24x38x3/image"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("liver.dcm") && run.err.contains("refers to series"), run.err.constData());
+        run = runCli({QStringLiteral("convert"), dcmqiMask, dir.filePath(QStringLiteral("y.dcm"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("liver_seg.nrrd") && run.err.contains("--reference"), run.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("y.dcm"))));
     }
 
     void editRefusesBadStrokesNamingLineAndFile()

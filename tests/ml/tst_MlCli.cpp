@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,6 +85,37 @@ private Q_SLOTS:
         QCOMPARE(classes[1].toObject().value(QStringLiteral("label")).toInt(), 255);
         const double error = report.value(QStringLiteral("pixel_error")).toDouble();
         QVERIFY(error >= 0.0 && error < 0.5);
+
+        // A DICOM input segmented straight into a DICOM SEG: read back onto its series, the same voxels as the
+        // plain label map of the same run (or, should the tiny model find nothing, refused as empty).
+        const QString dicom = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+        if (QFileInfo::exists(dicom)) {
+            const QString plain = m_dir.filePath(QStringLiteral("ct.nii.gz"));
+            const QString seg = m_dir.filePath(QStringLiteral("ct-seg.dcm"));
+            const QStringList common{QStringLiteral("segment"), QStringLiteral("--model"), model, QStringLiteral("--input"),
+                                     dicom, QStringLiteral("--precision"), QStringLiteral("float32"), QStringLiteral("--quiet"),
+                                     QStringLiteral("--output")};
+            Run toPlain = cli(common + QStringList{plain});
+            QVERIFY2(toPlain.exitCode == 0, toPlain.err.constData());
+            Run toSeg = cli(common + QStringList{seg});
+            QVERIFY(!toSeg.crashed);
+            if (toSeg.exitCode == 0) {
+                const QString back = m_dir.filePath(QStringLiteral("ct-back.nii.gz"));
+                Run convert = cli({QStringLiteral("convert"), seg, back, QStringLiteral("--reference"), dicom});
+                QVERIFY2(convert.exitCode == 0, convert.err.constData());
+                Run same = cli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), back, QStringLiteral("--reference"),
+                                plain, QStringLiteral("--json")});
+                QVERIFY2(same.exitCode == 0, same.err.constData());
+                // The SEG numbers its one segment 1, the plain map keeps the model's 255: the backgrounds must agree.
+                const QJsonArray classes = QJsonDocument::fromJson(same.out).object().value(QStringLiteral("classes")).toArray();
+                QVERIFY(!classes.isEmpty());
+                QCOMPARE(classes[0].toObject().value(QStringLiteral("label")).toInt(), 0);
+                QCOMPARE(classes[0].toObject().value(QStringLiteral("dice")).toDouble(), 1.0);
+            } else {
+                QCOMPARE(toSeg.exitCode, 1);
+                QVERIFY2(toSeg.err.contains("empty"), toSeg.err.constData());
+            }
+        }
 
         // A reference compared with itself is perfect.
         Run self = cli({QStringLiteral("evaluate"), QStringLiteral("--prediction"), reference, QStringLiteral("--reference"),
