@@ -224,7 +224,7 @@ Expected<void> checkMemory(const QString& name, const SeriesInfo& series, int sl
     const MemoryNeed need = memoryNeed(series, sliceCount, type, colour);
     if (limit == 0 || need.volumeBytes + need.decodeBytes <= limit)
         return {};
-    const QString what = SeriesLoaderText::tr("series %1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers")
+    const QString what = SeriesLoaderText::tr("%1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers")
                              .arg(name).arg(series.columns).arg(series.rows).arg(sliceCount)
                              .arg(byteSizeText(need.volumeBytes), pixelTypeName(type), byteSizeText(need.decodeBytes));
     if (options.memoryLimitBytes > 0)
@@ -236,14 +236,17 @@ Expected<void> checkMemory(const QString& name, const SeriesInfo& series, int sl
 
 Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control, const SeriesLoadOptions& options)
 {
-    const QString name = series.seriesDescription.isEmpty() ? series.key : series.seriesDescription;
+    // Never the UIDs: progress and messages reach logs and the terminal.
+    const QString name = series.seriesDescription.isEmpty()
+                             ? SeriesLoaderText::tr("series %1 (%2)").arg(series.seriesNumber).arg(series.modality)
+                             : SeriesLoaderText::tr("series \"%1\"").arg(series.seriesDescription);
     if (series.frames.isEmpty())
-        return Error::failed(SeriesLoaderText::tr("series %1: no image frames").arg(name));
+        return Error::failed(SeriesLoaderText::tr("%1: no image frames").arg(name));
     if (series.rows <= 0 || series.columns <= 0)
-        return Error::failed(SeriesLoaderText::tr("series %1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
+        return Error::failed(SeriesLoaderText::tr("%1: invalid image size %2 x %3").arg(name).arg(series.columns).arg(series.rows));
     const double voxels = double(series.rows) * series.columns * series.frames.size();
     if (voxels > kMaximumVolumeVoxels)
-        return Error::failed(SeriesLoaderText::tr("series %1: %2 x %3 x %4 voxels is too large to load")
+        return Error::failed(SeriesLoaderText::tr("%1: %2 x %3 x %4 voxels is too large to load")
                                  .arg(name).arg(series.columns).arg(series.rows).arg(series.frames.size()));
 
     LoadedSeries result;

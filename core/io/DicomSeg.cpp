@@ -192,7 +192,7 @@ Expected<DicomSegHeader> readDicomSegHeader(const QString& path)
     return header;
 }
 
-Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries& series)
+Expected<SegmentationFile> readDicomSeg(const QString& path, const DicomSegSource& series)
 {
     auto loaded = loadSegFile(path);
     if (!loaded)
@@ -201,10 +201,12 @@ Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries&
     DicomSegHeader header;
     header.path = path;
     fillHeader(dataset, header);
-    const ImageGeometry& geometry = series.volume.geometry();
+    const ImageGeometry& geometry = series.geometry;
     const auto& size = geometry.size();
-    const QString seriesName = series.info.seriesDescription.isEmpty() ? series.info.seriesInstanceUid
-                                                                       : series.info.seriesDescription;
+    // Named by description or number: UIDs never go into messages (they reach logs).
+    const QString seriesName = series.info.seriesDescription.isEmpty()
+                                   ? DicomSegText::tr("%1 series %2").arg(series.info.modality).arg(series.info.seriesNumber)
+                                   : QLatin1Char('"') + series.info.seriesDescription + QLatin1Char('"');
 
     const bool labelMap = header.segmentationType == QLatin1String("LABELMAP");
     const bool fractional = header.segmentationType == QLatin1String("FRACTIONAL");
@@ -212,9 +214,8 @@ Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries&
         return Error::failed(DicomSegText::tr("%1: unknown segmentation type '%2'").arg(path, header.segmentationType));
     if (!header.referencedSeriesUids.isEmpty() && !series.info.seriesInstanceUid.isEmpty() &&
         !header.referencedSeriesUids.contains(series.info.seriesInstanceUid))
-        return Error::failed(DicomSegText::tr("%1 refers to series %2, not to the open series %3 (%4)")
-                                 .arg(path, header.referencedSeriesUids.join(QLatin1String(", ")),
-                                      series.info.seriesInstanceUid, seriesName));
+        return Error::failed(DicomSegText::tr("%1 refers to another series, not to the open %2 (their Series Instance UIDs differ)")
+                                 .arg(path, seriesName));
     if (header.rows != size[1] || header.columns != size[0])
         return Error::failed(DicomSegText::tr("%1: its frames are %2 x %3 pixels, the series' slices %4 x %5")
                                  .arg(path).arg(header.columns).arg(header.rows).arg(size[0]).arg(size[1]));
@@ -308,7 +309,7 @@ Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries&
 
     // Where each frame lies: on slice k of the volume, or, for a series regularised on loading, possibly on one of
     // its source frames (then resampled onto the volume below). By the referenced source frame first, then by position.
-    const bool regularised = series.geometry.regularised;
+    const bool regularised = series.regularised;
     QHash<QString, int> sourceOfUid; // "uid#frameNumber" and "uid" -> source frame (slice order)
     for (int s = 0; s < series.sourceFrames.size(); ++s) {
         const DicomFrameRef& ref = series.sourceFrames[s];
@@ -527,6 +528,11 @@ Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries&
     return file;
 }
 
+DicomSegSource DicomSegSource::of(const LoadedSeries& series)
+{
+    return DicomSegSource{series.info, series.sourceFrames, series.geometry.regularised, series.volume.geometry()};
+}
+
 bool isDicomSegFile(const QString& path)
 {
     if (!QFileInfo(path).isFile())
@@ -555,14 +561,14 @@ Expected<SegWithSeries> readDicomSegWithSeries(const QString& path, const QStrin
     if (!chosen && header->referencedSeriesUids.isEmpty() && all.size() == 1)
         chosen = &all.first();
     if (!chosen)
-        return Error::failed(DicomSegText::tr("%1 refers to series %2, which is not in %3")
-                                 .arg(path, header->referencedSeriesUids.isEmpty() ? DicomSegText::tr("(none named)")
-                                                                                   : header->referencedSeriesUids.join(QLatin1String(", ")),
-                                      QDir::toNativeSeparators(where)));
+        return Error::failed(header->referencedSeriesUids.isEmpty()
+                                 ? DicomSegText::tr("%1 names no series it refers to, and %2 holds more than one").arg(path, QDir::toNativeSeparators(where))
+                                 : DicomSegText::tr("%1 refers to a series that is not in %2 (no series there has its Series Instance UID)")
+                                       .arg(path, QDir::toNativeSeparators(where)));
     auto series = loadSeries(*chosen, control);
     if (!series)
         return series.error();
-    auto file = readDicomSeg(path, *series);
+    auto file = readDicomSeg(path, DicomSegSource::of(*series));
     if (!file)
         return file.error();
     return SegWithSeries{std::move(series.value()), std::move(file.value())};
@@ -587,10 +593,10 @@ Expected<void> check(const OFCondition& condition, const QString& path, const QS
 
 } // namespace
 
-Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, const LoadedSeries& source,
+Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, const DicomSegSource& source,
                                             const QString& path, const DicomSegWriteOptions& options)
 {
-    const ImageGeometry& geometry = source.volume.geometry();
+    const ImageGeometry& geometry = source.geometry;
     if (!segmentation.geometry().sameGridAs(geometry, 1e-3))
         return Error::failed(DicomSegText::tr("%1: the segmentation does not lie on the grid of the series it is saved for").arg(path));
     if (source.sourceFrames.isEmpty() || source.info.seriesInstanceUid.isEmpty())
@@ -598,7 +604,7 @@ Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, co
     const auto& size = geometry.size();
     if (size[0] > 0xffff || size[1] > 0xffff)
         return Error::failed(DicomSegText::tr("%1: slices of %2 x %3 pixels are too large for DICOM").arg(path).arg(size[0]).arg(size[1]));
-    const bool perFrameReferences = !source.geometry.regularised && source.sourceFrames.size() == size[2];
+    const bool perFrameReferences = !source.regularised && source.sourceFrames.size() == size[2];
     DicomSegWriteReport report;
     report.perFrameSourceReferences = perFrameReferences;
     if (!perFrameReferences)
@@ -628,7 +634,7 @@ Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, co
     const Matrix3& direction = geometry.direction();
     FGPixelMeasures measures;
     measures.setPixelSpacing(decimal(spacing[1]) + "\\" + decimal(spacing[0]));
-    measures.setSliceThickness(decimal(source.info.sliceThickness > 0.0 && !source.geometry.regularised ? source.info.sliceThickness
+    measures.setSliceThickness(decimal(source.info.sliceThickness > 0.0 && !source.regularised ? source.info.sliceThickness
                                                                                                           : spacing[2]));
     measures.setSpacingBetweenSlices(decimal(spacing[2]));
     if (auto ok = check(seg->addForAllFrames(measures), path, QStringLiteral("PixelMeasures")); !ok)

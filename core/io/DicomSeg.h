@@ -18,6 +18,18 @@ namespace delineate {
 
 bool isDicomSegSopClass(const QString& sopClassUid); // Segmentation Storage and Label Map Segmentation Storage
 
+// What a SEG needs to know of the DICOM series it belongs to (no voxels): the series' identity, its source frames in
+// slice order, whether it was regularised on loading, and the volume's grid.
+struct DicomSegSource
+{
+    SeriesInfo info;
+    QVector<DicomFrameRef> sourceFrames;
+    bool regularised = false;
+    ImageGeometry geometry;
+
+    static DicomSegSource of(const LoadedSeries& series);
+};
+
 // What a SEG says about itself and its source, without its pixels.
 struct DicomSegHeader
 {
@@ -33,7 +45,11 @@ Expected<DicomSegHeader> readDicomSegHeader(const QString& path);
 // Reads a SEG onto `series` (the series it refers to, loaded). Refused, naming the file, when it refers to another
 // series, when its frames are of another size or orientation, or when a frame lies outside the series' slices.
 // Segments that overlap go to separate layers; `notes` says what was interpreted (fractional values, layers).
-Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries& series);
+Expected<SegmentationFile> readDicomSeg(const QString& path, const DicomSegSource& series);
+inline Expected<SegmentationFile> readDicomSeg(const QString& path, const LoadedSeries& series)
+{
+    return readDicomSeg(path, DicomSegSource::of(series));
+}
 
 // Whether `path` is a file holding a DICOM SEG (reads the header only).
 bool isDicomSegFile(const QString& path);
@@ -63,7 +79,12 @@ struct DicomSegWriteReport
 };
 
 // Writes `segmentation` (on `source`'s grid) atomically as a binary DICOM SEG at `path`.
-Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, const LoadedSeries& source,
+Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, const DicomSegSource& source,
                                             const QString& path, const DicomSegWriteOptions& options = {});
+inline Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, const LoadedSeries& source,
+                                                   const QString& path, const DicomSegWriteOptions& options = {})
+{
+    return writeDicomSeg(segmentation, DicomSegSource::of(source), path, options);
+}
 
 } // namespace delineate
