@@ -4,9 +4,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace delineate {
 
 struct SeriesInfo;
+struct DicomSegSource;
 
 struct ImageInfo
 {
@@ -20,6 +23,8 @@ struct ImageInfo
     // False when the files carry no patient position/orientation: the views then show no orientation letters.
     bool orientationKnown = true;
     QStringList warnings;      // scanner and loader warnings, as the user should read them
+    // The DICOM series behind the image (source frames, regularised or not), for DICOM SEG; null for volume files.
+    std::shared_ptr<const DicomSegSource> dicomSource;
 
     bool isCT() const { return modality.compare(QLatin1String("CT"), Qt::CaseInsensitive) == 0; }
     // A short title: series description, else the file name.

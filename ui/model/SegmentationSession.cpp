@@ -3,10 +3,12 @@
 
 #include "edit/SegmentationDocument.h"
 #include "image/Volume.h"
+#include "io/DicomSeg.h"
 #include "io/SegmentationIO.h"
 #include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -109,9 +111,19 @@ Expected<void> SegmentationSession::openFile(const QString& path, bool resampleO
 {
     if (!m_state->hasImage())
         return Error::failed(tr("Open an image first."));
-    auto file = readSegmentationFile(path);
+    m_notes.clear();
+    Expected<SegmentationFile> file = Error::failed(QString());
+    if (isDicomSegFile(path)) {
+        if (!m_state->info().dicomSource)
+            return Error::failed(tr("%1 is a DICOM segmentation: open the DICOM series it refers to first, then the segmentation.")
+                                     .arg(QDir::toNativeSeparators(path)));
+        file = readDicomSeg(path, *m_state->info().dicomSource);
+    } else {
+        file = readSegmentationFile(path);
+    }
     if (!file)
         return file.error();
+    m_notes = file->notes;
     auto segmentation = attachToSeries(*file, m_state->volume()->geometry(), seriesName(), resampleOnto);
     if (!segmentation)
         return segmentation.error();
@@ -133,6 +145,25 @@ Expected<void> SegmentationSession::save(const QString& path)
     m_filePath = path;
     m_document->markSaved();
     Q_EMIT documentChanged();
+    return {};
+}
+
+bool SegmentationSession::canSaveDicomSeg() const
+{
+    return m_document && m_state->hasImage() && m_state->info().dicomSource;
+}
+
+Expected<void> SegmentationSession::saveDicomSeg(const QString& path)
+{
+    m_notes.clear();
+    if (!m_document)
+        return Error::failed(tr("There is no segmentation to save."));
+    if (!canSaveDicomSeg())
+        return Error::failed(tr("A DICOM segmentation refers to a DICOM series; the image on screen is not one. Save a label file instead."));
+    auto report = writeDicomSeg(m_document->segmentation(), *m_state->info().dicomSource, path);
+    if (!report)
+        return report.error();
+    m_notes = report->notes;
     return {};
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -46,8 +47,15 @@ public:
     Expected<void> createEmpty();
     // A label file onto the image on screen; refused naming both geometries unless it fits, or resampled by nearest
     // neighbour onto the series when `resampleOnto`.
+    // A DICOM SEG is read onto the DICOM series on screen (the one it refers to); `notes()` then says how it was
+    // read (fractional values, overlapping segments on layers, resampling onto a regularised series).
     Expected<void> openFile(const QString& path, bool resampleOnto);
     Expected<void> save(const QString& path);
+    // Saves as a DICOM SEG referencing the series on screen (not the segmentation's working file: a later plain save
+    // still asks for a label file). `notes()` then says what the SEG could not carry or how it differs.
+    Expected<void> saveDicomSeg(const QString& path);
+    bool canSaveDicomSeg() const; // the image on screen is a DICOM series
+    QStringList notes() const { return m_notes; }
     // Forgets the segmentation and deletes its journal (after a save, or when the user chose to discard).
     void close();
 
@@ -76,6 +84,7 @@ private:
     QString m_filePath;
     QString m_recoveryFolder;
     QString m_journalProblem;
+    QStringList m_notes;
 };
 
 } // namespace delineate

@@ -1,9 +1,11 @@
 // Scan, load and thumbnail jobs; results cross from the worker in a shared struct read after the job finished.
 #include "model/StudyLoader.h"
 
+
 #include "dicom/DicomScanner.h"
 #include "dicom/SeriesLoader.h"
 #include "image/Volume.h"
+#include "io/DicomSeg.h"
 #include "io/VolumeIO.h"
 #include "jobs/JobRunner.h"
 #include "model/Thumbnail.h"
@@ -203,8 +205,9 @@ void StudyLoader::loadSeries(const QString& seriesKey)
             }
             LoadedSeries& value = loaded.value();
             LoadedImage image;
-            image.volume = std::make_shared<Volume>(std::move(value.volume));
             image.info = ImageInfo::fromSeries(value.info, source);
+            image.info.dicomSource = std::make_shared<const DicomSegSource>(DicomSegSource::of(value));
+            image.volume = std::make_shared<Volume>(std::move(value.volume));
             for (const QString& warning : value.warnings)
                 if (!image.info.warnings.contains(warning))
                     image.info.warnings << warning;
