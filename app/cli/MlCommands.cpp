@@ -312,7 +312,7 @@ Expected<LabelMap> readLabelMapOrSeg(const QString& path)
 int runEvaluate(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(MlCommandsText::tr("Per-class Dice and IoU, and pixel error, of a predicted label map against a "
+    parser.setApplicationDescription(MlCommandsText::tr("Per-class Dice, IoU, HD95 and mean surface distance (mm, for volumes), and pixel error, of a predicted label map against a "
                                         "reference (files on the same grid, DICOM SEGs read onto their series, or folders of PNG masks matched by name). "
                                         "Every label value of the reference is a class, 0 included."));
     parser.addOptions({
@@ -378,13 +378,17 @@ int runEvaluate(const QStringList& arguments)
         return Success;
     }
     printLine(MlCommandsText::tr("%1 file(s), %2 voxels, pixel error %3").arg(files).arg(report.voxels).arg(report.pixelError, 0, 'f', 4));
-    for (const ml::ClassOverlap& c : report.classes)
-        printLine(MlCommandsText::tr("label %1: Dice %2  IoU %3  (reference %4, predicted %5 voxels)")
-                      .arg(c.value, 3)
-                      .arg(c.dice, 0, 'f', 4)
-                      .arg(c.iou, 0, 'f', 4)
-                      .arg(c.reference)
-                      .arg(c.prediction));
+    for (const ml::ClassOverlap& c : report.classes) {
+        QString line = MlCommandsText::tr("label %1: Dice %2  IoU %3  (reference %4, predicted %5 voxels)")
+                           .arg(c.value, 3)
+                           .arg(c.dice, 0, 'f', 4)
+                           .arg(c.iou, 0, 'f', 4)
+                           .arg(c.reference)
+                           .arg(c.prediction);
+        if (c.hd95 >= 0.0)
+            line += MlCommandsText::tr("  HD95 %1 mm  mean surface distance %2 mm").arg(c.hd95, 0, 'f', 2).arg(c.meanSurfaceDistance, 0, 'f', 2);
+        printLine(line);
+    }
     return Success;
 }
 

@@ -20,7 +20,23 @@ struct ClassOverlap
     int64_t intersection = 0;
     double dice = 0.0;
     double iou = 0.0;
+    // Surface distances in mm (label maps with a geometry only; -1 when undefined: a class missing from one side,
+    // or a folder of slices): HD95 = the larger of the two directed 95th percentiles of the distances from one
+    // surface's voxel centres to the nearest voxel centre of the other surface; mean = the mean of both directions'
+    // distances pooled (average symmetric surface distance). Surface voxels: those with a face neighbour outside the
+    // class (the volume's border counts as outside).
+    double hd95 = -1.0;
+    double meanSurfaceDistance = -1.0;
 };
+
+// The surface distances between two masks of `size` voxels with `spacing` (mm), i fastest; -1 when either is empty.
+struct SurfaceDistances
+{
+    double hd95 = -1.0;
+    double mean = -1.0;
+};
+SurfaceDistances surfaceDistances(const uint8_t* a, const uint8_t* b, const std::array<int64_t, 3>& size,
+                                  const std::array<double, 3>& spacing);
 
 struct OverlapReport
 {
