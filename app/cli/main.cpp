@@ -19,6 +19,7 @@ int runSegment(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
 int runModel(const QStringList& arguments);
+int runStore(const QStringList& arguments);
 } // namespace delineate::cli
 
 namespace {
@@ -39,7 +40,8 @@ const Command kCommands[] = {
     {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},
     {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR --output MODEL  train a U-Net")},
     {"model", delineate::cli::runModel, QT_TRANSLATE_NOOP("DelineateCli", "MODEL [--json] [--set-modality M ...]  show or edit a model's header")},
-    {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, pixel error")},
+    {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, HD95, surface distance, pixel error")},
+    {"store", delineate::cli::runStore, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  the training-sample store: add, list, import, check, set-split, remove, export-dataset")},
 };
 
 int usage()

@@ -178,6 +178,40 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("y.dcm"))));
     }
 
+    void storeCommandsRoundTrip()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("store"));
+        Run run = runCli({QStringLiteral("store"), QStringLiteral("import"), QStringLiteral("--store"), store, QStringLiteral("--data"),
+                          delineate::testing::dataPath(QStringLiteral("isbi2012-membrane/train")), QStringLiteral("--train-range"),
+                          QStringLiteral("0-23"), QStringLiteral("--val-range"), QStringLiteral("24-29"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        run = runCli({QStringLiteral("store"), QStringLiteral("list"), QStringLiteral("--store"), store, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject listed = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(listed.value(QStringLiteral("train")).toInt(), 24);
+        QCOMPARE(listed.value(QStringLiteral("validation")).toInt(), 6);
+        const QString someSample = listed.value(QStringLiteral("samples")).toArray().first().toObject().value(QStringLiteral("id")).toString();
+        run = runCli({QStringLiteral("store"), QStringLiteral("set-split"), QStringLiteral("--store"), store, QStringLiteral("--sample"),
+                      someSample, QStringLiteral("--split"), QStringLiteral("validation")});
+        QCOMPARE(run.exitCode, 0);
+        run = runCli({QStringLiteral("store"), QStringLiteral("check"), QStringLiteral("--store"), store});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        // A damaged sample makes check exit 1 naming the file.
+        QVERIFY(QFile::remove(QDir(store).filePath(QStringLiteral("samples/%1/image.nii.gz").arg(someSample))));
+        run = runCli({QStringLiteral("store"), QStringLiteral("check"), QStringLiteral("--store"), store});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(someSample.toLatin1()) && run.err.contains("image.nii.gz"), run.err.constData());
+        // Not a store, an unknown action: exit 1 with the reason.
+        run = runCli({QStringLiteral("store"), QStringLiteral("list"), QStringLiteral("--store"), dir.filePath(QStringLiteral("nothing"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("not a training store"), run.err.constData());
+        run = runCli({QStringLiteral("store"), QStringLiteral("frobnicate"), QStringLiteral("--store"), store});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(!run.crashed);
+    }
+
     void editRefusesBadStrokesNamingLineAndFile()
     {
         DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
