@@ -11,6 +11,7 @@
 #include "ml/EngineLoader.h"
 #include "ml/OverlapMetrics.h"
 #include "ml/TrainingData.h"
+#include "ml/TrainingStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -401,6 +402,7 @@ int runTrain(const QStringList& arguments)
             .arg(ml::TrainingOptions::kDefaultMinutes));
     parser.addOptions({
         {QStringLiteral("data"), MlCommandsText::tr("Training folder with image/ and label/."), QStringLiteral("DIR")},
+        {QStringLiteral("store"), MlCommandsText::tr("Training store (instead of --data): its train and validation splits."), QStringLiteral("S")},
         {QStringLiteral("output"), MlCommandsText::tr("Model file to write (.dlm); rewritten whenever validation improves."), QStringLiteral("MODEL")},
         {QStringLiteral("val"), MlCommandsText::tr("Validation folder with image/ and label/."), QStringLiteral("DIR")},
         {QStringLiteral("train-range"), MlCommandsText::tr("Training indices in --data, e.g. 0-23 (default all)."), QStringLiteral("R")},
@@ -430,8 +432,11 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
-    if (!parse(parser, arguments, {QStringLiteral("data"), QStringLiteral("output")}, exitCode))
+    if (!parse(parser, arguments, {QStringLiteral("output")}, exitCode))
         return exitCode;
+    const QString storeFolder = parser.value(QStringLiteral("store"));
+    if (storeFolder.isEmpty() == parser.value(QStringLiteral("data")).isEmpty())
+        return fail(MlCommandsText::tr("train: give either --data DIR or --store S"));
     bool ok = true;
     ml::TrainingOptions options;
     options.dataFolder = parser.value(QStringLiteral("data"));
@@ -480,13 +485,29 @@ int runTrain(const QStringList& arguments)
             return fail(QStringLiteral("--%1: %2").arg(name, indices.error().message));
         *target = *indices;
     }
-    if (!QFileInfo(options.dataFolder).isDir())
+    ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
+    if (!storeFolder.isEmpty()) {
+        if (!options.trainIndices.isEmpty() || !options.validationIndices.isEmpty() || !options.validationFolder.isEmpty())
+            return fail(MlCommandsText::tr("train: --train-range, --val-range and --val do not apply to a store (its split is frozen)"));
+        auto store = TrainingStore::open(storeFolder, false);
+        if (!store)
+            return fail(store.error().message);
+        auto sets = store->trainingSets(control);
+        if (!sets)
+            return fail(sets.error().message);
+        options.trainingSet = std::move(sets->train);
+        options.validationSet = std::move(sets->validation);
+        options.dataName = storeFolder;
+        if (options.dataDescription.isEmpty())
+            options.dataDescription = MlCommandsText::tr("Training store, split version %1: %2 training and %3 validation samples")
+                                          .arg(store->splitVersion()).arg(options.trainingSet.size()).arg(options.validationSet.size());
+    } else if (!QFileInfo(options.dataFolder).isDir()) {
         return fail(MlCommandsText::tr("%1: no such folder").arg(options.dataFolder));
+    }
 
     auto engine = ml::EngineLoader::engine();
     if (!engine)
         return fail(engine.error().message);
-    ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
     auto result = (*engine)->train(options, control);
     if (!result)
         return fail(result.error().message);

@@ -38,7 +38,7 @@ const Command kCommands[] = {
     {"recover", delineate::cli::runRecover, QT_TRANSLATE_NOOP("DelineateCli", "--list | --journal J --reference SERIES --output MASK  restore unsaved edits")},
     {"make-series", delineate::cli::runMakeSeries, QT_TRANSLATE_NOOP("DelineateCli", "VOLUME FOLDER  write a volume as a DICOM series (test data)")},
     {"segment", delineate::cli::runSegment, QT_TRANSLATE_NOOP("DelineateCli", "--model M --input IN --output OUT  run a U-Net model")},
-    {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR --output MODEL  train a U-Net")},
+    {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR | --store S --output MODEL [--from MODEL]  train or fine-tune a U-Net")},
     {"model", delineate::cli::runModel, QT_TRANSLATE_NOOP("DelineateCli", "MODEL [--json] [--set-modality M ...]  show or edit a model's header")},
     {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, HD95, surface distance, pixel error")},
     {"store", delineate::cli::runStore, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  the training-sample store: add, list, import, check, set-split, remove, export-dataset")},

@@ -161,11 +161,16 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
     torch::manual_seed(options.seed);
     std::mt19937_64 random(options.seed);
 
-    auto trainPairs = loadTrainingPairs(options.dataFolder, options.trainIndices, options.nonZeroLabelIsForeground, control);
+    const bool inMemory = !options.trainingSet.isEmpty();
+    auto trainPairs = inMemory ? Expected<QVector<TrainingPair>>(options.trainingSet)
+                               : loadTrainingPairs(options.dataFolder, options.trainIndices, options.nonZeroLabelIsForeground, control);
     if (!trainPairs)
         return trainPairs.error();
+    const QString dataName = !options.dataName.isEmpty() ? options.dataName : options.dataFolder;
     QVector<TrainingPair> validationPairs;
-    if (!options.validationFolder.isEmpty() || !options.validationIndices.isEmpty()) {
+    if (inMemory) {
+        validationPairs = options.validationSet;
+    } else if (!options.validationFolder.isEmpty() || !options.validationIndices.isEmpty()) {
         auto loaded = loadTrainingPairs(options.validationFolder.isEmpty() ? options.dataFolder : options.validationFolder,
                                         options.validationIndices, options.nonZeroLabelIsForeground, control);
         if (!loaded)
@@ -196,7 +201,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
             if (histogram[std::size_t(v)] > 0)
                 values.append(v);
         if (values.size() < 2)
-            return Error::failed(TrainerText::tr("%1: the labels hold a single value; at least two classes are needed").arg(options.dataFolder));
+            return Error::failed(TrainerText::tr("%1: the labels hold a single value; at least two classes are needed").arg(dataName));
         auto architecture = UNetArchitecture::fromPreset(options.architecture);
         if (!architecture)
             return architecture.error();

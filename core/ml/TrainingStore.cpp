@@ -530,6 +530,74 @@ Expected<std::pair<Volume, LabelMap>> TrainingStore::load(const SampleRecord& sa
     return std::make_pair(std::move(image.value()), std::move(labels.value()));
 }
 
+namespace {
+
+// Slices `slices` (normal to `axis`) of a volume of `size`, stacked along k: the index of the new voxel (u, v, n)
+// in the old volume, u and v running along the two other axes in order.
+template <typename T>
+std::vector<T> gatherSlices(const T* values, const std::array<int64_t, 3>& size, int axis, const QVector<int64_t>& slices)
+{
+    const int a = (axis + 1) % 3, b = (axis + 2) % 3;
+    const int first = std::min(a, b), second = std::max(a, b);
+    std::vector<T> out;
+    out.reserve(std::size_t(size[std::size_t(first)] * size[std::size_t(second)] * slices.size()));
+    for (int64_t s : slices)
+        for (int64_t v = 0; v < size[std::size_t(second)]; ++v)
+            for (int64_t u = 0; u < size[std::size_t(first)]; ++u) {
+                std::array<int64_t, 3> index{};
+                index[std::size_t(axis)] = s;
+                index[std::size_t(first)] = u;
+                index[std::size_t(second)] = v;
+                out.push_back(values[std::size_t(index[0] + size[0] * (index[1] + size[1] * index[2]))]);
+            }
+    return out;
+}
+
+} // namespace
+
+Expected<TrainingStore::TrainingSets> TrainingStore::trainingSets(JobControl& control) const
+{
+    TrainingSets sets;
+    int done = 0;
+    for (const SampleRecord& sample : m_samples) {
+        if (control.isCancelled())
+            return Error::cancelled();
+        auto pair = load(sample);
+        if (!pair)
+            return pair.error();
+        ml::TrainingPair training;
+        training.imagePath = QStringLiteral("store:") + sample.id;
+        training.labelPath = training.imagePath;
+        if (sample.slices.isEmpty()) {
+            training.image = std::move(pair->first);
+            training.labels = std::move(pair->second);
+        } else {
+            const auto& size = pair->first.geometry().size();
+            for (int64_t s : sample.slices)
+                if (sample.sliceAxis < 0 || sample.sliceAxis > 2 || s < 0 || s >= size[std::size_t(sample.sliceAxis)])
+                    return Error::failed(StoreText::tr("%1: slice %2 lies outside the image").arg(sample.id).arg(s));
+            const int a = (sample.sliceAxis + 1) % 3, b = (sample.sliceAxis + 2) % 3;
+            const int first = std::min(a, b), second = std::max(a, b);
+            const Vector3& spacing = pair->first.geometry().spacing();
+            const ImageGeometry grid({size[std::size_t(first)], size[std::size_t(second)], int64_t(sample.slices.size())},
+                                     {spacing[std::size_t(first)], spacing[std::size_t(second)], spacing[std::size_t(sample.sliceAxis)]},
+                                     {0, 0, 0}, {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}});
+            const Volume image = pair->first.pixelType() == PixelType::Float32 ? pair->first : pair->first.toFloat32();
+            const std::vector<float> values = gatherSlices(image.float32Data(), size, sample.sliceAxis, sample.slices);
+            training.image = Volume(grid, PixelType::Float32);
+            std::copy(values.begin(), values.end(), training.image.float32Data());
+            const std::vector<uint8_t> labels = gatherSlices(pair->second.data(), size, sample.sliceAxis, sample.slices);
+            training.labels = LabelMap(grid);
+            std::copy(labels.begin(), labels.end(), training.labels.data());
+        }
+        (roleOf(sample) == SplitRole::Validation ? sets.validation : sets.train).append(std::move(training));
+        control.reportProgress(double(++done) / double(m_samples.size()), StoreText::tr("Reading the training store"));
+    }
+    if (sets.train.isEmpty())
+        return Error::failed(StoreText::tr("%1: no sample is in the training split").arg(m_folder));
+    return sets;
+}
+
 QVector<StoreProblem> TrainingStore::check() const
 {
     QVector<StoreProblem> problems;

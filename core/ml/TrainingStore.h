@@ -15,6 +15,7 @@
 #include "image/LabelMap.h"
 #include "image/Volume.h"
 #include "jobs/JobControl.h"
+#include "ml/TrainingData.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -134,6 +135,13 @@ public:
 
     // The image and mask of a sample.
     Expected<std::pair<Volume, LabelMap>> load(const SampleRecord& sample) const;
+    // Every sample as a training pair, by split; a sample that trains on some slices only gives just those
+    // slices (stacked along its slice axis).
+    struct TrainingSets
+    {
+        QVector<ml::TrainingPair> train, validation;
+    };
+    Expected<TrainingSets> trainingSets(JobControl& control) const;
     // Everything that is not as it should be (files missing, hashes wrong, leftovers of an interrupted write).
     QVector<StoreProblem> check() const;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ml/ComputeRuntime.h"
+#include "ml/TrainingData.h"
 
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,9 @@ struct TrainingOptions
     QString validationFolder;        // image/ + label/; empty = dataFolder with validationIndices
     QVector<int> validationIndices;  // empty with no validationFolder = no validation (the last epoch is kept)
     bool nonZeroLabelIsForeground = false;
+    // In-memory sets (from the training store): used instead of the folders when trainingSet is not empty.
+    QVector<TrainingPair> trainingSet, validationSet;
+    QString dataName;                // how messages name the data (default: dataFolder)
 
     QString architecture = QStringLiteral("unet"); // preset: "unet" or "simple"
     int baseWidth = 0;               // overrides the preset's width when > 0

@@ -254,6 +254,20 @@ void TestTrainingStore::reviewedSlicesOnlyNeedsReviewedSlices()
     QVERIFY2(accepted.ok(), qPrintable(accepted.error().message));
     QCOMPARE(accepted->slices, (QVector<int64_t>{3, 4, 5}));
     QCOMPARE(accepted->sliceAxis, 2);
+    // Training reads those three slices only: the same voxels as the image and mask there.
+    SimpleJobControl control;
+    auto sets = store->trainingSets(control);
+    QVERIFY2(sets.ok(), qPrintable(sets.error().message));
+    QCOMPARE(sets->train.size(), 1);
+    const ml::TrainingPair& pair = sets->train.first();
+    QCOMPARE(pair.image.geometry().size(), (std::array<int64_t, 3>{40, 36, 3}));
+    const Volume image = ramp(2);
+    for (int64_t n = 0; n < 3; ++n)
+        for (int64_t j = 0; j < 36; ++j)
+            for (int64_t i = 0; i < 40; ++i) {
+                QCOMPARE(pair.image.value(i, j, n), image.value(i, j, 3 + n));
+                QCOMPARE(int(pair.labels.at(pair.image.offset(i, j, n))), int(document.segmentation().labelAt(0, image.offset(i, j, 3 + n))));
+            }
 }
 
 void TestTrainingStore::checkFindsDamageAndLeftovers()

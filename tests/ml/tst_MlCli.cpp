@@ -125,6 +125,31 @@ private Q_SLOTS:
                      .value(QStringLiteral("dice")).toDouble(), 1.0);
     }
 
+    void trainFromAStore()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
+        const QString store = m_dir.filePath(QStringLiteral("store"));
+        Run run = cli({QStringLiteral("store"), QStringLiteral("import"), QStringLiteral("--store"), store, QStringLiteral("--data"),
+                       delineate::testing::dataPath(QStringLiteral("isbi2012-membrane/train")), QStringLiteral("--train-range"),
+                       QStringLiteral("0-1"), QStringLiteral("--val-range"), QStringLiteral("29"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString model = m_dir.filePath(QStringLiteral("store.dlm"));
+        run = cli({QStringLiteral("train"), QStringLiteral("--store"), store, QStringLiteral("--output"), model, QStringLiteral("--epochs"),
+                   QStringLiteral("1"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--width"), QStringLiteral("4"),
+                   QStringLiteral("--patch"), QStringLiteral("64"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        // Validated on the store's validation split (slice 29), and the provenance names the split version.
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QVERIFY(summary.value(QStringLiteral("best_metrics")).toObject().contains(QStringLiteral("val_mean_dice")));
+        run = cli({QStringLiteral("model"), model, QStringLiteral("--json")});
+        QVERIFY2(run.out.contains("split version 1"), run.out.constData());
+        // A store's split is frozen: ranges are refused.
+        run = cli({QStringLiteral("train"), QStringLiteral("--store"), store, QStringLiteral("--output"), model, QStringLiteral("--val-range"),
+                   QStringLiteral("1")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("frozen"), run.err.constData());
+    }
+
     void errorsNameTheFile_data()
     {
         QTest::addColumn<QStringList>("arguments");
