@@ -2,7 +2,9 @@
 #include "tools/BrushTool.h"
 
 #include "edit/SegmentationDocument.h"
+#include "image/Volume.h"
 #include "model/SegmentationLayer.h"
+#include "model/ViewerState.h"
 #include "widgets/SliceView.h"
 
 #include <QKeyEvent>
@@ -10,6 +12,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace delineate {
 
@@ -45,6 +48,13 @@ void BrushTool::setSettings(const BrushSettings& settings)
     Q_EMIT previewChanged();
 }
 
+void BrushTool::setRangeSeeding(bool fromCursor, double tolerance)
+{
+    m_seedRange = fromCursor;
+    m_seedTolerance = std::max(0.0, tolerance);
+    Q_EMIT settingsChanged();
+}
+
 void BrushTool::setRadius(double radius)
 {
     BrushSettings s = m_settings;
@@ -69,6 +79,21 @@ bool BrushTool::mousePress(SliceView& view, QMouseEvent* event)
     if (!document)
         return true;
     m_strokeSettings = strokeSettings(view);
+    m_strokeImage = m_strokeSettings.limitToRange ? view.state()->sharedVolume() : nullptr;
+    m_strokeSettings.image = m_strokeImage.get();
+    if (m_strokeImage && m_seedRange) {
+        const Vector3 at = view.voxelIndexAt(event->position());
+        const std::array<int64_t, 3> voxel{int64_t(std::llround(at[0])), int64_t(std::llround(at[1])), int64_t(std::llround(at[2]))};
+        if (!m_strokeImage->contains(voxel[0], voxel[1], voxel[2])) {
+            Q_EMIT message(tr("Press inside the image: the intensity range is taken from the value under the pointer."));
+            m_strokeImage = nullptr;
+            return true;
+        }
+        const double value = m_strokeImage->value(voxel[0], voxel[1], voxel[2]);
+        m_settings.lower = m_strokeSettings.lower = value - m_seedTolerance;
+        m_settings.upper = m_strokeSettings.upper = value + m_seedTolerance;
+        Q_EMIT settingsChanged();
+    }
     if (auto usable = checkBrush(document->labels(), m_strokeSettings); !usable) {
         Q_EMIT message(usable.error().message);
         return true;
@@ -112,12 +137,14 @@ void BrushTool::finishStroke()
 {
     if (!m_document || !m_document->isEditing()) {
         m_document = nullptr;
+        m_strokeImage = nullptr;
         return;
     }
     const QString description = brushDescription(m_document->labels(), m_strokeSettings, m_dabs);
     const std::size_t changed = m_document->voxelsChangedInEdit();
     auto committed = m_document->commitEdit(description);
     m_document = nullptr;
+    m_strokeImage = nullptr;
     if (!committed)
         Q_EMIT message(tr("The edit is kept, but could not be written to the recovery journal: %1")
                            .arg(committed.error().message));
@@ -171,6 +198,16 @@ void BrushTool::paint(QPainter& painter, const SliceView& view)
     painter.drawEllipse(m_hoverPosition, rx, ry);
     painter.setPen(QPen(colour, 1.5));
     painter.drawEllipse(m_hoverPosition, rx, ry);
+    if (m_settings.limitToRange) {
+        // The range painted, beside the outline: a threshold brush that paints nothing should say why.
+        const QString range = m_seedRange ? tr("value %1 %2").arg(QChar(0x00B1)).arg(m_seedTolerance, 0, 'g', 5)
+                                          : tr("%1 to %2").arg(m_settings.lower, 0, 'g', 5).arg(m_settings.upper, 0, 'g', 5);
+        const QPointF at = m_hoverPosition + QPointF(rx + 4, ry + painter.fontMetrics().ascent());
+        painter.setPen(QColor(0, 0, 0, 200));
+        painter.drawText(at + QPointF(1, 1), range);
+        painter.setPen(colour);
+        painter.drawText(at, range);
+    }
 }
 
 } // namespace delineate

@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace delineate {
 
@@ -26,10 +27,15 @@ public:
     QString name() const override;
     bool isEraser() const { return m_eraser; }
 
-    // Radius, unit, shape and policy (label and slice axis are filled in per stroke).
+    // Radius, unit, shape, policy and intensity range (label, slice axis and image are filled in per stroke).
     const BrushSettings& settings() const { return m_settings; }
     void setSettings(const BrushSettings& settings);
     void setRadius(double radius);
+    // With the intensity range on: each stroke takes its range from the value under the pointer at the press,
+    // plus and minus `tolerance` (the settings' lower and upper follow, so the panel shows the range used).
+    bool seedsRangeFromCursor() const { return m_seedRange; }
+    double seedTolerance() const { return m_seedTolerance; }
+    void setRangeSeeding(bool fromCursor, double tolerance);
 
     bool mousePress(SliceView& view, QMouseEvent* event) override;
     bool mouseMove(SliceView& view, QMouseEvent* event) override;
@@ -56,9 +62,12 @@ private:
     SegmentationLayer* m_layer;
     std::function<SegmentationDocument*()> m_ensureDocument;
     BrushSettings m_settings;
+    bool m_seedRange = false;
+    double m_seedTolerance = 50.0;
 
     QPointer<SegmentationDocument> m_document; // of the stroke in progress
     BrushSettings m_strokeSettings;
+    std::shared_ptr<const Volume> m_strokeImage; // keeps the image of a range-limited stroke alive
     Vector3 m_last{};
     int m_dabs = 0;
     const SliceView* m_hoverView = nullptr;

@@ -11,9 +11,11 @@
 #include "model/StudyLoader.h"
 #include "model/Thumbnail.h"
 #include "model/ViewerState.h"
-#include "tools/BrushTool.h"
 #include "model/AiSession.h"
 #include "tools/BoxTool.h"
+#include "tools/BrushTool.h"
+#include "tools/FillTool.h"
+#include "tools/LassoTool.h"
 #include "widgets/AiPanel.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/JobStatusWidget.h"
@@ -50,7 +52,10 @@ MainWindow::MainWindow(QWidget* parent)
       m_segmentationLayer(new SegmentationLayer(this)), m_session(new SegmentationSession(m_state, m_segmentationLayer, this)),
       m_brush(new BrushTool(false, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
       m_eraser(new BrushTool(true, m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
-      m_segmentationPanel(new SegmentationPanel(m_session, m_segmentationLayer, m_panel, m_brush, m_eraser, this)),
+      m_fill(new FillTool(m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
+      m_lasso(new LassoTool(m_segmentationLayer, [this]() { return ensureDocument(); }, this)),
+      m_segmentationPanel(new SegmentationPanel(m_session, m_segmentationLayer, m_state, m_panel,
+                                                EditingTools{m_brush, m_eraser, m_fill, m_lasso}, this)),
       m_historyPanel(new HistoryPanel(m_session, this)),
       m_ai(new AiSession(m_state, m_session, m_segmentationLayer, this)), m_boxTool(new BoxTool(this)),
       m_aiPanel(new AiPanel(m_ai, m_session, m_panel, m_boxTool, this)), m_jobs(new JobStatusWidget(this)),
@@ -409,7 +414,9 @@ void MainWindow::showMouseAndKeys()
         {tr("Window / level"), tr("Right-button drag: right = wider, down = higher level")},
         {tr("Window presets"), tr("Alt+0 automatic; Alt+1 to Alt+8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone")},
         {tr("Maximise a view"), tr("Double-click; again or Escape to restore")},
-        {tr("Tools"), tr("N navigate, B brush, E eraser")},
+        {tr("Tools"), tr("N navigate, B brush, E eraser, G fill, L lasso")},
+        {tr("Fill"), tr("Left click with the fill tool: the connected voxels within the tolerance")},
+        {tr("Lasso"), tr("Left-button drag draws an outline, filled on release; Shift at the start erases the active label")},
         {tr("Paint / erase"), tr("Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile")},
         {tr("Brush size"), tr("[ smaller, ] larger")},
         {tr("Active label"), tr("1-9 (a missing label is added)")},
@@ -515,6 +522,8 @@ void MainWindow::createSegmentationMenus()
     toolAction(tr("&Navigate"), Qt::Key_N, SegmentationPanel::ToolKind::Navigate);
     toolAction(tr("&Brush"), Qt::Key_B, SegmentationPanel::ToolKind::Brush);
     toolAction(tr("&Eraser"), Qt::Key_E, SegmentationPanel::ToolKind::Eraser);
+    toolAction(tr("&Fill"), Qt::Key_G, SegmentationPanel::ToolKind::Fill);
+    toolAction(tr("&Lasso"), Qt::Key_L, SegmentationPanel::ToolKind::Lasso);
     QAction* smaller = segmentation->addAction(tr("Smaller Brush"), this, [this]() {
         if (BrushTool* tool = m_segmentationPanel->activeBrush())
             tool->setRadius(tool->settings().radius / 1.25);

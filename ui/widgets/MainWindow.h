@@ -17,8 +17,10 @@ class AiPanel;
 class AiSession;
 class BoxTool;
 class BrushTool;
+class FillTool;
 class HistoryPanel;
 class JobStatusWidget;
+class LassoTool;
 class SegmentationDocument;
 class SegmentationLayer;
 class SegmentationPanel;
@@ -58,6 +60,9 @@ public:
     AiPanel* aiPanel() const { return m_aiPanel; }
     BrushTool* brushTool() const { return m_brush; }
     BrushTool* eraserTool() const { return m_eraser; }
+    FillTool* fillTool() const { return m_fill; }
+    LassoTool* lassoTool() const { return m_lasso; }
+
     QString lastError() const { return m_lastError; }
 
     // Opens a label file onto the image on screen; a mask on another grid is refused with both geometries named,
@@ -113,6 +118,8 @@ private:
     SegmentationSession* m_session;
     BrushTool* m_brush;
     BrushTool* m_eraser;
+    FillTool* m_fill;
+    LassoTool* m_lasso;
     SegmentationPanel* m_segmentationPanel;
     HistoryPanel* m_historyPanel;
     AiSession* m_ai;

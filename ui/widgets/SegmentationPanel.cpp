@@ -1,4 +1,4 @@
-// Segmentation dock: tool choice, brush settings, the label list and the overlay controls.
+// Segmentation dock: tool choice and options, the label list and the overlay controls.
 #include "widgets/SegmentationPanel.h"
 
 #include "edit/LabelEdits.h"
@@ -6,6 +6,8 @@
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
 #include "tools/BrushTool.h"
+#include "tools/FillTool.h"
+#include "tools/LassoTool.h"
 #include "widgets/ViewerPanel.h"
 
 #include <QButtonGroup>
@@ -13,7 +15,6 @@
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +24,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace delineate {
@@ -43,9 +45,9 @@ QIcon swatch(uint32_t rgb)
 
 } // namespace
 
-SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerPanel* views,
-                                     BrushTool* brush, BrushTool* eraser, QWidget* parent)
-    : QDockWidget(parent), m_session(session), m_layer(layer), m_views(views), m_brush(brush), m_eraser(eraser)
+SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerState* state,
+                                     ViewerPanel* views, const EditingTools& tools, QWidget* parent)
+    : QDockWidget(parent), m_session(session), m_layer(layer), m_state(state), m_views(views), m_tools(tools)
 {
     setObjectName(QStringLiteral("SegmentationPanel"));
     setWindowTitle(tr("Segmentation"));
@@ -59,21 +61,27 @@ SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationL
     });
     connect(m_session, &SegmentationSession::modifiedChanged, this, &SegmentationPanel::updateEnabled);
     connect(m_layer, &SegmentationLayer::activeLabelChanged, this, &SegmentationPanel::rebuildTable);
-    for (BrushTool* tool : {m_brush, m_eraser}) {
-        connect(tool, &BrushTool::settingsChanged, this, &SegmentationPanel::syncBrushControls);
+    for (SliceTool* tool : std::initializer_list<SliceTool*>{m_tools.brush, m_tools.eraser, m_tools.fill, m_tools.lasso})
         connect(tool, &SliceTool::message, this, &SegmentationPanel::message);
-    }
     // Another tool chosen elsewhere (the AI panel's box): the tool buttons follow.
     connect(m_views, &ViewerPanel::toolChanged, this, [this](SliceTool* tool) {
-        const ToolKind kind = tool == m_brush ? ToolKind::Brush : tool == m_eraser ? ToolKind::Eraser : ToolKind::Navigate;
+        ToolKind kind = ToolKind::Navigate;
+        if (tool == m_tools.brush)
+            kind = ToolKind::Brush;
+        else if (tool == m_tools.eraser)
+            kind = ToolKind::Eraser;
+        else if (tool == m_tools.fill)
+            kind = ToolKind::Fill;
+        else if (tool == m_tools.lasso)
+            kind = ToolKind::Lasso;
         m_tool = kind;
-        const QSignalBlocker blocker(m_tools);
-        if (QAbstractButton* button = m_tools->button(int(kind)))
+        const QSignalBlocker blocker(m_toolButtons);
+        if (QAbstractButton* button = m_toolButtons->button(int(kind)))
             button->setChecked(true);
+        m_options->setActiveTool(tool);
         updateEnabled();
     });
     rebuildTable();
-    syncBrushControls();
     updateEnabled();
 }
 
@@ -84,7 +92,8 @@ void SegmentationPanel::buildUi()
 
     // Tools.
     auto* toolRow = new QHBoxLayout;
-    m_tools = new QButtonGroup(this);
+    toolRow->setSpacing(2);
+    m_toolButtons = new QButtonGroup(this);
     const auto makeTool = [&](const QString& text, const QString& tip, ToolKind kind) {
         auto* button = new QToolButton(body);
         button->setText(text);
@@ -92,53 +101,24 @@ void SegmentationPanel::buildUi()
         button->setCheckable(true);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        m_tools->addButton(button, int(kind));
+        m_toolButtons->addButton(button, int(kind));
         toolRow->addWidget(button);
         return button;
     };
-    m_navigateButton = makeTool(tr("Navigate"), tr("Navigate (N): left button moves the crosshair"), ToolKind::Navigate);
-    m_brushButton = makeTool(tr("Brush"), tr("Brush (B): paint the active label; [ and ] change the size"), ToolKind::Brush);
-    m_eraserButton = makeTool(tr("Eraser"), tr("Eraser (E): erase labels; [ and ] change the size"), ToolKind::Eraser);
-    m_navigateButton->setChecked(true);
-    connect(m_tools, &QButtonGroup::idClicked, this, [this](int id) { setActiveTool(ToolKind(id)); });
+    makeTool(tr("Navigate"), tr("Navigate (N): left button moves the crosshair"), ToolKind::Navigate)->setChecked(true);
+    makeTool(tr("Brush"), tr("Brush (B): paint the active label; [ and ] change the size"), ToolKind::Brush);
+    makeTool(tr("Eraser"), tr("Eraser (E): erase labels; [ and ] change the size"), ToolKind::Eraser);
+    makeTool(tr("Fill"), tr("Fill (G): click to fill the connected voxels whose values lie within the tolerance of the "
+                            "clicked voxel's value"),
+             ToolKind::Fill);
+    makeTool(tr("Lasso"), tr("Lasso (L): draw an outline on the slice; it is filled with the active label when you "
+                             "let go. Hold Shift as you start to erase the active label inside instead"),
+             ToolKind::Lasso);
+    connect(m_toolButtons, &QButtonGroup::idClicked, this, [this](int id) { setActiveTool(ToolKind(id)); });
     layout->addLayout(toolRow);
 
-    // Brush settings.
-    auto* form = new QFormLayout;
-    auto* sizeRow = new QHBoxLayout;
-    m_size = new QDoubleSpinBox(body);
-    m_size->setDecimals(1);
-    m_size->setSingleStep(0.5);
-    m_size->setToolTip(tr("Brush radius ([ smaller, ] larger)"));
-    m_unit = new QComboBox(body);
-    m_unit->addItem(tr("mm"));
-    m_unit->addItem(tr("voxels"));
-    sizeRow->addWidget(m_size, 1);
-    sizeRow->addWidget(m_unit);
-    m_sizeLabel = new QLabel(tr("Radius"), body);
-    form->addRow(m_sizeLabel, sizeRow);
-    m_shape = new QComboBox(body);
-    m_shape->addItem(tr("2D disk (this slice)"));
-    m_shape->addItem(tr("3D sphere"));
-    m_shapeLabel = new QLabel(tr("Shape"), body);
-    form->addRow(m_shapeLabel, m_shape);
-    m_policy = new QComboBox(body);
-    m_policy->addItem(tr("Any unlocked label"));
-    m_policy->addItem(tr("Empty voxels only"));
-    m_policy->addItem(tr("Only voxels of one label"));
-    m_policy->setToolTip(tr("Which voxels the brush may change; locked labels are never changed"));
-    m_policyLabelChoice = new QComboBox(body);
-    m_policyLabelChoice->setToolTip(tr("The label whose voxels the brush may change"));
-    m_policyLabel = new QLabel(tr("Overwrite"), body);
-    form->addRow(m_policyLabel, m_policy);
-    form->addRow(QString(), m_policyLabelChoice);
-    layout->addLayout(form);
-    connect(m_size, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &SegmentationPanel::applyBrushControls);
-    connect(m_unit, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
-    connect(m_shape, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
-    connect(m_policy, qOverload<int>(&QComboBox::currentIndexChanged), this, &SegmentationPanel::applyBrushControls);
-    connect(m_policyLabelChoice, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            &SegmentationPanel::applyBrushControls);
+    m_options = new ToolOptions(m_state, m_tools, body);
+    layout->addWidget(m_options);
 
     // Labels.
     m_labelsLabel = new QLabel(tr("Labels (1-9 select; double-click a colour to change it)"), body);
@@ -200,60 +180,38 @@ void SegmentationPanel::buildUi()
     setWidget(body);
 }
 
+QToolButton* SegmentationPanel::toolButton(ToolKind tool) const
+{
+    return qobject_cast<QToolButton*>(m_toolButtons->button(int(tool)));
+}
+
 void SegmentationPanel::setActiveTool(ToolKind tool)
 {
     m_tool = tool;
-    if (QAbstractButton* button = m_tools->button(int(tool)); button && !button->isChecked())
+    if (QAbstractButton* button = m_toolButtons->button(int(tool)); button && !button->isChecked())
         button->setChecked(true);
-    SliceTool* active = tool == ToolKind::Brush ? static_cast<SliceTool*>(m_brush)
-                        : tool == ToolKind::Eraser ? static_cast<SliceTool*>(m_eraser)
-                                                   : nullptr;
+    SliceTool* active = nullptr;
+    switch (tool) {
+    case ToolKind::Brush: active = m_tools.brush; break;
+    case ToolKind::Eraser: active = m_tools.eraser; break;
+    case ToolKind::Fill: active = m_tools.fill; break;
+    case ToolKind::Lasso: active = m_tools.lasso; break;
+    case ToolKind::Navigate: break;
+    }
     m_views->setTool(active);
-    syncBrushControls();
+    m_options->setActiveTool(active);
     updateEnabled();
 }
 
 BrushTool* SegmentationPanel::activeBrush() const
 {
-    return m_tool == ToolKind::Brush ? m_brush : m_tool == ToolKind::Eraser ? m_eraser : nullptr;
-}
-
-void SegmentationPanel::syncBrushControls()
-{
-    BrushTool* tool = activeBrush() ? activeBrush() : m_brush;
-    const BrushSettings& s = tool->settings();
-    const QSignalBlocker a(m_size), b(m_unit), c(m_shape), d(m_policy), e(m_policyLabelChoice);
-    m_size->setRange(BrushTool::minimumRadius(s.unit), BrushTool::maximumRadius(s.unit));
-    m_size->setValue(s.radius);
-    m_unit->setCurrentIndex(s.unit == BrushUnit::Millimetres ? 0 : 1);
-    m_shape->setCurrentIndex(s.shape == BrushShape::Disk ? 0 : 1);
-    m_policy->setCurrentIndex(int(s.policy.mode));
-    const int index = m_policyLabelChoice->findData(int(s.policy.onlyLabel));
-    if (index >= 0)
-        m_policyLabelChoice->setCurrentIndex(index);
-    m_policyLabelChoice->setVisible(s.policy.mode == OverwriteMode::LabelOnly);
-}
-
-void SegmentationPanel::applyBrushControls()
-{
-    BrushTool* tool = activeBrush() ? activeBrush() : m_brush;
-    BrushSettings s = tool->settings();
-    const BrushUnit unit = m_unit->currentIndex() == 0 ? BrushUnit::Millimetres : BrushUnit::Voxels;
-    s.radius = m_size->value();
-    s.unit = unit;
-    s.shape = m_shape->currentIndex() == 0 ? BrushShape::Disk : BrushShape::Sphere;
-    s.policy.mode = OverwriteMode(m_policy->currentIndex());
-    s.policy.onlyLabel = uint16_t(m_policyLabelChoice->currentData().toInt());
-    tool->setSettings(s);
+    return m_tool == ToolKind::Brush ? m_tools.brush : m_tool == ToolKind::Eraser ? m_tools.eraser : nullptr;
 }
 
 void SegmentationPanel::rebuildTable()
 {
     m_rebuilding = true;
     m_table->setRowCount(0);
-    const QSignalBlocker blocker(m_policyLabelChoice);
-    const int onlyLabel = m_policyLabelChoice->currentData().toInt();
-    m_policyLabelChoice->clear();
     SegmentationDocument* document = m_session->document();
     if (document) {
         const LabelTable& labels = document->labels();
@@ -281,11 +239,9 @@ void SegmentationPanel::rebuildTable()
             m_table->setItem(row, LockedColumn, locked);
             if (e.value == m_layer->activeLabel())
                 m_table->selectRow(row);
-            m_policyLabelChoice->addItem(swatch(e.colour), QStringLiteral("%1 %2").arg(e.value).arg(e.name), int(e.value));
         }
     }
-    const int index = m_policyLabelChoice->findData(onlyLabel);
-    m_policyLabelChoice->setCurrentIndex(index >= 0 ? index : 0);
+    m_options->setLabels(document ? &document->labels() : nullptr);
     m_rebuilding = false;
     updateEnabled();
 }
@@ -294,10 +250,6 @@ void SegmentationPanel::updateEnabled()
 {
     const bool document = m_session->document() != nullptr;
     m_remove->setEnabled(document && m_table->currentRow() >= 0);
-    const bool brush = activeBrush() != nullptr;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_size, m_unit, m_shape, m_policy, m_sizeLabel, m_shapeLabel, m_policyLabel})
-        w->setEnabled(brush);
-    m_policyLabelChoice->setVisible(brush && m_policy->currentIndex() == int(OverwriteMode::LabelOnly));
     if (!document)
         m_status->setText(tr("No segmentation: painting, \"Add label\" or Segmentation > New starts one."));
     else

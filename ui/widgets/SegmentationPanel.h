@@ -1,7 +1,10 @@
-// The Segmentation dock: the tools (navigate, brush, eraser) with the brush's size, shape and overwrite policy, the
-// label list with its editable fields (name, colour, visible, locked), and the overlay's fill/outline and opacity.
-// A thin layer: every change goes to the document through core/edit's label operations.
+// The Segmentation dock: the tools (navigate, brush, eraser, fill, lasso) with their options (brush size and shape,
+// the brush's intensity range, the fill's tolerance and 2D/3D, the overwrite policy), the label list with its
+// editable fields (name, colour, visible, locked), and the overlay's fill/outline and opacity. A thin layer: every
+// change goes to the document through core/edit's operations.
 #pragma once
+
+#include "widgets/ToolOptions.h"
 
 #include <QDockWidget>
 
@@ -18,20 +21,20 @@ class QToolButton;
 
 namespace delineate {
 
-class BrushTool;
 class SegmentationLayer;
 class SegmentationSession;
 class SliceTool;
 class ViewerPanel;
+class ViewerState;
 
 class SegmentationPanel : public QDockWidget
 {
     Q_OBJECT
 public:
-    enum class ToolKind { Navigate, Brush, Eraser };
+    enum class ToolKind { Navigate, Brush, Eraser, Fill, Lasso };
 
-    SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerPanel* views, BrushTool* brush,
-                      BrushTool* eraser, QWidget* parent = nullptr);
+    SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerState* state, ViewerPanel* views,
+                      const EditingTools& tools, QWidget* parent = nullptr);
 
     ToolKind activeTool() const { return m_tool; }
     void setActiveTool(ToolKind tool);
@@ -42,10 +45,12 @@ public:
     QPushButton* removeButton() const { return m_remove; }
     QSlider* opacitySlider() const { return m_opacity; }
     QCheckBox* outlineBox() const { return m_outline; }
-    QDoubleSpinBox* sizeBox() const { return m_size; }
-    QComboBox* shapeBox() const { return m_shape; }
-    QComboBox* unitBox() const { return m_unit; }
-    QComboBox* policyBox() const { return m_policy; }
+    ToolOptions* toolOptions() const { return m_options; }
+    QDoubleSpinBox* sizeBox() const { return m_options->sizeBox(); }
+    QComboBox* shapeBox() const { return m_options->shapeBox(); }
+    QComboBox* unitBox() const { return m_options->unitBox(); }
+    QComboBox* policyBox() const { return m_options->policyBox(); }
+    QToolButton* toolButton(ToolKind tool) const;
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -56,8 +61,6 @@ private:
     void buildUi();
     void rebuildTable();
     void updateEnabled();
-    void syncBrushControls();
-    void applyBrushControls();
     void onItemChanged(QTableWidgetItem* item);
     void onCellDoubleClicked(int row, int column);
     void onSelectionChanged();
@@ -67,24 +70,14 @@ private:
 
     SegmentationSession* m_session;
     SegmentationLayer* m_layer;
+    ViewerState* m_state;
     ViewerPanel* m_views;
-    BrushTool* m_brush;
-    BrushTool* m_eraser;
+    EditingTools m_tools;
     ToolKind m_tool = ToolKind::Navigate;
     bool m_rebuilding = false;
 
-    QButtonGroup* m_tools = nullptr;
-    QToolButton* m_navigateButton = nullptr;
-    QToolButton* m_brushButton = nullptr;
-    QToolButton* m_eraserButton = nullptr;
-    QLabel* m_sizeLabel = nullptr;
-    QDoubleSpinBox* m_size = nullptr;
-    QComboBox* m_unit = nullptr;
-    QLabel* m_shapeLabel = nullptr;
-    QComboBox* m_shape = nullptr;
-    QLabel* m_policyLabel = nullptr;
-    QComboBox* m_policy = nullptr;
-    QComboBox* m_policyLabelChoice = nullptr;
+    QButtonGroup* m_toolButtons = nullptr;
+    ToolOptions* m_options = nullptr;
     QLabel* m_labelsLabel = nullptr;
     QTableWidget* m_table = nullptr;
     QPushButton* m_add = nullptr;
