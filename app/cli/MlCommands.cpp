@@ -11,6 +11,7 @@
 #include "ml/EngineLoader.h"
 #include "ml/OverlapMetrics.h"
 #include "ml/TrainingData.h"
+#include "ml/ModelRegistry.h"
 #include "ml/TrainingStore.h"
 
 #include <QCommandLineParser>
@@ -403,11 +404,11 @@ int runTrain(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("data"), MlCommandsText::tr("Training folder with image/ and label/."), QStringLiteral("DIR")},
         {QStringLiteral("store"), MlCommandsText::tr("Training store (instead of --data): its train and validation splits."), QStringLiteral("S")},
-        {QStringLiteral("output"), MlCommandsText::tr("Model file to write (.dlm); rewritten whenever validation improves."), QStringLiteral("MODEL")},
+        {QStringLiteral("output"), MlCommandsText::tr("Model file to write (.dlm); rewritten whenever validation improves. With --store optional: every run is also a version of the store's registry."), QStringLiteral("MODEL")},
         {QStringLiteral("val"), MlCommandsText::tr("Validation folder with image/ and label/."), QStringLiteral("DIR")},
         {QStringLiteral("train-range"), MlCommandsText::tr("Training indices in --data, e.g. 0-23 (default all)."), QStringLiteral("R")},
         {QStringLiteral("val-range"), MlCommandsText::tr("Validation indices (in --val, or else in --data), e.g. 24-29."), QStringLiteral("R")},
-        {QStringLiteral("from"), MlCommandsText::tr("Fine-tune this model file."), QStringLiteral("MODEL")},
+        {QStringLiteral("from"), MlCommandsText::tr("Fine-tune this model file (with --store: or 'active', the store's active version)."), QStringLiteral("MODEL")},
         {QStringLiteral("arch"), MlCommandsText::tr("simple (reference SimpleUNet) or unet (default)."), QStringLiteral("A")},
         {QStringLiteral("width"), MlCommandsText::tr("Channels at the first level (default: the preset's)."), QStringLiteral("N")},
         {QStringLiteral("depth"), MlCommandsText::tr("Resolution levels (default: the preset's)."), QStringLiteral("N")},
@@ -432,7 +433,7 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
-    if (!parse(parser, arguments, {QStringLiteral("output")}, exitCode))
+    if (!parse(parser, arguments, {}, exitCode))
         return exitCode;
     const QString storeFolder = parser.value(QStringLiteral("store"));
     if (storeFolder.isEmpty() == parser.value(QStringLiteral("data")).isEmpty())
@@ -486,12 +487,29 @@ int runTrain(const QStringList& arguments)
         *target = *indices;
     }
     ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
+    std::optional<ml::ModelRegistry> registry;
+    std::optional<TrainingStore> openedStore;
+    QString parentVersion;
     if (!storeFolder.isEmpty()) {
         if (!options.trainIndices.isEmpty() || !options.validationIndices.isEmpty() || !options.validationFolder.isEmpty())
             return fail(MlCommandsText::tr("train: --train-range, --val-range and --val do not apply to a store (its split is frozen)"));
         auto store = TrainingStore::open(storeFolder, false);
         if (!store)
             return fail(store.error().message);
+        auto models = ml::ModelRegistry::open(storeFolder);
+        if (!models)
+            return fail(models.error().message);
+        registry = std::move(models.value());
+        if (options.fromModel == QLatin1String("active")) {
+            if (registry->active().isEmpty())
+                return fail(MlCommandsText::tr("%1: the store has no active model to fine-tune").arg(storeFolder));
+            parentVersion = registry->active();
+            options.fromModel = registry->modelPath(parentVersion);
+        } else if (!options.fromModel.isEmpty()) {
+            parentVersion = QFileInfo(options.fromModel).fileName();
+        }
+        if (options.outputPath.isEmpty())
+            options.outputPath = QDir(storeFolder).filePath(QStringLiteral("models/.training-%1.dlm").arg(QCoreApplication::applicationPid()));
         auto sets = store->trainingSets(control);
         if (!sets)
             return fail(sets.error().message);
@@ -501,6 +519,9 @@ int runTrain(const QStringList& arguments)
         if (options.dataDescription.isEmpty())
             options.dataDescription = MlCommandsText::tr("Training store, split version %1: %2 training and %3 validation samples")
                                           .arg(store->splitVersion()).arg(options.trainingSet.size()).arg(options.validationSet.size());
+        openedStore = std::move(store.value());
+    } else if (options.outputPath.isEmpty()) {
+        return fail(MlCommandsText::tr("train: --output MODEL is required with --data"));
     } else if (!QFileInfo(options.dataFolder).isDir()) {
         return fail(MlCommandsText::tr("%1: no such folder").arg(options.dataFolder));
     }
@@ -519,8 +540,174 @@ int runTrain(const QStringList& arguments)
                         {QStringLiteral("precision"), ml::computePrecisionName(result->precision)},
                         {QStringLiteral("parameters"), double(result->model->parameterCount())},
                         {QStringLiteral("best_metrics"), result->bestMetrics}};
+    if (registry) {
+        // Every run on a store is a version of its registry.
+        ml::ModelVersion version;
+        version.parent = parentVersion;
+        version.splitVersion = openedStore->splitVersion();
+        version.metrics = result->bestMetrics;
+        version.hyperParameters = QJsonObject{{QStringLiteral("architecture"), options.architecture},
+                                              {QStringLiteral("width"), options.baseWidth},
+                                              {QStringLiteral("epochs"), result->epochs},
+                                              {QStringLiteral("steps_per_epoch"), options.stepsPerEpoch},
+                                              {QStringLiteral("batch"), options.batchSize},
+                                              {QStringLiteral("patch"), options.patchSize},
+                                              {QStringLiteral("learning_rate"), options.learningRate},
+                                              {QStringLiteral("seed"), double(options.seed)},
+                                              {QStringLiteral("loss"), options.loss == ml::LossKind::BinaryCrossEntropy ? QStringLiteral("bce") : QStringLiteral("dice+ce")}};
+        if (auto header = ml::readModelHeader(options.outputPath))
+            version.dataHash = header->provenance.dataSetHash;
+        auto added = registry->add(options.outputPath, version);
+        if (parser.value(QStringLiteral("output")).isEmpty())
+            QFile::remove(options.outputPath);
+        if (!added)
+            return fail(added.error().message);
+        summary.insert(QStringLiteral("version"), added->version);
+        summary.insert(QStringLiteral("active"), registry->active());
+        if (parser.value(QStringLiteral("output")).isEmpty())
+            summary.insert(QStringLiteral("output"), registry->modelPath(added->version));
+    }
     printJson(QJsonDocument(summary));
     return Success;
+}
+
+namespace {
+
+// Mean Dice over the foreground classes of the reference (and those the prediction adds).
+double foregroundDice(const ml::OverlapReport& report)
+{
+    double sum = 0.0;
+    int count = 0;
+    for (const ml::ClassOverlap& c : report.classes)
+        if (c.value != 0) {
+            sum += c.dice;
+            ++count;
+        }
+    return count ? sum / count : 0.0;
+}
+
+int compareVersions(const TrainingStore& store, const ml::ModelRegistry& registry, const QStringList& versions, bool json,
+                    JobControl& control)
+{
+    if (versions.size() != 2 || !registry.find(versions[0]) || !registry.find(versions[1]))
+        return fail(MlCommandsText::tr("models compare: --versions A,B naming two versions of the registry"));
+    auto sets = store.trainingSets(control);
+    if (!sets)
+        return fail(sets.error().message);
+    if (sets->validation.isEmpty())
+        return fail(MlCommandsText::tr("%1: the store has no validation samples to compare on").arg(store.folder()));
+    auto engine = ml::EngineLoader::engine();
+    if (!engine)
+        return fail(engine.error().message);
+    std::unique_ptr<ml::EngineModel> models[2];
+    for (int m = 0; m < 2; ++m) {
+        auto loaded = (*engine)->loadModel(registry.modelPath(versions[m]));
+        if (!loaded)
+            return fail(loaded.error().message);
+        models[m] = std::move(loaded.value());
+    }
+    QJsonArray cases;
+    double sums[2] = {0.0, 0.0};
+    for (int n = 0; n < sets->validation.size(); ++n) {
+        const ml::TrainingPair& pair = sets->validation[n];
+        QJsonObject row{{QStringLiteral("sample"), pair.imagePath.mid(6)}};
+        for (int m = 0; m < 2; ++m) {
+            auto result = (*engine)->segment(pair.image, *models[m], ml::InferenceOptions(), control);
+            if (!result)
+                return fail(result.error().message);
+            auto report = ml::compareLabelMaps(result->labels, pair.labels, versions[m], pair.imagePath);
+            if (!report)
+                return fail(report.error().message);
+            const double dice = foregroundDice(*report);
+            sums[m] += dice;
+            row.insert(versions[m], dice);
+        }
+        cases.append(row);
+    }
+    const double means[2] = {sums[0] / sets->validation.size(), sums[1] / sets->validation.size()};
+    if (json) {
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases},
+                                            {QStringLiteral("split_version"), store.splitVersion()},
+                                            {QStringLiteral("mean"), QJsonObject{{versions[0], means[0]}, {versions[1], means[1]}}}}));
+        return Success;
+    }
+    printLine(MlCommandsText::tr("foreground Dice on the %1 validation sample(s) (split version %2)").arg(cases.size()).arg(store.splitVersion()));
+    printLine(QStringLiteral("%1  %2  %3").arg(MlCommandsText::tr("sample").leftJustified(18), versions[0].leftJustified(8), versions[1]));
+    for (const QJsonValue c : cases) {
+        const QJsonObject row = c.toObject();
+        printLine(QStringLiteral("%1  %2  %3").arg(row.value(QStringLiteral("sample")).toString().leftJustified(18))
+                      .arg(row.value(versions[0]).toDouble(), -8, 'f', 4).arg(row.value(versions[1]).toDouble(), 0, 'f', 4));
+    }
+    printLine(QStringLiteral("%1  %2  %3").arg(MlCommandsText::tr("mean").leftJustified(18)).arg(means[0], -8, 'f', 4).arg(means[1], 0, 'f', 4));
+    return Success;
+}
+
+} // namespace
+
+int runModels(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(MlCommandsText::tr(
+        "The model versions of a training store: list, compare (--versions A,B: per-case Dice on the validation split), "
+        "promote (--version V: make it the active model), rollback (back to the version active before)."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), MlCommandsText::tr("list, compare, promote or rollback"));
+    parser.addOptions({
+        {QStringLiteral("store"), MlCommandsText::tr("Training store folder."), QStringLiteral("S")},
+        {QStringLiteral("version"), MlCommandsText::tr("promote: the version to make active."), QStringLiteral("V")},
+        {QStringLiteral("versions"), MlCommandsText::tr("compare: two versions, comma-separated."), QStringLiteral("A,B")},
+        {QStringLiteral("json"), MlCommandsText::tr("JSON output.")},
+        {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
+    });
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {QStringLiteral("store")}, exitCode))
+        return exitCode;
+    if (parser.positionalArguments().size() != 1)
+        return fail(MlCommandsText::tr("models: one ACTION expected (list, compare, promote, rollback)"));
+    const QString action = parser.positionalArguments().first();
+    const QString storeFolder = parser.value(QStringLiteral("store"));
+    auto store = TrainingStore::open(storeFolder, false);
+    if (!store)
+        return fail(store.error().message);
+    auto registry = ml::ModelRegistry::open(storeFolder);
+    if (!registry)
+        return fail(registry.error().message);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (action == QLatin1String("list")) {
+        if (json) {
+            QJsonArray versions;
+            for (const ml::ModelVersion& v : registry->versions())
+                versions.append(v.toJson());
+            printJson(QJsonDocument(QJsonObject{{QStringLiteral("versions"), versions},
+                                                {QStringLiteral("active"), registry->active()},
+                                                {QStringLiteral("history"), QJsonArray::fromStringList(registry->history())}}));
+            return Success;
+        }
+        for (const ml::ModelVersion& v : registry->versions())
+            printLine(QStringLiteral("%1%2  %3  %4  %5")
+                          .arg(v.version == registry->active() ? QStringLiteral("* ") : QStringLiteral("  "), v.version.leftJustified(5))
+                          .arg(v.created.toUTC().toString(Qt::ISODate))
+                          .arg(MlCommandsText::tr("parent %1").arg(v.parent.isEmpty() ? QStringLiteral("-") : v.parent))
+                          .arg(MlCommandsText::tr("validation Dice %1").arg(v.metrics.value(QStringLiteral("val_mean_dice")).toDouble(), 0, 'f', 4)));
+        return Success;
+    }
+    if (action == QLatin1String("promote")) {
+        if (auto promoted = registry->promote(parser.value(QStringLiteral("version"))); !promoted)
+            return fail(promoted.error().message);
+        return Success;
+    }
+    if (action == QLatin1String("rollback")) {
+        auto back = registry->rollback();
+        if (!back)
+            return fail(back.error().message);
+        printLine(MlCommandsText::tr("active: %1").arg(*back));
+        return Success;
+    }
+    if (action == QLatin1String("compare")) {
+        ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
+        return compareVersions(*store, *registry, parser.value(QStringLiteral("versions")).split(QLatin1Char(','), Qt::SkipEmptyParts),
+                               json, control);
+    }
+    return fail(MlCommandsText::tr("models: unknown action '%1'").arg(action));
 }
 
 int runModel(const QStringList& arguments)

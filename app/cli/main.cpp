@@ -20,6 +20,7 @@ int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
 int runModel(const QStringList& arguments);
 int runStore(const QStringList& arguments);
+int runModels(const QStringList& arguments);
 } // namespace delineate::cli
 
 namespace {
@@ -41,6 +42,7 @@ const Command kCommands[] = {
     {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR | --store S --output MODEL [--from MODEL]  train or fine-tune a U-Net")},
     {"model", delineate::cli::runModel, QT_TRANSLATE_NOOP("DelineateCli", "MODEL [--json] [--set-modality M ...]  show or edit a model's header")},
     {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, HD95, surface distance, pixel error")},
+    {"models", delineate::cli::runModels, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  a store's model versions: list, compare, promote, rollback")},
     {"store", delineate::cli::runStore, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  the training-sample store: add, list, import, check, set-split, remove, export-dataset")},
 };
 

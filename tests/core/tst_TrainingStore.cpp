@@ -10,6 +10,7 @@
 #include "io/ImageSource.h"
 #include "io/VolumeIO.h"
 #include "ml/TrainingData.h"
+#include "ml/ModelRegistry.h"
 #include "ml/TrainingStore.h"
 
 #include <QDirIterator>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void checkFindsDamageAndLeftovers();
     void nnUnetExportFollowsTheFormat();
     void noSourceIdentifierReachesTheStore();
+    void registryVersionsPromoteAndRollBack();
 };
 
 void TestTrainingStore::emImportKeepsTheAgreedSplit()
@@ -420,6 +422,53 @@ void TestTrainingStore::noSourceIdentifierReachesTheStore()
                 QVERIFY2(!bytes.contains(value.toUtf8()), qPrintable(QStringLiteral("%1 holds %2").arg(path, value)));
         }
     QVERIFY(searched >= 6);
+}
+
+void TestTrainingStore::registryVersionsPromoteAndRollBack()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("store"));
+    QVERIFY(TrainingStore::open(folder, true).ok());
+    // Any file stands for a model here: the registry copies bytes and never reads weights.
+    const QString fileA = dir.filePath(QStringLiteral("a.dlm")), fileB = dir.filePath(QStringLiteral("b.dlm"));
+    for (const auto& [path, bytes] : {std::pair<QString, QByteArray>{fileA, "model A"}, std::pair<QString, QByteArray>{fileB, "model B"}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    auto registry = ml::ModelRegistry::open(folder);
+    QVERIFY2(registry.ok(), qPrintable(registry.error().message));
+    ml::ModelVersion info;
+    info.splitVersion = 3;
+    info.metrics = QJsonObject{{QStringLiteral("val_mean_dice"), 0.5}};
+    auto v1 = registry->add(fileA, info);
+    QVERIFY(v1.ok());
+    QCOMPARE(v1->version, QStringLiteral("v1"));
+    QCOMPARE(registry->active(), QStringLiteral("v1")); // the first version is active
+    info.parent = QStringLiteral("v1");
+    auto v2 = registry->add(fileB, info);
+    QCOMPARE(v2->version, QStringLiteral("v2"));
+    QCOMPARE(registry->active(), QStringLiteral("v1")); // a new version is not promoted by itself
+    QVERIFY(!registry->promote(QStringLiteral("v7")).ok());
+    QVERIFY(registry->promote(QStringLiteral("v2")).ok());
+    // A version interrupted while being written is not a version.
+    QVERIFY(QDir().mkpath(QDir(folder).filePath(QStringLiteral("models/.incoming-v3-0000"))));
+    auto reopened = ml::ModelRegistry::open(folder);
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened->versions().size(), 2);
+    QCOMPARE(reopened->active(), QStringLiteral("v2"));
+    QCOMPARE(reopened->find(QStringLiteral("v2"))->parent, QStringLiteral("v1"));
+    QCOMPARE(reopened->find(QStringLiteral("v2"))->splitVersion, 3);
+    QFile copied(reopened->modelPath(QStringLiteral("v2")));
+    QVERIFY(copied.open(QIODevice::ReadOnly));
+    QCOMPARE(copied.readAll(), QByteArray("model B"));
+    auto back = reopened->rollback();
+    QVERIFY(back.ok());
+    QCOMPARE(*back, QStringLiteral("v1"));
+    QCOMPARE(ml::ModelRegistry::open(folder)->active(), QStringLiteral("v1"));
+    QVERIFY(!reopened->rollback().ok()); // nothing before v1
+    // The next version continues the numbering.
+    QCOMPARE(reopened->add(fileA, info)->version, QStringLiteral("v3"));
 }
 
 QTEST_GUILESS_MAIN(TestTrainingStore)

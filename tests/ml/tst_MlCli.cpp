@@ -143,6 +143,30 @@ private Q_SLOTS:
         QVERIFY(summary.value(QStringLiteral("best_metrics")).toObject().contains(QStringLiteral("val_mean_dice")));
         run = cli({QStringLiteral("model"), model, QStringLiteral("--json")});
         QVERIFY2(run.out.contains("split version 1"), run.out.constData());
+        // Every run on a store is a version of its registry; fine-tune the active one, compare, promote, roll back.
+        const QStringList small{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"),
+                                QStringLiteral("--width"), QStringLiteral("4"), QStringLiteral("--patch"), QStringLiteral("64"),
+                                QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--quiet")};
+        run = cli(QStringList{QStringLiteral("train"), QStringLiteral("--store"), store, QStringLiteral("--from"), QStringLiteral("active")} + small);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("version")).toString(), QStringLiteral("v2"));
+        run = cli({QStringLiteral("models"), QStringLiteral("list"), QStringLiteral("--store"), store, QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QJsonObject listed = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(listed.value(QStringLiteral("versions")).toArray().size(), 2);
+        QCOMPARE(listed.value(QStringLiteral("active")).toString(), QStringLiteral("v1"));
+        QCOMPARE(listed.value(QStringLiteral("versions")).toArray()[1].toObject().value(QStringLiteral("parent")).toString(), QStringLiteral("v1"));
+        run = cli({QStringLiteral("models"), QStringLiteral("compare"), QStringLiteral("--store"), store, QStringLiteral("--versions"),
+                   QStringLiteral("v1,v2"), QStringLiteral("--json"), QStringLiteral("--quiet")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonArray cases = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("cases")).toArray();
+        QCOMPARE(cases.size(), 1); // slice 29
+        QVERIFY(cases[0].toObject().contains(QStringLiteral("v2")));
+        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("promote"), QStringLiteral("--store"), store, QStringLiteral("--version"),
+                      QStringLiteral("v2")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("models"), QStringLiteral("rollback"), QStringLiteral("--store"), store}).exitCode, 0);
+        run = cli({QStringLiteral("models"), QStringLiteral("list"), QStringLiteral("--store"), store, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("active")).toString(), QStringLiteral("v1"));
         // A store's split is frozen: ranges are refused.
         run = cli({QStringLiteral("train"), QStringLiteral("--store"), store, QStringLiteral("--output"), model, QStringLiteral("--val-range"),
                    QStringLiteral("1")});
