@@ -1,17 +1,22 @@
 // The editing tools in the main window (offscreen), driven by mouse events on the views and the panel's own controls
 // on dcmqi's real CT, each checked against an expectation computed here: the fill against a flood fill written in
 // this test (and core's growRegion), the lasso against the voxel centres inside the drawn polygon (QPolygonF), the
-// threshold brush against an analytic disk cut by the value range. Each fill's time is printed.
+// threshold brush against an analytic disk cut by the value range, interpolation against the cone between two
+// discs, island removal against the disks painted, smoothing against core's smoothLabel run on a copy. Refusals
+// (locked label, nothing to interpolate) leave the history alone and say why. Each operation's time is printed.
 #include "EditingTestSupport.h"
 
 #include "edit/LabelEdits.h"
 #include "edit/LabelTools.h"
 #include "edit/SegmentationDocument.h"
+#include "io/SegmentationIO.h"
+#include "io/VolumeIO.h"
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
 #include "tools/BrushTool.h"
 #include "tools/FillTool.h"
 #include "tools/LassoTool.h"
+#include "widgets/LabelOperationsBox.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SliceView.h"
 #include "widgets/ToolOptions.h"
@@ -22,7 +27,11 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QPolygonF>
+#include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <deque>
@@ -95,6 +104,11 @@ private Q_SLOTS:
     void lassoWithShiftErasesOnlyTheActiveLabel();
     void thresholdBrushPaintsOnlyInTheRange();
     void thresholdBrushSeedsTheRangeFromThePointer();
+    void interpolationFillsTheConeBetweenTwoDiscs();
+    void islandsAreRemovedOrOnlyTheLargestKept();
+    void smoothingClosesHolesAndOpensSpecks();
+    void refusalsAreMessagesNotEdits();
+    void operationTimesOnTheSampleMri();
 
 private:
     SliceView* view(int index) const { return m_window->viewerPanel()->view(index); }
@@ -104,8 +118,10 @@ private:
         return axial()->screenPoint({i, j, double(axial()->currentSlice())});
     }
     SegmentationPanel* panel() const { return m_window->segmentationPanel(); }
+    LabelOperationsBox* operations() const { return panel()->operations(); }
     SegmentationDocument* document() const { return m_window->segmentationSession()->document(); }
     const Volume& image() const { return *m_window->state()->volume(); }
+    void goToSlice(int64_t k);
     void paintDisk(double i, double j, double radiusMm);
 
     MainWindow* m_window = nullptr;
@@ -136,6 +152,13 @@ void TestEditingTools::cleanup()
         m_window->segmentationSession()->close();
     delete m_window;
     m_window = nullptr;
+}
+
+void TestEditingTools::goToSlice(int64_t k)
+{
+    auto cursor = m_window->state()->cursor();
+    cursor[2] = k;
+    m_window->state()->setCursor(cursor);
 }
 
 // One dab of the brush (2D disk, mm) on the axial slice on screen, with the active label.
@@ -371,6 +394,220 @@ void TestEditingTools::thresholdBrushSeedsTheRangeFromThePointer()
         inRange(image(), axialDisk(document()->geometry(), 230, 250, k, 10.0), value - 20.0, value + 20.0);
     QVERIFY(!expected.empty());
     QVERIFY(voxelsOf(document()->segmentation(), 1) == expected);
+}
+
+void TestEditingTools::interpolationFillsTheConeBetweenTwoDiscs()
+{
+    OPEN_CT();
+    // Discs of 10 mm and 4 mm about the same centre on slices 0 and 2: slice 1 should get the 7 mm disc between
+    // them (shape-based), within one voxel.
+    goToSlice(0);
+    paintDisk(256, 256, 10.0);
+    goToSlice(2);
+    paintDisk(256, 256, 4.0);
+    const std::set<std::size_t> drawn = voxelsOf(document()->segmentation(), 1);
+    QCOMPARE(operations()->interpolationAxis(), 2); // the axial view was used last
+    click(view(1), view(1)->rect().center() + QPoint(0, 100)); // a click in the coronal view makes it the last used
+    QCOMPARE(operations()->interpolationAxis(), 1);
+    operations()->axisBox()->setCurrentIndex(operations()->axisBox()->findData(int(LabelOperationsBox::AxisChoice::Axial)));
+    QCOMPARE(operations()->interpolationAxis(), 2);
+
+    QSignalSpy message(operations(), &LabelOperationsBox::message);
+    operations()->interpolateButton()->click();
+    qInfo("interpolate (512 x 512 x 3): %.1f ms", operations()->lastDurationMs());
+    QCOMPARE(message.count(), 1);
+    QVERIFY2(message.first().first().toString().startsWith(QStringLiteral("Interpolated label 1 across 1 slice")),
+             qPrintable(message.first().first().toString()));
+    const ImageGeometry& g = document()->geometry();
+    const Segmentation& s = document()->segmentation();
+    const double voxel = g.spacing()[0];
+    int64_t inside = 0;
+    for (int64_t j = 0; j < 512; ++j)
+        for (int64_t i = 0; i < 512; ++i) {
+            const double d = std::hypot((double(i) - 256) * g.spacing()[0], (double(j) - 256) * g.spacing()[1]);
+            const bool labelled = s.labelAt(0, offsetOf(g, i, j, 1)) == 1;
+            inside += labelled;
+            if (d < 7.0 - voxel)
+                QVERIFY2(labelled, qPrintable(QStringLiteral("(%1, %2) at %3 mm is missing").arg(i).arg(j).arg(d)));
+            if (d > 7.0 + voxel)
+                QVERIFY2(!labelled, qPrintable(QStringLiteral("(%1, %2) at %3 mm is extra").arg(i).arg(j).arg(d)));
+        }
+    QVERIFY(inside > 0);
+    // The drawn slices are untouched; one undo takes the interpolation back.
+    for (std::size_t o : drawn)
+        QCOMPARE(s.labelAt(0, o), uint16_t(1));
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == drawn);
+}
+
+void TestEditingTools::islandsAreRemovedOrOnlyTheLargestKept()
+{
+    OPEN_CT();
+    const ImageGeometry& g = m_window->state()->volume()->geometry();
+    const int64_t k = axial()->currentSlice();
+    paintDisk(150, 150, 12.0);
+    paintDisk(350, 350, 1.5);
+    paintDisk(400, 150, 1.0);
+    paintDisk(150, 400, 8.0);
+    const std::set<std::size_t> big = axialDisk(g, 150, 150, k, 12.0), medium = axialDisk(g, 150, 400, k, 8.0);
+    const std::set<std::size_t> small = axialDisk(g, 350, 350, k, 1.5), tiny = axialDisk(g, 400, 150, k, 1.0);
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == unite(unite(big, medium), unite(small, tiny)));
+
+    // Islands under the small disk's size plus one go: both specks, not the disks.
+    operations()->minimumIslandBox()->setValue(int(small.size()) + 1);
+    QSignalSpy message(operations(), &LabelOperationsBox::message);
+    operations()->removeIslandsButton()->click();
+    qInfo("remove islands (512 x 512 x 3): %.1f ms", operations()->lastDurationMs());
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == unite(big, medium));
+    QCOMPARE(message.count(), 1);
+    const QString said = message.first().first().toString();
+    QVERIFY2(said.contains(QStringLiteral("had 4 island")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("2 removed (%1 voxels)").arg(small.size() + tiny.size())), qPrintable(said));
+
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    operations()->keepLargestButton()->click();
+    qInfo("keep largest (512 x 512 x 3): %.1f ms", operations()->lastDurationMs());
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == big);
+    QVERIFY(document()->history().undoRecord()->description.startsWith(QStringLiteral("Keep the largest island of label 1")));
+}
+
+void TestEditingTools::smoothingClosesHolesAndOpensSpecks()
+{
+    OPEN_CT();
+    const ImageGeometry& g = m_window->state()->volume()->geometry();
+    const int64_t k = axial()->currentSlice();
+    paintDisk(200, 200, 8.0);
+    // A one-voxel hole in it and a one-voxel speck beside it.
+    QTest::keyClick(m_window, Qt::Key_E);
+    BrushSettings eraser = m_window->eraserTool()->settings();
+    eraser.radius = 0.5;
+    eraser.unit = BrushUnit::Voxels;
+    m_window->eraserTool()->setSettings(eraser);
+    click(axial(), screenOf(200, 200));
+    QTest::keyClick(m_window, Qt::Key_B);
+    BrushSettings dot = m_window->brushTool()->settings();
+    dot.radius = 0.5;
+    dot.unit = BrushUnit::Voxels;
+    m_window->brushTool()->setSettings(dot);
+    click(axial(), screenOf(300, 200));
+    const std::size_t hole = offsetOf(g, 200, 200, k), speck = offsetOf(g, 300, 200, k);
+    QCOMPARE(document()->segmentation().labelAt(0, hole), uint16_t(0));
+    QCOMPARE(document()->segmentation().labelAt(0, speck), uint16_t(1));
+
+    // Closing by 0.9 mm (one voxel in plane, none across the 1 mm slices) fills the hole; the result is what core
+    // gives on a copy with the same label, kind and radius.
+    operations()->smoothingBox()->setCurrentIndex(operations()->smoothingBox()->findData(int(SmoothingKind::Closing)));
+    operations()->radiusBox()->setValue(0.9);
+    SegmentationDocument copy(document()->segmentation());
+    QVERIFY(smoothLabel(copy, 1, SmoothingKind::Closing, 0.9).ok());
+    operations()->smoothButton()->click();
+    qInfo("smooth, closing 0.9 mm (512 x 512 x 3): %.1f ms", operations()->lastDurationMs());
+    QCOMPARE(document()->segmentation().labelAt(0, hole), uint16_t(1));
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == voxelsOf(copy.segmentation(), 1));
+
+    // Opening removes the speck and keeps the disk's inside.
+    operations()->smoothingBox()->setCurrentIndex(operations()->smoothingBox()->findData(int(SmoothingKind::Opening)));
+    SegmentationDocument second(document()->segmentation());
+    QVERIFY(smoothLabel(second, 1, SmoothingKind::Opening, 0.9).ok());
+    operations()->smoothButton()->click();
+    qInfo("smooth, opening 0.9 mm (512 x 512 x 3): %.1f ms", operations()->lastDurationMs());
+    QCOMPARE(document()->segmentation().labelAt(0, speck), uint16_t(0));
+    for (std::size_t o : axialDisk(g, 200, 200, k, 6.0))
+        QCOMPARE(document()->segmentation().labelAt(0, o), uint16_t(1));
+    QVERIFY(voxelsOf(document()->segmentation(), 1) == voxelsOf(second.segmentation(), 1));
+    QVERIFY(document()->history().undoRecord()->description.startsWith(QStringLiteral("Smooth label 1 (opening, 0.9 mm)")));
+}
+
+void TestEditingTools::refusalsAreMessagesNotEdits()
+{
+    OPEN_CT();
+    QVERIFY(!operations()->isEnabled()); // nothing to operate on before a segmentation exists
+    paintDisk(200, 200, 5.0);
+    QVERIFY(operations()->isEnabled());
+    const int steps = document()->history().size();
+    QSignalSpy message(operations(), &LabelOperationsBox::message);
+
+    // Drawn on one slice only: nothing to interpolate between.
+    operations()->interpolateButton()->click();
+    QCOMPARE(message.count(), 1);
+    QVERIFY2(message.last().first().toString().contains(QStringLiteral("at least two slices")),
+             qPrintable(message.last().first().toString()));
+    QCOMPARE(document()->history().size(), steps);
+
+    // Locked: every operation says so and changes nothing.
+    LabelEntry entry = *document()->labels().find(1);
+    entry.locked = true;
+    QVERIFY(updateLabel(*document(), entry).ok());
+    const Segmentation before = document()->segmentation();
+    const int lockedSteps = document()->history().size();
+    for (QPushButton* button : {operations()->interpolateButton(), operations()->removeIslandsButton(),
+                                operations()->keepLargestButton(), operations()->smoothButton()}) {
+        message.clear();
+        button->click();
+        QCOMPARE(message.count(), 1);
+        QVERIFY2(message.first().first().toString().contains(QStringLiteral("locked")),
+                 qPrintable(message.first().first().toString()));
+    }
+    QCOMPARE(document()->history().size(), lockedSteps);
+    QVERIFY(document()->segmentation() == before);
+    // The panel forwards the messages to the status bar.
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("locked")));
+}
+
+void TestEditingTools::operationTimesOnTheSampleMri()
+{
+    // The operations on a whole brain mask of the Colin 27 sample (181 x 217 x 181, 1 mm; mricron-data's ch2bet > 0):
+    // they run on the UI thread, so they must stay short.
+    const QString colin = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
+    const QString bet = QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz");
+    DELINEATE_REQUIRE_PACKAGED(colin);
+    DELINEATE_REQUIRE_PACKAGED(bet);
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(colin);
+    QVERIFY(shown.wait(60000));
+    auto brain = readVolume(bet);
+    QVERIFY(brain.ok());
+    std::vector<uint8_t> values(brain->voxelCount());
+    for (std::size_t o = 0; o < values.size(); ++o)
+        values[o] = brain->valueAt(o) > 0 ? 1 : 0;
+    LabelTable table;
+    table.set(table.makeEntry(1));
+    auto mask = Segmentation::fromLayers(brain->geometry(), {LabelLayer::fromUInt8(values)}, table);
+    QVERIFY(mask.ok());
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("brain.nii.gz"));
+    QVERIFY(writeSegmentationFile(*mask, path).ok());
+    m_window->openSegmentationFile(path);
+    QVERIFY(document());
+    const std::size_t voxels = document()->segmentation().labelVoxelCount(1);
+
+    QStringList figures;
+    const auto time = [&](const QString& name, QPushButton* button) {
+        button->click();
+        figures << QStringLiteral("%1 %2 ms").arg(name).arg(operations()->lastDurationMs(), 0, 'f', 0);
+        QVERIFY2(operations()->lastDurationMs() < 10000.0, qPrintable(figures.last()));
+    };
+    operations()->minimumIslandBox()->setValue(100);
+    time(QStringLiteral("remove islands"), operations()->removeIslandsButton());
+    time(QStringLiteral("keep largest"), operations()->keepLargestButton());
+    operations()->radiusBox()->setValue(2.0);
+    operations()->smoothingBox()->setCurrentIndex(0);
+    time(QStringLiteral("opening 2 mm"), operations()->smoothButton());
+    operations()->smoothingBox()->setCurrentIndex(1);
+    time(QStringLiteral("closing 2 mm"), operations()->smoothButton());
+    time(QStringLiteral("interpolate"), operations()->interpolateButton());
+    // 3D fill from the centre of the brain.
+    QTest::keyClick(m_window, Qt::Key_2);
+    QTest::keyClick(m_window, Qt::Key_G);
+    panel()->toolOptions()->fillToleranceBox()->setValue(15.0);
+    panel()->toolOptions()->fillDimensionBox()->setCurrentIndex(1);
+    QElapsedTimer timer;
+    timer.start();
+    click(axial(), axial()->rect().center());
+    figures << QStringLiteral("3D fill %1 ms (%2 voxels)")
+                   .arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 0)
+                   .arg(document()->segmentation().labelVoxelCount(2));
+    qInfo("brain mask of %zu voxels: %s", voxels, qPrintable(figures.join(QStringLiteral(", "))));
 }
 
 QTEST_MAIN(TestEditingTools)

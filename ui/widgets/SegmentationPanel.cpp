@@ -1,4 +1,4 @@
-// Segmentation dock: tool choice and options, the label list and the overlay controls.
+// Segmentation dock: tool choice and options, the label list, the active label's operations and the overlay controls.
 #include "widgets/SegmentationPanel.h"
 
 #include "edit/LabelEdits.h"
@@ -8,6 +8,7 @@
 #include "tools/BrushTool.h"
 #include "tools/FillTool.h"
 #include "tools/LassoTool.h"
+#include "widgets/LabelOperationsBox.h"
 #include "widgets/ViewerPanel.h"
 
 #include <QButtonGroup>
@@ -63,6 +64,7 @@ SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationL
     connect(m_layer, &SegmentationLayer::activeLabelChanged, this, &SegmentationPanel::rebuildTable);
     for (SliceTool* tool : std::initializer_list<SliceTool*>{m_tools.brush, m_tools.eraser, m_tools.fill, m_tools.lasso})
         connect(tool, &SliceTool::message, this, &SegmentationPanel::message);
+    connect(m_operations, &LabelOperationsBox::message, this, &SegmentationPanel::message);
     // Another tool chosen elsewhere (the AI panel's box): the tool buttons follow.
     connect(m_views, &ViewerPanel::toolChanged, this, [this](SliceTool* tool) {
         ToolKind kind = ToolKind::Navigate;
@@ -145,6 +147,9 @@ void SegmentationPanel::buildUi()
     layout->addLayout(buttons);
     connect(m_add, &QPushButton::clicked, this, &SegmentationPanel::addLabelClicked);
     connect(m_remove, &QPushButton::clicked, this, &SegmentationPanel::removeLabelClicked);
+
+    m_operations = new LabelOperationsBox(m_session, m_layer, m_views, body);
+    layout->addWidget(m_operations);
 
     // Overlay.
     auto* overlayRow = new QHBoxLayout;

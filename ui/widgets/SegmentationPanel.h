@@ -1,7 +1,7 @@
 // The Segmentation dock: the tools (navigate, brush, eraser, fill, lasso) with their options (brush size and shape,
 // the brush's intensity range, the fill's tolerance and 2D/3D, the overwrite policy), the label list with its
-// editable fields (name, colour, visible, locked), and the overlay's fill/outline and opacity. A thin layer: every
-// change goes to the document through core/edit's operations.
+// editable fields (name, colour, visible, locked), the operations on the active label, and the overlay's fill/outline
+// and opacity. A thin layer: every change goes to the document through core/edit's operations.
 #pragma once
 
 #include "widgets/ToolOptions.h"
@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace delineate {
 
+class LabelOperationsBox;
 class SegmentationLayer;
 class SegmentationSession;
 class SliceTool;
@@ -51,6 +52,7 @@ public:
     QComboBox* unitBox() const { return m_options->unitBox(); }
     QComboBox* policyBox() const { return m_options->policyBox(); }
     QToolButton* toolButton(ToolKind tool) const;
+    LabelOperationsBox* operations() const { return m_operations; }
 
 Q_SIGNALS:
     void message(const QString& text);
@@ -82,6 +84,7 @@ private:
     QTableWidget* m_table = nullptr;
     QPushButton* m_add = nullptr;
     QPushButton* m_remove = nullptr;
+    LabelOperationsBox* m_operations = nullptr;
     QCheckBox* m_show = nullptr;
     QCheckBox* m_outline = nullptr;
     QLabel* m_opacityLabel = nullptr;

@@ -467,6 +467,7 @@ void SliceView::mousePressEvent(QMouseEvent* event)
 {
     if (!m_state->hasImage())
         return;
+    Q_EMIT activated(this);
     m_lastPosition = event->position();
     m_pressPosition = event->position();
     if (m_tool && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ControlModifier)
@@ -550,6 +551,7 @@ void SliceView::wheelEvent(QWheelEvent* event)
 {
     if (!m_state->hasImage())
         return;
+    Q_EMIT activated(this);
     // Touchpads send many small deltas: accumulate them into whole 15-degree notches.
     m_wheelRemainder += event->angleDelta().y();
     const int steps = m_wheelRemainder / 120;
@@ -613,6 +615,7 @@ namespace delineate {
 // The focus frame tells which view the arrow keys scroll.
 void SliceView::focusInEvent(QFocusEvent* event)
 {
+    Q_EMIT activated(this);
     update();
     QWidget::focusInEvent(event);
 }

@@ -35,6 +35,7 @@ public:
     // A second overlay drawn over the segmentation (the AI panel's probability or uncertainty picture).
     void setOverlayLayer(OverlayLayer* overlay);
     SegmentationLayer* segmentationLayer() const { return m_segmentation; }
+
     // The editing tool that gets left-button events (not owned; null = navigation only).
     void setTool(SliceTool* tool);
     SliceTool* tool() const { return m_tool; }
@@ -68,6 +69,8 @@ public:
 Q_SIGNALS:
     void maximiseRequested(delineate::SliceView* view);
     void restoreLayoutRequested(); // Escape
+    // The user turned to this view (focus, a click, the wheel): actions on "the current view" use it.
+    void activated(delineate::SliceView* view);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

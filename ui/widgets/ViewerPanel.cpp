@@ -20,7 +20,9 @@ ViewerPanel::ViewerPanel(ViewerState* state, QWidget* parent) : QWidget(parent)
     for (SliceView* view : m_views) {
         connect(view, &SliceView::maximiseRequested, this, &ViewerPanel::toggleMaximised);
         connect(view, &SliceView::restoreLayoutRequested, this, [this]() { setMaximisedView(nullptr); });
+        connect(view, &SliceView::activated, this, [this](SliceView* used) { m_active = used; });
     }
+    m_active = m_views[0];
     setAutoFillBackground(true);
     QPalette dark = palette();
     dark.setColor(QPalette::Window, QColor(40, 40, 40)); // the gaps between views

@@ -26,6 +26,8 @@ public:
 
     SliceView* view(int index) const { return m_views.at(std::size_t(index)); } // 0 axial, 1 coronal, 2 sagittal
     SliceView* axialView() const { return view(0); }
+    // The view the user last turned to (focus, click or wheel); the axial view until then.
+    SliceView* activeView() const { return m_active; }
     ImageInfoPane* infoPane() const { return m_infoPane; }
 
     ViewLayout layoutMode() const { return m_layout; }
@@ -59,6 +61,7 @@ private:
     ViewLayout m_layout = ViewLayout::OneByThree;
     SliceView* m_maximised = nullptr;
     SliceTool* m_tool = nullptr;
+    SliceView* m_active = nullptr;
 };
 
 } // namespace delineate
