@@ -125,7 +125,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_segmentationPanel->raise();
     // Dock sizes only take effect once the window is laid out.
     QTimer::singleShot(0, this, [this]() {
-        resizeDocks({m_browser, m_segmentationPanel}, {300, 330}, Qt::Horizontal);
+        resizeDocks({m_browser, m_segmentationPanel}, {280, 500}, Qt::Horizontal);
     });
     const int left = m_session->allPendingRecoveries().size();
     if (left > 0)

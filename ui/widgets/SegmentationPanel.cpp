@@ -1,14 +1,18 @@
-// Segmentation dock: tool choice and options, the label list, the active label's operations and the overlay controls.
+// Segmentation dock: tool choice and options, the label list with its statistics, review and meaning, the active
+// label's operations and the overlay controls.
 #include "widgets/SegmentationPanel.h"
 
 #include "edit/LabelEdits.h"
 #include "edit/SegmentationDocument.h"
+#include "image/SegmentTerminology.h"
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
 #include "tools/BrushTool.h"
 #include "tools/FillTool.h"
 #include "tools/LassoTool.h"
 #include "widgets/LabelOperationsBox.h"
+#include "widgets/ReviewStatusDelegate.h"
+#include "widgets/SegmentMeaningDialog.h"
 #include "widgets/ViewerPanel.h"
 
 #include <QButtonGroup>
@@ -19,9 +23,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSlider>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,6 +50,22 @@ QIcon swatch(uint32_t rgb)
     return QIcon(pixmap);
 }
 
+QTableWidgetItem* readOnlyItem(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    return item;
+}
+
+// The translated name of a coded type when it is one of the offered ones, else its code meaning.
+QString typeDisplayName(const CodedConcept& type)
+{
+    for (const TerminologyType& offered : allSegmentTypes())
+        if (offered.type.code == type.code && offered.type.scheme == type.scheme)
+            return offered.displayName;
+    return type.meaning;
+}
+
 } // namespace
 
 SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerState* state,
@@ -52,11 +74,22 @@ SegmentationPanel::SegmentationPanel(SegmentationSession* session, SegmentationL
 {
     setObjectName(QStringLiteral("SegmentationPanel"));
     setWindowTitle(tr("Segmentation"));
+    // Statistics follow the strokes as they are drawn, at most once per event-loop pass (the counts themselves are
+    // kept by the segmentation: reading them costs nothing).
+    m_statisticsTimer = new QTimer(this);
+    m_statisticsTimer->setSingleShot(true);
+    m_statisticsTimer->setInterval(0);
+    connect(m_statisticsTimer, &QTimer::timeout, this, &SegmentationPanel::updateStatistics);
     buildUi();
     connect(m_session, &SegmentationSession::documentChanged, this, [this]() {
-        if (SegmentationDocument* document = m_session->document())
+        if (SegmentationDocument* document = m_session->document()) {
             connect(document, &SegmentationDocument::labelTableChanged, this, &SegmentationPanel::rebuildTable,
                     Qt::UniqueConnection);
+            connect(document, &SegmentationDocument::historyChanged, this, &SegmentationPanel::updateStatistics,
+                    Qt::UniqueConnection);
+            connect(document, &SegmentationDocument::voxelsChanged, m_statisticsTimer, qOverload<>(&QTimer::start),
+                    Qt::UniqueConnection);
+        }
         rebuildTable();
         updateEnabled();
     });
@@ -123,18 +156,24 @@ void SegmentationPanel::buildUi()
     layout->addWidget(m_options);
 
     // Labels.
-    m_labelsLabel = new QLabel(tr("Labels (1-9 select; double-click a colour to change it)"), body);
+    m_labelsLabel = new QLabel(tr("Labels (1-9 select; double-click a colour, review status or meaning to change it)"),
+                               body);
     m_labelsLabel->setWordWrap(true);
     layout->addWidget(m_labelsLabel);
     m_table = new QTableWidget(0, ColumnCount, body);
-    m_table->setHorizontalHeaderLabels({QString(), tr("Value"), tr("Name"), tr("Visible"), tr("Locked")});
+    m_table->setHorizontalHeaderLabels({QString(), tr("Value"), tr("Name"), tr("Visible"), tr("Locked"), tr("Voxels"),
+                                        tr("Volume\n(ml)"), tr("Review"), tr("Meaning")});
+    m_table->horizontalHeaderItem(VoxelsColumn)->setToolTip(tr("Voxels of the label, updated after every edit"));
+    m_table->horizontalHeaderItem(VolumeColumn)->setToolTip(tr("Volume of the label in millilitres"));
+    m_table->horizontalHeaderItem(ReviewColumn)->setToolTip(tr("How far the review of this segment has got"));
+    m_table->horizontalHeaderItem(MeaningColumn)
+        ->setToolTip(tr("What the segment is (DICOM category and type with SNOMED CT codes); saved with it"));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int c : {ColourColumn, ValueColumn, VisibleColumn, LockedColumn})
-        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->setItemDelegateForColumn(ReviewColumn, new ReviewStatusDelegate(m_table));
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableWidget::itemChanged, this, &SegmentationPanel::onItemChanged);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &SegmentationPanel::onCellDoubleClicked);
@@ -226,8 +265,7 @@ void SegmentationPanel::rebuildTable()
             auto* colour = new QTableWidgetItem(swatch(e.colour), QString());
             colour->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
             colour->setToolTip(colourName(e.colour));
-            auto* value = new QTableWidgetItem(QString::number(e.value));
-            value->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            auto* value = readOnlyItem(QString::number(e.value));
             value->setData(Qt::UserRole, int(e.value));
             auto* name = new QTableWidgetItem(e.name);
             name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
@@ -237,18 +275,77 @@ void SegmentationPanel::rebuildTable()
             auto* locked = new QTableWidgetItem;
             locked->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
             locked->setCheckState(e.locked ? Qt::Checked : Qt::Unchecked);
+            auto* voxels = readOnlyItem(QString());
+            voxels->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            auto* volume = readOnlyItem(QString());
+            volume->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            auto* review = new QTableWidgetItem(reviewStatusName(e.review));
+            review->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
+            review->setData(ReviewStatusDelegate::StatusRole, int(e.review));
+            if (e.review == ReviewStatus::Flagged)
+                review->setForeground(QColor(220, 120, 0));
+            const CodedMeaning meaning = effectiveMeaning(e);
+            auto* coded = readOnlyItem(typeDisplayName(meaning.type));
+            coded->setToolTip(tr("%1 (%2 %3) / %4 (%5 %6)%7")
+                                  .arg(categoryDisplayName(meaning.category), meaning.category.scheme,
+                                       meaning.category.code, typeDisplayName(meaning.type), meaning.type.scheme,
+                                       meaning.type.code,
+                                       e.meaning.isEmpty() ? QStringLiteral("\n")
+                                                                 + tr("Not chosen yet: taken from the name. "
+                                                                      "Double-click to choose.")
+                                                           : QString()));
+            if (e.meaning.isEmpty()) {
+                QFont font = coded->font();
+                font.setItalic(true);
+                coded->setFont(font);
+            }
             m_table->setItem(row, ColourColumn, colour);
             m_table->setItem(row, ValueColumn, value);
             m_table->setItem(row, NameColumn, name);
             m_table->setItem(row, VisibleColumn, visible);
             m_table->setItem(row, LockedColumn, locked);
+            m_table->setItem(row, VoxelsColumn, voxels);
+            m_table->setItem(row, VolumeColumn, volume);
+            m_table->setItem(row, ReviewColumn, review);
+            m_table->setItem(row, MeaningColumn, coded);
             if (e.value == m_layer->activeLabel())
                 m_table->selectRow(row);
         }
     }
     m_options->setLabels(document ? &document->labels() : nullptr);
     m_rebuilding = false;
+    updateStatistics();
     updateEnabled();
+}
+
+void SegmentationPanel::updateStatistics()
+{
+    m_statisticsTimer->stop();
+    SegmentationDocument* document = m_session->document();
+    if (!document)
+        return;
+    const Segmentation& segmentation = document->segmentation();
+    const QLocale locale;
+    const bool wasRebuilding = m_rebuilding;
+    m_rebuilding = true; // the text changes are not the user's edits
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        QTableWidgetItem* value = m_table->item(row, ValueColumn);
+        QTableWidgetItem* voxels = m_table->item(row, VoxelsColumn);
+        QTableWidgetItem* volume = m_table->item(row, VolumeColumn);
+        if (!value || !voxels || !volume)
+            continue;
+        const auto label = uint16_t(value->data(Qt::UserRole).toInt());
+        const std::size_t count = segmentation.labelVoxelCount(label);
+        const double ml = segmentation.labelVolumeMl(label);
+        const QString countText = locale.toString(qulonglong(count));
+        // Two decimals show a few voxels of 1 mm (0.001 ml each) as 0.00 rather than as nothing: more for small ones.
+        const QString volumeText = locale.toString(ml, 'f', ml > 0.0 && ml < 0.1 ? 3 : 2);
+        if (voxels->text() != countText)
+            voxels->setText(countText);
+        if (volume->text() != volumeText)
+            volume->setText(volumeText);
+    }
+    m_rebuilding = wasRebuilding;
 }
 
 void SegmentationPanel::updateEnabled()
@@ -267,6 +364,14 @@ void SegmentationPanel::reportIfFailed(const QString& error)
         Q_EMIT message(error);
 }
 
+int SegmentationPanel::rowOfLabel(int value) const
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, ValueColumn) && m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt() == value)
+            return row;
+    return -1;
+}
+
 void SegmentationPanel::onItemChanged(QTableWidgetItem* item)
 {
     SegmentationDocument* document = m_session->document();
@@ -283,18 +388,32 @@ void SegmentationPanel::onItemChanged(QTableWidgetItem* item)
         entry.visible = item->checkState() == Qt::Checked;
     else if (item->column() == LockedColumn)
         entry.locked = item->checkState() == Qt::Checked;
+    else if (item->column() == ReviewColumn)
+        entry.review = ReviewStatus(std::clamp(item->data(ReviewStatusDelegate::StatusRole).toInt(), 0, 3));
     else
         return;
-    if (entry == *old)
+    if (entry == *old) {
+        if (item->column() == ReviewColumn)
+            QTimer::singleShot(0, this, &SegmentationPanel::rebuildTable); // the text shows the status again
         return;
+    }
     auto updated = updateLabel(*document, entry);
-    reportIfFailed(updated ? QString() : updated.error().message);
+    if (!updated) {
+        reportIfFailed(updated.error().message);
+        QTimer::singleShot(0, this, &SegmentationPanel::rebuildTable); // show the table as it is
+    }
 }
 
 void SegmentationPanel::onCellDoubleClicked(int row, int column)
 {
     SegmentationDocument* document = m_session->document();
-    if (!document || column != ColourColumn)
+    if (!document)
+        return;
+    if (column == MeaningColumn) {
+        chooseMeaning(row);
+        return;
+    }
+    if (column != ColourColumn)
         return;
     const int value = m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt();
     const LabelEntry* old = document->labels().find(value);
@@ -307,6 +426,31 @@ void SegmentationPanel::onCellDoubleClicked(int row, int column)
     entry.colour = (uint32_t(chosen.red()) << 16) | (uint32_t(chosen.green()) << 8) | uint32_t(chosen.blue());
     if (entry == *old)
         return;
+    auto updated = updateLabel(*document, entry);
+    reportIfFailed(updated ? QString() : updated.error().message);
+}
+
+void SegmentationPanel::chooseMeaning(int row)
+{
+    SegmentationDocument* document = m_session->document();
+    if (!document || row < 0 || row >= m_table->rowCount())
+        return;
+    const int value = m_table->item(row, ValueColumn)->data(Qt::UserRole).toInt();
+    const LabelEntry* old = document->labels().find(value);
+    if (!old)
+        return;
+    SegmentMeaningDialog dialog(labelDisplayName(document->labels(), uint16_t(value)), effectiveMeaning(*old), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The label may have gone while the dialog was open (undo by shortcut is blocked by the modal dialog, but a
+    // document change is not impossible): look it up again.
+    document = m_session->document();
+    old = document ? document->labels().find(value) : nullptr;
+    const CodedMeaning chosen = dialog.meaning();
+    if (!old || chosen.type.isEmpty() || chosen == old->meaning)
+        return;
+    LabelEntry entry = *old;
+    entry.meaning = chosen;
     auto updated = updateLabel(*document, entry);
     reportIfFailed(updated ? QString() : updated.error().message);
 }

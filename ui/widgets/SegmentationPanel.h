@@ -1,7 +1,8 @@
 // The Segmentation dock: the tools (navigate, brush, eraser, fill, lasso) with their options (brush size and shape,
 // the brush's intensity range, the fill's tolerance and 2D/3D, the overwrite policy), the label list with its
-// editable fields (name, colour, visible, locked), the operations on the active label, and the overlay's fill/outline
-// and opacity. A thin layer: every change goes to the document through core/edit's operations.
+// editable fields (name, colour, visible, locked, review status, coded meaning) and statistics (voxels, ml), the
+// operations on the active label, and the overlay's fill/outline and opacity. A thin layer: every change goes to the
+// document through core/edit's operations.
 #pragma once
 
 #include "widgets/ToolOptions.h"
@@ -17,6 +18,7 @@ class QPushButton;
 class QSlider;
 class QTableWidget;
 class QTableWidgetItem;
+class QTimer;
 class QToolButton;
 
 namespace delineate {
@@ -33,6 +35,18 @@ class SegmentationPanel : public QDockWidget
     Q_OBJECT
 public:
     enum class ToolKind { Navigate, Brush, Eraser, Fill, Lasso };
+    enum Column {
+        ColourColumn,
+        ValueColumn,
+        NameColumn,
+        VisibleColumn,
+        LockedColumn,
+        VoxelsColumn,
+        VolumeColumn,
+        ReviewColumn,
+        MeaningColumn,
+        ColumnCount
+    };
 
     SegmentationPanel(SegmentationSession* session, SegmentationLayer* layer, ViewerState* state, ViewerPanel* views,
                       const EditingTools& tools, QWidget* parent = nullptr);
@@ -53,15 +67,18 @@ public:
     QComboBox* policyBox() const { return m_options->policyBox(); }
     QToolButton* toolButton(ToolKind tool) const;
     LabelOperationsBox* operations() const { return m_operations; }
+    // The row of the label list that shows `value` (-1 when none).
+    int rowOfLabel(int value) const;
+    // Opens the coded-meaning picker for the label in `row` and applies the choice (undoable).
+    void chooseMeaning(int row);
 
 Q_SIGNALS:
     void message(const QString& text);
 
 private:
-    enum Column { ColourColumn, ValueColumn, NameColumn, VisibleColumn, LockedColumn, ColumnCount };
-
     void buildUi();
     void rebuildTable();
+    void updateStatistics();
     void updateEnabled();
     void onItemChanged(QTableWidgetItem* item);
     void onCellDoubleClicked(int row, int column);
@@ -77,6 +94,7 @@ private:
     EditingTools m_tools;
     ToolKind m_tool = ToolKind::Navigate;
     bool m_rebuilding = false;
+    QTimer* m_statisticsTimer = nullptr;
 
     QButtonGroup* m_toolButtons = nullptr;
     ToolOptions* m_options = nullptr;
