@@ -1,7 +1,8 @@
-// The label list's statistics, review status and coded meaning in the main window (offscreen) on dcmqi's real CT: the
-// Voxels and Volume columns show the counts this test makes by counting voxels (live during a stroke, and after
-// undo); the review status is chosen in the list's combo box and undone; the meaning picker writes SNOMED CT codes
-// through the edit path.
+// The label list's statistics, review status and coded meaning, and the reviewed-slice strips, in the main window
+// (offscreen) on dcmqi's real CT: the Voxels and Volume columns show the counts this test makes by counting voxels
+// (live during a stroke, and after undo); the review status is chosen in the list's combo box and undone; the meaning
+// picker writes SNOMED CT codes through the edit path; R marks the slice of the view in use, the strip shows it and
+// a click on the strip goes to a slice; undo takes the mark away.
 #include "EditingTestSupport.h"
 
 #include "edit/LabelEdits.h"
@@ -12,13 +13,16 @@
 #include "tools/BrushTool.h"
 #include "tools/LassoTool.h"
 #include "widgets/LabelOperationsBox.h"
+#include "widgets/ReviewStrip.h"
 #include "widgets/SegmentMeaningDialog.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SliceView.h"
 #include "widgets/ToolOptions.h"
 #include "widgets/ViewerPanel.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QHeaderView>
 #include <QLocale>
 #include <QSettings>
@@ -39,6 +43,9 @@ private Q_SLOTS:
     void statisticsColumnsFollowEveryEdit();
     void reviewStatusIsChosenInTheListAndUndoable();
     void meaningPickerWritesSnomedCodes();
+    void reviewStripShowsMarksAndUndoRemovesThem();
+    void markingUsesTheAxisOfTheViewInUse();
+    void documentationScreenshot();
 
 private:
     SliceView* axial() const { return m_window->viewerPanel()->axialView(); }
@@ -53,6 +60,13 @@ private:
     {
         const int row = panel()->rowOfLabel(label);
         return row >= 0 ? table()->item(row, column) : nullptr;
+    }
+    // The colour of the strip of `view` at the middle of `slice`'s rows, as the view is drawn on screen.
+    QColor stripColour(SliceView* view, int64_t slice) const
+    {
+        const ReviewStrip* strip = view->reviewStrip();
+        const QPointF at = strip->geometry().topLeft() + strip->sliceRect(slice).center();
+        return view->grab().toImage().pixelColor(at.toPoint());
     }
 
     MainWindow* m_window = nullptr;
@@ -212,6 +226,115 @@ void TestLabelReview::meaningPickerWritesSnomedCodes()
     QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(document()->labels().find(1)->meaning.isEmpty());
     QCOMPARE(cell(1, SegmentationPanel::MeaningColumn)->text(), QStringLiteral("Tissue"));
+}
+
+void TestLabelReview::reviewStripShowsMarksAndUndoRemovesThem()
+{
+    OPEN_CT();
+    axial()->setFocus();
+    QCOMPARE(m_window->viewerPanel()->activeView(), axial());
+    ReviewStrip* strip = axial()->reviewStrip();
+    QVERIFY(strip->isVisible());
+    QVERIFY(!m_window->segmentationSession()->hasSegmentation());
+    const int64_t k = axial()->currentSlice();
+    QCOMPARE(k, int64_t(1));
+    const QColor green = ReviewStrip::reviewedColour();
+    QVERIFY(stripColour(axial(), k) != green);
+
+    // R on the axial view: the document is created and slice k is marked, in one undoable step.
+    QTest::keyClick(m_window, Qt::Key_R);
+    QVERIFY(document());
+    QVERIFY(document()->segmentation().reviewedSlices().isReviewed(2, k));
+    QCOMPARE(document()->segmentation().reviewedSlices().count(2), int64_t(1));
+    QCOMPARE(document()->history().undoRecord()->description, QStringLiteral("Slice 2 (k) reviewed"));
+    QCOMPARE(stripColour(axial(), k), green);
+
+    // A click on the strip goes to slice 0; slice 1 still shows reviewed, slices 0 and 2 do not.
+    QTest::mouseClick(strip, Qt::LeftButton, Qt::NoModifier, strip->sliceRect(0).center().toPoint());
+    QCOMPARE(axial()->currentSlice(), 0);
+    QCOMPARE(m_window->state()->cursor()[2], int64_t(0));
+    QCOMPARE(stripColour(axial(), 1), green);
+    QVERIFY(stripColour(axial(), 0) != green);
+    QVERIFY(stripColour(axial(), 2) != green);
+
+    // Undo and redo by keys.
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!document()->segmentation().reviewedSlices().isReviewed(2, 1));
+    QVERIFY(stripColour(axial(), 1) != green);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(document()->segmentation().reviewedSlices().isReviewed(2, 1));
+    QCOMPARE(stripColour(axial(), 1), green);
+
+    // R toggles: the menu action marks slice 0, then unmarks it.
+    QAction* mark = m_window->markSliceReviewedAction();
+    QCOMPARE(mark->shortcut(), QKeySequence(Qt::Key_R));
+    mark->trigger();
+    QVERIFY(document()->segmentation().reviewedSlices().isReviewed(2, 0));
+    mark->trigger();
+    QVERIFY(!document()->segmentation().reviewedSlices().isReviewed(2, 0));
+    QVERIFY(document()->segmentation().reviewedSlices().isReviewed(2, 1));
+    QCOMPARE(document()->history().undoRecord()->description, QStringLiteral("Slice 1 (k) no longer reviewed"));
+}
+
+void TestLabelReview::markingUsesTheAxisOfTheViewInUse()
+{
+    OPEN_CT();
+    SliceView* coronal = m_window->viewerPanel()->view(1);
+    click(coronal, coronal->rect().center());
+    QCOMPARE(m_window->viewerPanel()->activeView(), coronal);
+    const int64_t j = coronal->currentSlice();
+    QTest::keyClick(m_window, Qt::Key_R);
+    QVERIFY(document());
+    const ReviewedSlices& reviewed = document()->segmentation().reviewedSlices();
+    QVERIFY(reviewed.isReviewed(1, j));
+    QCOMPARE(reviewed.count(1), int64_t(1));
+    QCOMPARE(reviewed.count(2), int64_t(0));
+    // Its strip: 512 slices on a few hundred pixels; a click at a slice's row goes to that slice.
+    ReviewStrip* strip = coronal->reviewStrip();
+    QTest::mouseClick(strip, Qt::LeftButton, Qt::NoModifier, strip->sliceRect(100).center().toPoint());
+    QVERIFY2(std::abs(coronal->currentSlice() - 100) <= 1, qPrintable(QString::number(coronal->currentSlice())));
+}
+
+void TestLabelReview::documentationScreenshot()
+{
+    // DELINEATE_SCREENSHOT_DIR=... writes docs/screenshots/editing-tools-ct.png: dcmqi's CT with its liver mask, the
+    // label list with statistics, review status and meaning, reviewed slices in the strips, a lasso being drawn.
+    const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set DELINEATE_SCREENSHOT_DIR to write the documentation screenshot");
+    m_window->resize(1600, 1000);
+    OPEN_CT();
+    m_window->state()->applyPreset(QStringLiteral("abdomen"));
+    m_window->openSegmentationFile(dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd")));
+    QVERIFY2(document(), qPrintable(m_window->lastError()));
+    m_window->segmentationLayer()->setOpacity(0.35);
+    const uint16_t liver = document()->labels().at(0).value;
+    LabelEntry entry = *document()->labels().find(liver);
+    entry.name = QStringLiteral("Liver");
+    QVERIFY(updateLabel(*document(), entry).ok());
+    entry.meaning = guessSegmentMeaning(QStringLiteral("Liver"));
+    QVERIFY(updateLabel(*document(), entry).ok());
+    entry.review = ReviewStatus::InProgress;
+    QVERIFY(updateLabel(*document(), entry).ok());
+    QVERIFY(setSlicesReviewed(*document(), 2, 0, 0, true).ok());
+    QVERIFY(setSlicesReviewed(*document(), 1, 180, 330, true).ok());
+    QVERIFY(setSlicesReviewed(*document(), 0, 140, 260, true).ok());
+    // A second label being outlined with the lasso.
+    QTest::keyClick(m_window, Qt::Key_2);
+    entry = *document()->labels().find(2);
+    entry.name = QStringLiteral("Lesion");
+    QVERIFY(updateLabel(*document(), entry).ok());
+    QTest::keyClick(m_window, Qt::Key_L);
+    const QPointF centre(175, 300);
+    press(axial(), screenOf(centre.x() + 30, centre.y()));
+    for (int n = 1; n <= 26; ++n) {
+        const double angle = n * 2 * M_PI / 32;
+        const double radius = 30 + 6 * std::sin(3 * angle);
+        moveTo(axial(), screenOf(centre.x() + radius * std::cos(angle), centre.y() + radius * std::sin(angle)));
+    }
+    QApplication::processEvents();
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-tools-ct.png"))));
+    release(axial(), screenOf(centre.x() + 30, centre.y() - 10));
 }
 
 QTEST_MAIN(TestLabelReview)

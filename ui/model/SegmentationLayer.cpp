@@ -19,12 +19,14 @@ void SegmentationLayer::setDocument(SegmentationDocument* document)
         connect(m_document, &SegmentationDocument::voxelsChanged, this, &SegmentationLayer::voxelsChanged);
         connect(m_document, &SegmentationDocument::labelTableChanged, this, &SegmentationLayer::rebuildColours);
         connect(m_document, &SegmentationDocument::layersChanged, this, &SegmentationLayer::rebuildColours);
+        connect(m_document, &SegmentationDocument::reviewedSlicesChanged, this, &SegmentationLayer::reviewedSlicesChanged);
         // Undo of an edit that widened a layer to 16 bits leaves colours sized for it: harmless (more entries).
         const LabelTable& labels = m_document->labels();
         if (!labels.isEmpty() && !labels.contains(m_activeLabel))
             setActiveLabel(labels.at(0).value);
     }
     rebuildColours();
+    Q_EMIT reviewedSlicesChanged();
 }
 
 const Segmentation* SegmentationLayer::segmentation() const

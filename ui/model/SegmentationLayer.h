@@ -50,6 +50,8 @@ Q_SIGNALS:
     // Colours, layers, visibility, drawing or the document changed: every view redraws its labels.
     void displayChanged();
     void activeLabelChanged(quint16 label);
+    // The slices marked reviewed changed (or the document did): the review strips redraw.
+    void reviewedSlicesChanged();
 
 private:
     void rebuildColours();

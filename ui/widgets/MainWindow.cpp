@@ -417,6 +417,7 @@ void MainWindow::showMouseAndKeys()
         {tr("Tools"), tr("N navigate, B brush, E eraser, G fill, L lasso")},
         {tr("Fill"), tr("Left click with the fill tool: the connected voxels within the tolerance")},
         {tr("Lasso"), tr("Left-button drag draws an outline, filled on release; Shift at the start erases the active label")},
+        {tr("Mark the slice reviewed"), tr("R (again to unmark); the strip at a view's right edge shows reviewed slices")},
         {tr("Paint / erase"), tr("Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile")},
         {tr("Brush size"), tr("[ smaller, ] larger")},
         {tr("Active label"), tr("1-9 (a missing label is added)")},
@@ -547,6 +548,10 @@ void MainWindow::createSegmentationMenus()
                                                                                              : LabelDrawing::Fill);
     });
     outline->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_O));
+    segmentation->addSeparator();
+    m_markReviewedAction = segmentation->addAction(tr("Mark Slice &Reviewed"), this, &MainWindow::toggleSliceReviewed);
+    m_markReviewedAction->setShortcut(QKeySequence(Qt::Key_R));
+    m_markReviewedAction->setToolTip(tr("Mark the slice on screen in the view last used as reviewed, or unmark it"));
     // Labels 1-9 by number key.
     for (int value = 1; value <= 9; ++value) {
         auto* action = new QAction(this);
@@ -591,6 +596,29 @@ void MainWindow::selectLabel(int value)
     }
     m_segmentationLayer->setActiveLabel(uint16_t(value));
     statusBar()->showMessage(tr("Active: %1").arg(labelDisplayName(document->labels(), uint16_t(value))), 3000);
+}
+
+void MainWindow::toggleSliceReviewed()
+{
+    SliceView* view = m_panel->activeView();
+    if (!view || !view->hasImage()) {
+        statusBar()->showMessage(tr("Open an image first."), 5000);
+        return;
+    }
+    SegmentationDocument* document = ensureDocument();
+    if (!document)
+        return;
+    const int axis = view->model().sliceAxis();
+    const int64_t slice = view->currentSlice();
+    const bool reviewed = !document->segmentation().reviewedSlices().isReviewed(axis, slice);
+    if (auto marked = setSlicesReviewed(*document, axis, slice, slice, reviewed); !marked) {
+        statusBar()->showMessage(marked.error().message, 8000);
+        return;
+    }
+    const QString where = SliceViewModel::orientationName(view->model().orientation());
+    statusBar()->showMessage(reviewed ? tr("%1 slice %2 marked reviewed.").arg(where).arg(slice + 1)
+                                      : tr("%1 slice %2 no longer marked reviewed.").arg(where).arg(slice + 1),
+                             4000);
 }
 
 void MainWindow::newSegmentation()

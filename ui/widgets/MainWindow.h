@@ -62,7 +62,8 @@ public:
     BrushTool* eraserTool() const { return m_eraser; }
     FillTool* fillTool() const { return m_fill; }
     LassoTool* lassoTool() const { return m_lasso; }
-
+    // Segmentation > Mark Slice Reviewed (R): toggles the mark of the slice on screen in the view last used.
+    QAction* markSliceReviewedAction() const { return m_markReviewedAction; }
     QString lastError() const { return m_lastError; }
 
     // Opens a label file onto the image on screen; a mask on another grid is refused with both geometries named,
@@ -92,6 +93,7 @@ private:
     bool saveSegmentationAs();
     void closeSegmentation();
     void selectLabel(int value);
+    void toggleSliceReviewed();
     void offerRecovery();
     void updateTitle();
     void updateEditActions();
@@ -130,6 +132,7 @@ private:
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
     QAction* m_closeSegmentationAction = nullptr;
+    QAction* m_markReviewedAction = nullptr;
     QString m_imageTitle;
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_layoutGroup = nullptr;

@@ -8,6 +8,7 @@
 #include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
 #include "tools/SliceTool.h"
+#include "widgets/ReviewStrip.h"
 #include "widgets/SliceOverlay.h"
 #include "widgets/ViewText.h"
 
@@ -42,6 +43,7 @@ SliceView::SliceView(ViewerState* state, ViewOrientation orientation, QWidget* p
     connect(m_state, &ViewerState::crosshairVisibilityChanged, this, qOverload<>(&SliceView::update));
     onImageChanged();
     m_lut.setWindow(m_state->window());
+    m_reviewStrip = new ReviewStrip(this);
 }
 
 bool SliceView::hasImage() const
@@ -54,6 +56,8 @@ void SliceView::setSegmentationLayer(SegmentationLayer* layer)
     if (m_segmentation)
         disconnect(m_segmentation, nullptr, this, nullptr);
     m_segmentation = layer;
+    if (m_reviewStrip)
+        m_reviewStrip->setSegmentationLayer(layer);
     if (m_segmentation) {
         connect(m_segmentation, &SegmentationLayer::displayChanged, this, &SliceView::invalidateLabels);
         connect(m_segmentation, &SegmentationLayer::voxelsChanged, this, &SliceView::onVoxelsChanged);
@@ -383,7 +387,9 @@ void SliceView::paintCrosshair(QPainter& painter)
 
 void SliceView::paintAnnotations(QPainter& painter)
 {
-    const QRect area = rect().adjusted(6, 4, -6, -4);
+    // Text and letters keep clear of the review strip.
+    const int strip = m_reviewStrip && !m_reviewStrip->isHidden() ? ReviewStrip::kWidth : 0;
+    const QRect area = rect().adjusted(6, 4, -6 - strip, -4);
     const QFontMetrics metrics(painter.font());
     const QColor text(235, 235, 235);
 
@@ -442,6 +448,7 @@ void SliceView::paintOrientation(QPainter& painter, const QRect& area, const QRe
 
 void SliceView::resizeEvent(QResizeEvent*)
 {
+    m_reviewStrip->setGeometry(width() - ReviewStrip::kWidth, 0, ReviewStrip::kWidth, height());
     if (m_fitted)
         fitToWindow();
     m_scaledValid = false;

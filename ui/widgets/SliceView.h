@@ -16,6 +16,7 @@
 namespace delineate {
 
 class OverlayLayer;
+class ReviewStrip;
 class SegmentationLayer;
 class SliceOverlay;
 class SliceTool;
@@ -35,7 +36,8 @@ public:
     // A second overlay drawn over the segmentation (the AI panel's probability or uncertainty picture).
     void setOverlayLayer(OverlayLayer* overlay);
     SegmentationLayer* segmentationLayer() const { return m_segmentation; }
-
+    // The reviewed-slice strip at the right edge.
+    ReviewStrip* reviewStrip() const { return m_reviewStrip; }
     // The editing tool that gets left-button events (not owned; null = navigation only).
     void setTool(SliceTool* tool);
     SliceTool* tool() const { return m_tool; }
@@ -136,6 +138,7 @@ private:
     SegmentationLayer* m_segmentation = nullptr;
     OverlayLayer* m_overlay = nullptr;
     SliceTool* m_tool = nullptr;
+    ReviewStrip* m_reviewStrip = nullptr;
     Drag m_drag = Drag::None;
     int m_wheelRemainder = 0;  // eighths of a degree not yet turned into a step
     QPointF m_lastPosition;
