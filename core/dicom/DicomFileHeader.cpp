@@ -473,7 +473,19 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
                                        ERM_autoDetect);
     if (status.bad())
+    {
+        // Our own sentence first (translated), the library's text as the detail.
+        if (status == EC_StreamNotifyClient || status == EC_ItemEnd || status == EC_SequEnd)
+            return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it ends early, cut short (an interrupted copy or transfer?) (%2)")
+                                     .arg(path, QString::fromLatin1(status.text())));
+        if (status == EC_InvalidStream) {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly) && file.seek(128) && file.read(4) == "DICM")
+                return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it starts as one but is damaged or cut short (%2)")
+                                         .arg(path, QString::fromLatin1(status.text())));
+        }
         return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
+    }
     DicomFileHeader header;
     header.path = path;
     DcmMetaInfo* meta = file.getMetaInfo();

@@ -14,6 +14,8 @@
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/oflog/oflog.h>
 #include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcvr.h>
 #include <dcmtk/dcmdata/dcxfer.h>
@@ -89,6 +91,99 @@ void invertMonochrome1(DecodedFrame& frame)
     const int64_t high = frame.isSigned ? (int64_t(1) << (frame.bitsStored - 1)) - 1 : (int64_t(1) << frame.bitsStored) - 1;
     for (int32_t& v : frame.stored)
         v = static_cast<int32_t>(high + low - v);
+}
+
+// Transfer syntaxes with a decoder here: native, deflated, JPEG (baseline, extended, lossless), JPEG-LS, RLE, and
+// JPEG 2000 through GDCM.
+bool hasDecoderFor(const QString& uid)
+{
+    static const QStringList known{QStringLiteral("1.2.840.10008.1.2"), QStringLiteral("1.2.840.10008.1.2.1"),
+                                   QStringLiteral("1.2.840.10008.1.2.1.99"), QStringLiteral("1.2.840.10008.1.2.2"),
+                                   QStringLiteral("1.2.840.10008.1.2.4.50"), QStringLiteral("1.2.840.10008.1.2.4.51"),
+                                   QStringLiteral("1.2.840.10008.1.2.4.57"), QStringLiteral("1.2.840.10008.1.2.4.70"),
+                                   QStringLiteral("1.2.840.10008.1.2.4.80"), QStringLiteral("1.2.840.10008.1.2.4.81"),
+                                   QStringLiteral("1.2.840.10008.1.2.5")};
+    return known.contains(uid) || isJpeg2000(uid);
+}
+
+// GDCM asserts (aborting the process) on some malformed JPEG headers instead of failing: a stream goes to GDCM
+// only when its first fragment starts like the format it claims. Returns what is wrong, or "" when plausible.
+QString encapsulatedStreamProblem(DcmDataset& dataset, const QString& transferSyntax)
+{
+    DcmElement* element = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element).bad() || !element)
+        return QStringLiteral("no pixel data");
+    const E_TransferSyntax xfer = dataset.getOriginalXfer();
+    if (!DcmXfer(xfer).isEncapsulated())
+        return QString();
+    DcmPixelSequence* sequence = nullptr;
+    if (static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+        return QStringLiteral("no encapsulated pixel data");
+    DcmPixelItem* fragment = nullptr;
+    Uint8* data = nullptr;
+    if (sequence->card() < 2 || sequence->getItem(fragment, 1).bad() || !fragment || fragment->getUint8Array(data).bad() || !data)
+        return QStringLiteral("no pixel data fragment");
+    const std::size_t length = fragment->getLength();
+    const auto u16 = [&](std::size_t at) { return at + 1 < length ? (unsigned(data[at]) << 8) | data[at + 1] : 0u; };
+    const QString uid = transferSyntax;
+    const bool jpeg = uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.5")) || uid == QLatin1String("1.2.840.10008.1.2.4.70") ||
+                      uid == QLatin1String("1.2.840.10008.1.2.4.80") || uid == QLatin1String("1.2.840.10008.1.2.4.81");
+    if (jpeg) {
+        if (u16(0) != 0xffd8)
+            return QStringLiteral("no JPEG start-of-image marker");
+        // Walk the marker segments to the frame header (SOFn, or SOF55 for JPEG-LS) and check it.
+        std::size_t at = 2;
+        while (at + 4 <= length) {
+            if (data[at] != 0xff)
+                return QStringLiteral("a JPEG marker segment is damaged");
+            const unsigned marker = data[at + 1];
+            if (marker == 0xff) { // fill byte
+                ++at;
+                continue;
+            }
+            const unsigned segment = u16(at + 2);
+            const bool frameHeader = (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) ||
+                                     marker == 0xf7;
+            if (frameHeader) {
+                if (segment < 8 || at + 2 + segment > length)
+                    return QStringLiteral("the JPEG frame header is truncated");
+                const unsigned precision = data[at + 4];
+                const unsigned height = u16(at + 5), width = u16(at + 7), components = data[at + 9];
+                if (precision < 2 || precision > 16 || width == 0 || components < 1 || components > 4)
+                    return QStringLiteral("the JPEG frame header is invalid (precision %1, width %2, %3 components)")
+                        .arg(precision).arg(width).arg(components);
+                Q_UNUSED(height);
+                return QString();
+            }
+            if (marker == 0xd9 || marker == 0xda || segment < 2)
+                return QStringLiteral("no JPEG frame header before the image data");
+            at += 2 + segment;
+        }
+        return QStringLiteral("no JPEG frame header");
+    }
+    if (isJpeg2000(uid)) {
+        // A J2K codestream starts with SOC (FF4F) and SIZ (FF51); a JP2 file with its signature box.
+        const bool codestream = u16(0) == 0xff4f && u16(2) == 0xff51;
+        const bool jp2 = length >= 12 && data[4] == 'j' && data[5] == 'P';
+        return codestream || jp2 ? QString() : QStringLiteral("no JPEG 2000 codestream header");
+    }
+    if (uid == QLatin1String("1.2.840.10008.1.2.5")) {
+        // RLE: a 64-byte header, the number of segments (1-15), then increasing offsets within the fragment.
+        if (length < 64)
+            return QStringLiteral("the RLE header is truncated");
+        const auto u32 = [&](std::size_t at) { return uint32_t(data[at]) | uint32_t(data[at + 1]) << 8 | uint32_t(data[at + 2]) << 16 | uint32_t(data[at + 3]) << 24; };
+        const uint32_t segments = u32(0);
+        if (segments < 1 || segments > 15)
+            return QStringLiteral("the RLE header names %1 segments").arg(segments);
+        uint32_t previous = 0;
+        for (uint32_t n = 0; n < segments; ++n) {
+            const uint32_t offset = u32(4 + 4 * n);
+            if (offset < 64 || offset <= previous || offset >= length)
+                return QStringLiteral("the RLE segment offsets are invalid");
+            previous = offset;
+        }
+    }
+    return QString();
 }
 
 } // namespace
@@ -207,6 +302,8 @@ Expected<void> PixelDecoder::open(const QString& path)
 
 Expected<void> PixelDecoder::Private::decodeWithGdcm()
 {
+    if (const QString problem = encapsulatedStreamProblem(*file.getDataset(), transferSyntax); !problem.isEmpty())
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt (%3)").arg(path, transferSyntaxName(transferSyntax), problem));
     gdcm::ImageReader reader;
     reader.SetFileName(QFile::encodeName(path).constData());
     if (!reader.Read())
@@ -394,7 +491,9 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         if (d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
-        if (status == EC_CannotChangeRepresentation || dcmtkReason.contains(QLatin1String("codec"), Qt::CaseInsensitive))
+        // A transfer syntax we have a decoder for is corrupt when it fails; only the others are unsupported.
+        if (!hasDecoderFor(d->transferSyntax) &&
+            (status == EC_CannotChangeRepresentation || dcmtkReason.contains(QLatin1String("codec"), Qt::CaseInsensitive)))
             return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
     }

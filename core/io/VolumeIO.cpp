@@ -118,6 +118,57 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
                               (io->GetNumberOfDimensions() > 2 ? io->GetDimensions(2) : 1);
         if (voxels > 4.0e9)
             return Error::failed(VolumeIOText::tr("%1: the image is too large (%2 voxels)").arg(path).arg(voxels, 0, 'g', 3));
+        // An uncompressed NIfTI shorter than its voxels: the library would read what is there and leave the rest
+        // as it was, silently.
+        const QString lower = path.toLower();
+        if (lower.endsWith(QLatin1String(".nii.gz"))) {
+            // A gzip file ends with the uncompressed size (mod 2^32): header (348 bytes and any extensions) plus
+            // voxels. A file cut short ends inside the compressed data instead.
+            const uint64_t voxelBytes = uint64_t(io->GetImageSizeInBytes());
+            QFile file(path);
+            if (voxelBytes < (uint64_t(1) << 31) && file.open(QIODevice::ReadOnly) && file.size() > 18 && file.seek(file.size() - 4)) {
+                const QByteArray tail = file.read(4);
+                const uint32_t size = uint32_t(uint8_t(tail[0])) | uint32_t(uint8_t(tail[1])) << 8 | uint32_t(uint8_t(tail[2])) << 16 |
+                                      uint32_t(uint8_t(tail[3])) << 24;
+                if (size < voxelBytes + 348 || size > voxelBytes + 348 + (1u << 24))
+                    return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: its compressed data does not end as a complete image of %2 bytes")
+                                             .arg(path).arg(voxelBytes));
+            }
+        }
+        if (lower.endsWith(QLatin1String(".nii"))) {
+            // The stored size from the NIfTI-1 header itself (ITK reports the rescaled type, not the stored one).
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly)) {
+                const QByteArray h = file.read(348);
+                if (h.size() == 348) {
+                    const auto i16 = [&](int at, bool swap) {
+                        const uint16_t v = uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8;
+                        return int16_t(swap ? uint16_t((v >> 8) | (v << 8)) : v);
+                    };
+                    const auto i32 = [&](int at, bool swap) {
+                        uint32_t v = uint32_t(uint8_t(h[at])) | uint32_t(uint8_t(h[at + 1])) << 8 | uint32_t(uint8_t(h[at + 2])) << 16 |
+                                     uint32_t(uint8_t(h[at + 3])) << 24;
+                        if (swap)
+                            v = (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
+                        return v;
+                    };
+                    const bool swap = i32(0, false) != 348;
+                    if (i32(0, swap) == 348) {
+                        const int dims = i16(40, swap);
+                        uint64_t voxels = 1;
+                        for (int d = 1; d <= dims && d <= 7; ++d)
+                            voxels *= uint64_t(std::max<int16_t>(1, i16(40 + 2 * d, swap)));
+                        const uint32_t offsetBits = i32(108, swap);
+                        float offset = 0.0f;
+                        std::memcpy(&offset, &offsetBits, 4);
+                        const uint64_t needed = uint64_t(std::max(348.0f, offset)) + voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
+                        if (uint64_t(file.size()) < needed)
+                            return Error::failed(VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes, the header declares %3")
+                                                     .arg(path).arg(file.size()).arg(needed));
+                    }
+                }
+            }
+        }
         return io;
     } catch (const itk::ExceptionObject& e) {
         return Error::failed(VolumeIOText::tr("%1: cannot read the image header: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));

@@ -1,0 +1,424 @@
+// The catalogue of bad inputs: every entry is made here from real data (never a hand-edited binary checked in), put
+// beside a good series, and must give a message naming the file with the entry's phrase, without a crash, while the
+// good series still loads. The generator is tested too: each generated file is checked to be what its entry says.
+#include "TestData.h"
+#include "dicom/DicomScanner.h"
+#include "dicom/SeriesLoader.h"
+#include "edit/RecoveryJournal.h"
+#include "edit/SegmentationDocument.h"
+#include "image/Segmentation.h"
+#include "io/DicomSeg.h"
+#include "io/ImageSource.h"
+#include "io/VolumeIO.h"
+#include "ml/ModelHeader.h"
+#include "ml/TrainingStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
+#include <dcmtk/dcmdata/dcsequen.h>
+#include <dcmtk/dcmdata/dcpixel.h>
+#include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
+#include <dcmtk/dcmdata/dcuid.h>
+
+#include <functional>
+
+using namespace delineate;
+
+namespace {
+
+const QString kPydicom = QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/");
+
+QString ct(int n)
+{
+    return testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice/0%1.dcm").arg(n));
+}
+
+QString newUid()
+{
+    char buffer[100];
+    dcmGenerateUniqueIdentifier(buffer, SITE_INSTANCE_UID_ROOT);
+    return QString::fromLatin1(buffer);
+}
+
+bool copyTo(const QString& from, const QString& to)
+{
+    QFile::remove(to);
+    return QFile::copy(from, to);
+}
+
+// Loads `from`, lets `change` modify the dataset, saves to `to` in the original transfer syntax. A modified copy is
+// a new image of a new series unless `change` says otherwise.
+bool modified(const QString& from, const QString& to, const std::function<void(DcmDataset&)>& change, bool newSeries = true)
+{
+    DcmFileFormat file;
+    if (file.loadFile(QFile::encodeName(from).constData()).bad())
+        return false;
+    DcmDataset& d = *file.getDataset();
+    d.loadAllDataIntoMemory();
+    const E_TransferSyntax xfer = d.getOriginalXfer();
+    d.putAndInsertString(DCM_SOPInstanceUID, newUid().toLatin1().constData());
+    if (newSeries)
+        d.putAndInsertString(DCM_SeriesInstanceUID, newUid().toLatin1().constData());
+    change(d);
+    file.getMetaInfo()->putAndInsertString(DCM_MediaStorageSOPInstanceUID, "");
+    return file.saveFile(QFile::encodeName(to).constData(), xfer == EXS_Unknown ? EXS_LittleEndianExplicit : xfer).good();
+}
+
+bool truncated(const QString& from, const QString& to, qint64 keep)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    QFile out(to);
+    return out.open(QIODevice::WriteOnly) && out.write(in.read(keep)) == keep;
+}
+
+bool bytes(const QString& to, const QByteArray& content)
+{
+    QFile out(to);
+    return out.open(QIODevice::WriteOnly) && out.write(content) == content.size();
+}
+
+// The first fragment of an encapsulated pixel stream overwritten with 0xFF after its first two bytes (the stream's
+// own header markers survive; no decoder can make an image of the rest).
+bool corruptStream(const QString& from, const QString& to)
+{
+    DcmFileFormat file;
+    if (file.loadFile(QFile::encodeName(from).constData()).bad())
+        return false;
+    DcmDataset& d = *file.getDataset();
+    d.loadAllDataIntoMemory();
+    const E_TransferSyntax xfer = d.getOriginalXfer();
+    DcmElement* element = nullptr;
+    if (d.findAndGetElement(DCM_PixelData, element).bad())
+        return false;
+    DcmPixelSequence* sequence = nullptr;
+    if (static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+        return false;
+    DcmPixelItem* fragment = nullptr;
+    if (sequence->getItem(fragment, 1).bad() || !fragment)
+        return false;
+    Uint8* data = nullptr;
+    if (fragment->getUint8Array(data).bad() || !data)
+        return false;
+    const Uint32 length = fragment->getLength();
+    for (Uint32 i = 2; i < length; ++i)
+        data[i] = 0xff;
+    d.putAndInsertString(DCM_SOPInstanceUID, newUid().toLatin1().constData());
+    d.putAndInsertString(DCM_SeriesInstanceUID, newUid().toLatin1().constData());
+    return file.saveFile(QFile::encodeName(to).constData(), xfer).good();
+}
+
+struct Entry
+{
+    QString name;
+    QString file;     // the bad file's name in the test folder
+    QString phrase;   // what the message must say
+    std::function<bool(const QString& folder)> make;
+};
+
+QVector<Entry> catalogue()
+{
+    const auto dcm = [](const QString& folder, const QString& name) { return QDir(folder).filePath(name); };
+    QVector<Entry> entries;
+    const auto add = [&](const QString& name, const QString& file, const QString& phrase, std::function<bool(const QString&)> make) {
+        entries.append({name, file, phrase, std::move(make)});
+    };
+    add("zero bytes", "empty.dcm", "empty (0 bytes)", [=](const QString& f) { return bytes(dcm(f, "empty.dcm"), {}); });
+    add("truncated header", "header.dcm", "cut short", [=](const QString& f) { return truncated(ct(1), dcm(f, "header.dcm"), 300); });
+    add("truncated pixel data", "cut.dcm", "cut short",
+        [=](const QString& f) { return truncated(ct(1), dcm(f, "cut.dcm"), QFileInfo(ct(1)).size() - 100000); });
+    add("pixels shorter than declared", "rows.dcm", "shorter than declared",
+        [=](const QString& f) { return modified(ct(1), dcm(f, "rows.dcm"), [](DcmDataset& d) { d.putAndInsertUint16(DCM_Rows, 1024); }); });
+    add("pixels longer than declared", "long.dcm", "longer than declared",
+        [=](const QString& f) { return modified(ct(1), dcm(f, "long.dcm"), [](DcmDataset& d) { d.putAndInsertUint16(DCM_Rows, 500); }); });
+    add("wrong preamble", "preamble.dcm", "not a readable DICOM file", [=](const QString& f) {
+        QFile in(ct(1));
+        in.open(QIODevice::ReadOnly);
+        QByteArray content = in.readAll();
+        content.replace(128, 4, "DICN");
+        return bytes(dcm(f, "preamble.dcm"), content);
+    });
+    add("random bytes", "random.dcm", "not a readable DICOM file", [=](const QString& f) {
+        QByteArray content(4096, '\0');
+        QRandomGenerator random(5);
+        for (char& c : content)
+            c = char(random.bounded(256));
+        content.replace(128, 4, "DICM"); // looks like DICOM, holds noise
+        return bytes(dcm(f, "random.dcm"), content);
+    });
+    add("size overflowing 32 bits", "overflow.dcm", "too large", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "overflow.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_NumberOfFrames, "70000"); });
+    });
+    add("memory bomb", "bomb.dcm", "too large", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "bomb.dcm"), [](DcmDataset& d) {
+            d.putAndInsertUint16(DCM_Rows, 65535);
+            d.putAndInsertUint16(DCM_Columns, 65535);
+            d.putAndInsertString(DCM_NumberOfFrames, "4000");
+        });
+    });
+    add("negative spacing", "negative.dcm", "not a valid spacing", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "negative.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_PixelSpacing, "-0.8\\-0.8"); });
+    });
+    add("zero spacing", "zero.dcm", "not a valid spacing", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "zero.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_PixelSpacing, "0\\0"); });
+    });
+    add("NaN spacing", "nanspacing.dcm", "not a valid spacing", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "nanspacing.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_PixelSpacing, "NaN\\NaN"); });
+    });
+    add("NaN rescale", "nanrescale.dcm", "is not a number", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "nanrescale.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_RescaleSlope, "NaN"); });
+    });
+    add("zero rescale slope", "slope.dcm", "RescaleSlope is 0", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "slope.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_RescaleSlope, "0"); });
+    });
+    add("orientation not unit vectors", "orient.dcm", "not two perpendicular unit vectors", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "orient.dcm"), [](DcmDataset& d) { d.putAndInsertString(DCM_ImageOrientationPatient, "1\\1\\0\\0\\1\\0"); });
+    });
+    add("Rows zero", "rows0.dcm", "declares 0 rows", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "rows0.dcm"), [](DcmDataset& d) { d.putAndInsertUint16(DCM_Rows, 0); });
+    });
+    add("BitsAllocated 13", "bits.dcm", "BitsAllocated", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "bits.dcm"), [](DcmDataset& d) { d.putAndInsertUint16(DCM_BitsAllocated, 13); });
+    });
+    add("SamplesPerPixel 2", "samples.dcm", "SamplesPerPixel", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "samples.dcm"), [](DcmDataset& d) { d.putAndInsertUint16(DCM_SamplesPerPixel, 2); });
+    });
+    add("image without pixel data", "nopixels.dcm", "no pixel data", [=](const QString& f) {
+        return modified(ct(1), dcm(f, "nopixels.dcm"), [](DcmDataset& d) { delete d.remove(DCM_PixelData); });
+    });
+    add("unsupported transfer syntax", "mpeg.dcm", "not supported", [=](const QString& f) {
+        // An encapsulated stream relabelled as MPEG-2, which nothing here decodes.
+        DcmFileFormat file;
+        if (file.loadFile(QFile::encodeName(kPydicom + "JPEG-lossy.dcm").constData()).bad())
+            return false;
+        file.getDataset()->loadAllDataIntoMemory();
+        file.getDataset()->putAndInsertString(DCM_SeriesInstanceUID, newUid().toLatin1().constData());
+        file.getDataset()->putAndInsertString(DCM_SOPInstanceUID, newUid().toLatin1().constData());
+        file.getMetaInfo()->putAndInsertString(DCM_TransferSyntaxUID, UID_MPEG2MainProfileAtMainLevelTransferSyntax);
+        return file.saveFile(QFile::encodeName(dcm(f, "mpeg.dcm")).constData(), EXS_Unknown, EET_UndefinedLength, EGL_recalcGL,
+                             EPD_noChange, 0, 0, EWM_dontUpdateMeta).good();
+    });
+    add("corrupt JPEG", "jpeg.dcm", "corrupt", [=](const QString& f) { return corruptStream(kPydicom + "JPEG-lossy.dcm", dcm(f, "jpeg.dcm")); });
+    add("corrupt JPEG-LS", "jpls.dcm", "corrupt", [=](const QString& f) { return corruptStream(kPydicom + "MR_small_jpeg_ls_lossless.dcm", dcm(f, "jpls.dcm")); });
+    add("corrupt JPEG 2000", "j2k.dcm", "corrupt", [=](const QString& f) { return corruptStream(kPydicom + "JPEG2000.dcm", dcm(f, "j2k.dcm")); });
+    add("corrupt RLE", "rle.dcm", "corrupt", [=](const QString& f) { return corruptStream(kPydicom + "MR_small_RLE.dcm", dcm(f, "rle.dcm")); });
+    return entries;
+}
+
+// Every message the scan and the loads give for the folder, and whether the good series (3 slices) loaded.
+QStringList messagesFor(const QString& folder, bool& goodLoaded)
+{
+    QStringList messages;
+    goodLoaded = false;
+    SimpleJobControl control;
+    auto scan = scanDicom(folder, control);
+    if (!scan) {
+        messages << scan.error().message;
+        return messages;
+    }
+    for (const UnreadableFile& f : scan->unreadable)
+        messages << f.reason;
+    for (const SeriesInfo& series : scan->allSeries()) {
+        messages << series.warnings;
+        auto loaded = loadSeries(series, control);
+        if (!loaded) {
+            messages << loaded.error().message;
+            continue;
+        }
+        messages << loaded->warnings;
+        if (series.frames.size() == 3 && loaded->volume.geometry().size()[2] == 3)
+            goodLoaded = true;
+    }
+    return messages;
+}
+
+} // namespace
+
+class TestBadInputs : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void dicomCatalogue_data();
+    void dicomCatalogue();
+    void catalogueIsLargeEnough();
+    void badNifti();
+    void badModelFiles();
+    void badSegs();
+    void damagedStoreAndJournal();
+};
+
+void TestBadInputs::dicomCatalogue_data()
+{
+    QTest::addColumn<int>("index");
+    const QVector<Entry> entries = catalogue();
+    for (int i = 0; i < entries.size(); ++i)
+        QTest::newRow(qPrintable(entries[i].name)) << i;
+}
+
+void TestBadInputs::dicomCatalogue()
+{
+    QFETCH(int, index);
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+    DELINEATE_REQUIRE_PACKAGED(kPydicom + "JPEG2000.dcm");
+    const Entry entry = catalogue().at(index);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("study"));
+    QVERIFY(QDir().mkpath(folder));
+    // The good series beside it.
+    for (int n = 1; n <= 3; ++n)
+        QVERIFY(copyTo(ct(n), QDir(folder).filePath(QStringLiteral("good%1.dcm").arg(n))));
+    QVERIFY2(entry.make(folder), "the generator failed");
+    const QString bad = QDir(folder).filePath(entry.file);
+    QVERIFY2(QFileInfo::exists(bad), qPrintable(bad));
+    bool goodLoaded = false;
+    const QStringList messages = messagesFor(folder, goodLoaded);
+    QVERIFY2(goodLoaded, qPrintable(messages.join(QLatin1Char('\n'))));
+    const QStringList naming = messages.filter(bad);
+    QVERIFY2(!naming.filter(entry.phrase).isEmpty(),
+             qPrintable(QStringLiteral("expected '%1' with %2 in:\n%3").arg(entry.phrase, bad, messages.join(QLatin1Char('\n')))));
+}
+
+void TestBadInputs::catalogueIsLargeEnough()
+{
+    // With the non-DICOM cases below (NIfTI, models, SEGs, store, journal).
+    QVERIFY(catalogue().size() >= 22);
+}
+
+void TestBadInputs::badNifti()
+{
+    DELINEATE_REQUIRE_PACKAGED(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
+    QTemporaryDir dir;
+    auto colin = readVolume(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
+    QVERIFY(colin.ok());
+    const QString plain = dir.filePath(QStringLiteral("plain.nii"));
+    QVERIFY(writeVolume(*colin, plain).ok());
+    // A header whose sizeof_hdr is wrong, and a file cut in its voxels.
+    QFile in(plain);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray header = in.readAll();
+    const QByteArray whole = header;
+    header[40] = char(12); // dim[0]: more than NIfTI's 7 dimensions
+    const QString badHeader = dir.filePath(QStringLiteral("badheader.nii"));
+    QVERIFY(bytes(badHeader, header));
+    const QString cut = dir.filePath(QStringLiteral("cut.nii"));
+    QVERIFY(bytes(cut, whole.left(whole.size() / 2)));
+    for (const QString& path : {badHeader, cut}) {
+        auto read = readVolume(path);
+        QVERIFY2(!read.ok(), qPrintable(path));
+        QVERIFY2(read.error().message.contains(path), qPrintable(read.error().message));
+    }
+}
+
+void TestBadInputs::badModelFiles()
+{
+    const QString shipped = QStringLiteral(DELINEATE_SOURCE_DIR "/resources/models/em-membranes.dlm");
+    QTemporaryDir dir;
+    QFile in(shipped);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray model = in.readAll();
+    const QString cut = dir.filePath(QStringLiteral("cut.dlm"));
+    QVERIFY(bytes(cut, model.left(200)));
+    const QString notTorchScript = dir.filePath(QStringLiteral("fake.pt"));
+    QVERIFY(bytes(notTorchScript, QByteArray("this is not a TorchScript archive")));
+    for (const QString& path : {cut, notTorchScript}) {
+        auto header = ml::readModelHeader(path);
+        QVERIFY2(!header.ok(), qPrintable(path));
+        QVERIFY2(header.error().message.contains(path), qPrintable(header.error().message));
+    }
+}
+
+void TestBadInputs::badSegs()
+{
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/liver.dcm");
+    SimpleJobControl control;
+    auto series = loadOneSeries(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")), QString(), control);
+    QVERIFY(series.ok());
+    QTemporaryDir dir;
+    // A SEG whose frames reference images that are not in the series, and have no usable position.
+    const QString missing = dir.filePath(QStringLiteral("missing.dcm"));
+    QVERIFY(modified(testing::dataPath(QStringLiteral("dcmqi-seg/liver.dcm")), missing, [](DcmDataset& d) {
+        DcmSequenceOfItems* frames = nullptr;
+        d.findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, frames);
+        for (unsigned long f = 0; frames && f < frames->card(); ++f) {
+            DcmItem* derivation = nullptr;
+            DcmItem* source = nullptr;
+            if (frames->getItem(f)->findAndGetSequenceItem(DCM_DerivationImageSequence, derivation).good() &&
+                derivation->findAndGetSequenceItem(DCM_SourceImageSequence, source).good())
+                source->putAndInsertString(DCM_ReferencedSOPInstanceUID, "1.2.3.4.5.6.7");
+            delete frames->getItem(f)->remove(DCM_PlanePositionSequence);
+        }
+    }, false));
+    // A SEG with a frame moved outside the series.
+    const QString outside = dir.filePath(QStringLiteral("outside.dcm"));
+    QVERIFY(modified(testing::dataPath(QStringLiteral("dcmqi-seg/liver.dcm")), outside, [](DcmDataset& d) {
+        DcmSequenceOfItems* frames = nullptr;
+        d.findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, frames);
+        DcmItem* frame = frames->getItem(0);
+        delete frame->remove(DCM_DerivationImageSequence);
+        DcmItem* plane = nullptr;
+        frame->findAndGetSequenceItem(DCM_PlanePositionSequence, plane);
+        plane->putAndInsertString(DCM_ImagePositionPatient, "0\\0\\900");
+    }, false));
+    for (const auto& [path, phrase] : {std::pair<QString, QString>{missing, QStringLiteral("no position")},
+                                       std::pair<QString, QString>{outside, QStringLiteral("lies on no slice")}}) {
+        auto read = readDicomSeg(path, *series);
+        QVERIFY2(!read.ok(), qPrintable(path));
+        QVERIFY2(read.error().message.contains(path) && read.error().message.contains(phrase), qPrintable(read.error().message));
+    }
+}
+
+void TestBadInputs::damagedStoreAndJournal()
+{
+    QTemporaryDir dir;
+    // A store with a sample's image missing.
+    const QString folder = dir.filePath(QStringLiteral("store"));
+    auto store = TrainingStore::open(folder, true);
+    QVERIFY(store.ok());
+    const ImageGeometry grid({8, 8, 2}, {1, 1, 1}, {0, 0, 0}, {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}});
+    Volume image(grid, PixelType::Int16);
+    LabelMap labels(grid);
+    labels.data()[5] = 1;
+    auto added = store->add(image, labels, {}, {});
+    QVERIFY(added.ok());
+    const QString imagePath = QDir(folder).filePath(QStringLiteral("samples/%1/image.nii.gz").arg(added->id));
+    QVERIFY(QFile::remove(imagePath));
+    const auto problems = TrainingStore::open(folder, false)->check();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().path, imagePath);
+    QVERIFY(problems.first().problem.contains(QLatin1String("missing")));
+    // A recovery journal cut in the middle of its last record: the complete edits come back, the cut is said.
+    const QString journals = dir.filePath(QStringLiteral("journals"));
+    auto journal = RecoveryJournal::create(journals, {QStringLiteral("series"), QStringLiteral("hash")}, Segmentation(grid));
+    QVERIFY2(journal.ok(), qPrintable(journal.error().message));
+    SegmentationDocument document{Segmentation(grid)};
+    for (int n = 0; n < 2; ++n) {
+        document.beginEdit(EditKind::Manual, QStringLiteral("edit %1").arg(n));
+        LabelTable table;
+        table.set(table.makeEntry(uint16_t(n + 1)));
+        document.setLabelTableInEdit(table);
+        QVERIFY(document.commitEdit().ok());
+        QVERIFY((*journal)->appendEdit(document.history().at(n)).ok());
+    }
+    const QString path = (*journal)->path();
+    journal->reset();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.resize(file.size() - 5));
+    file.close();
+    auto recovered = readJournal(path);
+    QVERIFY2(recovered.ok(), qPrintable(recovered.error().message));
+    QVERIFY(recovered->cut);
+    QVERIFY(!recovered->cutReason.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestBadInputs)
+#include "tst_BadInputs.moc"
