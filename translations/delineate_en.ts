@@ -10,6 +10,23 @@
             <numerusform>%1: no image series could be loaded (%n files or series refused, reasons above)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found</source>
+        <translation>
+            <numerusform>%1: %n problem found</numerusform>
+            <numerusform>%1: %n problems found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DicomSeg</name>
+    <message numerus="yes">
+        <source>fractional segmentation: voxels of at least half the maximum value (%1 of %2) taken as the segment; %n voxel(s) held values between 0 and the maximum</source>
+        <translation>
+            <numerusform>fractional segmentation: voxels of at least half the maximum value (%1 of %2) taken as the segment; %n voxel held values between 0 and the maximum</numerusform>
+            <numerusform>fractional segmentation: voxels of at least half the maximum value (%1 of %2) taken as the segment; %n voxels held values between 0 and the maximum</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SeriesGrouping</name>
@@ -56,6 +73,54 @@
         <translation>
             <numerusform>%1: %n slice shares a position with another slice</numerusform>
             <numerusform>%1: %n slices share a position with another slice</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::FillTool</name>
+    <message numerus="yes">
+        <source>Nothing filled: the %n voxel(s) of the region already hold the label or may not be overwritten.</source>
+        <translation>
+            <numerusform>Nothing filled: the %n voxel of the region already holds the label or may not be overwritten.</numerusform>
+            <numerusform>Nothing filled: the %n voxels of the region already hold the label or may not be overwritten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n voxel(s) with values from %1 to %2.</source>
+        <translation>
+            <numerusform>Filled %n voxel with values from %1 to %2.</numerusform>
+            <numerusform>Filled %n voxels with values from %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::LabelOperationsBox</name>
+    <message numerus="yes">
+        <source>Nothing added: the %n slice(s) between the drawn slices of %1 hold its shape already or hold other labels.</source>
+        <translation>
+            <numerusform>Nothing added: the %n slice between the drawn slices of %1 holds its shape already or holds other labels.</numerusform>
+            <numerusform>Nothing added: the %n slices between the drawn slices of %1 hold its shape already or hold other labels.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Interpolated %1 across %n slice(s): %2 voxels added.</source>
+        <translation>
+            <numerusform>Interpolated %1 across %n slice: %2 voxels added.</numerusform>
+            <numerusform>Interpolated %1 across %n slices: %2 voxels added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 had %n island(s); %2 removed (%3 voxels).</source>
+        <translation>
+            <numerusform>%1 had %n island; %2 removed (%3 voxels).</numerusform>
+            <numerusform>%1 had %n islands; %2 removed (%3 voxels).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Smoothed %1: %n voxel(s) changed.</source>
+        <translation>
+            <numerusform>Smoothed %1: %n voxel changed.</numerusform>
+            <numerusform>Smoothed %1: %n voxels changed.</numerusform>
         </translation>
     </message>
 </context>

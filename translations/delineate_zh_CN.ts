@@ -101,20 +101,8 @@
 <context>
     <name>DelineateCli</name>
     <message>
-        <source>Write a DICOM series or a volume file as NIfTI, NRRD or MHA.</source>
-        <translation>将 DICOM 序列或容积文件写为 NIfTI、NRRD 或 MHA。</translation>
-    </message>
-    <message>
         <source>Series to convert: its key or 1-based index (default: the one with most frames).</source>
         <translation>要转换的序列：其键或从 1 开始的序号（默认：帧数最多的序列）。</translation>
-    </message>
-    <message>
-        <source>DICOM folder/file or volume file</source>
-        <translation>DICOM 文件夹/文件或容积文件</translation>
-    </message>
-    <message>
-        <source>.nii, .nii.gz, .nrrd or .mha file</source>
-        <translation>.nii、.nii.gz、.nrrd 或 .mha 文件</translation>
     </message>
     <message>
         <source>convert: INPUT and OUTPUT expected</source>
@@ -197,14 +185,6 @@
         <translation>--model M --input IN --output OUT  运行 U-Net 模型</translation>
     </message>
     <message>
-        <source>--data DIR --output MODEL  train a U-Net</source>
-        <translation>--data DIR --output MODEL  训练 U-Net</translation>
-    </message>
-    <message>
-        <source>--prediction P --reference R [--json]  Dice, IoU, pixel error</source>
-        <translation>--prediction P --reference R [--json]  Dice、IoU、像素误差</translation>
-    </message>
-    <message>
         <source>usage: delineate-cli COMMAND [ARGS]</source>
         <translation>用法：delineate-cli COMMAND [ARGS]</translation>
     </message>
@@ -277,18 +257,6 @@
         <translation>必须提供 --%1（参见 --help）</translation>
     </message>
     <message>
-        <source>%1: unsupported label file type (use .nii.gz, .nii, .seg.nrrd, .nrrd or .mha)</source>
-        <translation>%1：不支持的标签文件类型（请使用 .nii.gz、.nii、.seg.nrrd、.nrrd 或 .mha）</translation>
-    </message>
-    <message>
-        <source>INPUT is a label map of this series (DICOM folder/file or volume file): refused unless it lies on the series&apos; grid, then written on that grid.</source>
-        <translation>INPUT 是该序列（DICOM 文件夹/文件或体数据文件）的标签图：若不在该序列的体素网格上则拒绝，否则按该网格写出。</translation>
-    </message>
-    <message>
-        <source>INPUT OUTPUT [--reference SERIES]  write a series, volume or label map (onto SERIES&apos; grid) as NIfTI, NRRD or MHA</source>
-        <translation>INPUT OUTPUT [--reference SERIES]  将序列、体数据或标签图（按 SERIES 的网格）写为 NIfTI、NRRD 或 MHA</translation>
-    </message>
-    <message>
         <source>--reference SERIES --strokes FILE --output MASK  apply brush strokes, journalled</source>
         <translation>--reference SERIES --strokes FILE --output MASK  应用画笔笔画（写入恢复日志）</translation>
     </message>
@@ -305,6 +273,172 @@
         <translation>
             <numerusform>%1：无法加载任何图像序列（%n 个文件或序列被拒绝，原因见上）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: unsupported label file type (use .nii.gz, .nii, .seg.nrrd, .nrrd, .mha or .dcm for DICOM SEG)</source>
+        <translation>%1：不支持的标签文件类型（请使用 .nii.gz、.nii、.seg.nrrd、.nrrd、.mha，或用于 DICOM SEG 的 .dcm）</translation>
+    </message>
+    <message>
+        <source>%1: a label map needs --reference SERIES to be written as a DICOM SEG</source>
+        <translation>%1：标签图需要 --reference SERIES 才能写为 DICOM SEG</translation>
+    </message>
+    <message>
+        <source>Write a DICOM series or a volume file as NIfTI, NRRD or MHA; a label map as a label file or a DICOM SEG (.dcm, with --reference); a DICOM SEG as a label file.</source>
+        <translation>将 DICOM 序列或体数据文件写为 NIfTI、NRRD 或 MHA；将标签图写为标签文件或 DICOM SEG（.dcm，需 --reference）；将 DICOM SEG 写为标签文件。</translation>
+    </message>
+    <message>
+        <source>INPUT is a label map of this series (DICOM folder/file or volume file): refused unless it lies on the series&apos; grid, then written on that grid. For a DICOM SEG INPUT: where to find the series it refers to (default: the SEG&apos;s folder).</source>
+        <translation>INPUT 是该序列（DICOM 文件夹/文件或体数据文件）的标签图：不在该序列网格上则拒绝，否则写在该网格上。若 INPUT 为 DICOM SEG：在此查找其引用的序列（默认：SEG 所在文件夹）。</translation>
+    </message>
+    <message>
+        <source>DICOM folder/file, DICOM SEG, volume or label file</source>
+        <translation>DICOM 文件夹/文件、DICOM SEG、体数据或标签文件</translation>
+    </message>
+    <message>
+        <source>.nii, .nii.gz, .nrrd or .mha file, or .dcm for a DICOM SEG</source>
+        <translation>.nii、.nii.gz、.nrrd 或 .mha 文件，或用于 DICOM SEG 的 .dcm</translation>
+    </message>
+    <message>
+        <source>INPUT OUTPUT [--reference SERIES]  write a series, volume, label map (onto SERIES&apos; grid) or DICOM SEG as NIfTI, NRRD, MHA or DICOM SEG (.dcm)</source>
+        <translation>INPUT OUTPUT [--reference SERIES]  将序列、体数据、标签图（在 SERIES 网格上）或 DICOM SEG 写为 NIfTI、NRRD、MHA 或 DICOM SEG（.dcm）</translation>
+    </message>
+    <message>
+        <source>--data DIR | --store S --output MODEL [--from MODEL]  train or fine-tune a U-Net</source>
+        <translation>--data DIR | --store S --output MODEL [--from MODEL]  训练或微调 U-Net</translation>
+    </message>
+    <message>
+        <source>--prediction P --reference R [--json]  Dice, IoU, HD95, surface distance, pixel error</source>
+        <translation>--prediction P --reference R [--json]  Dice、IoU、HD95、表面距离、像素误差</translation>
+    </message>
+    <message>
+        <source>ACTION --store S ...  a store&apos;s model versions: list, compare, promote, rollback</source>
+        <translation>ACTION --store S ...  样本库的模型版本：列出、比较、启用、回退</translation>
+    </message>
+    <message>
+        <source>ACTION --store S ...  the training-sample store: add, list, import, check, set-split, remove, export-dataset</source>
+        <translation>ACTION --store S ...  训练样本库：添加、列出、导入、检查、设置划分、删除、导出数据集</translation>
+    </message>
+    <message>
+        <source>store add: --image and --mask are required</source>
+        <translation>store add：需要 --image 和 --mask</translation>
+    </message>
+    <message>
+        <source>%1: %2 sample(s), %3 train, %4 validation (split version %5)</source>
+        <translation>%1：%2 个样本，训练 %3，验证 %4（划分版本 %5）</translation>
+    </message>
+    <message>
+        <source>store import: --data FOLDER is required</source>
+        <translation>store import：需要 --data FOLDER</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s) found</source>
+        <translation>
+            <numerusform>%1：发现 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 sample(s), all files as recorded</source>
+        <translation>%1：%2 个样本，所有文件与记录一致</translation>
+    </message>
+    <message>
+        <source>The training-sample store. Actions: add (--image SERIES --mask MASK [--reviewed-only]), list [--json], import (--data FOLDER [--train-range R --val-range R]), check, set-split (--sample ID --split train|validation), remove (--sample ID), export-dataset (--output DIR --dataset-id N --name NAME [--channel NAME]).</source>
+        <translation>训练样本库。操作：add（--image SERIES --mask MASK [--reviewed-only]）、list [--json]、import（--data FOLDER [--train-range R --val-range R]）、check、set-split（--sample ID --split train|validation）、remove（--sample ID）、export-dataset（--output DIR --dataset-id N --name NAME [--channel NAME]）。</translation>
+    </message>
+    <message>
+        <source>add, list, import, check, set-split, remove or export-dataset</source>
+        <translation>add、list、import、check、set-split、remove 或 export-dataset</translation>
+    </message>
+    <message>
+        <source>Store folder (created by the first add or import).</source>
+        <translation>样本库文件夹（首次 add 或 import 时创建）。</translation>
+    </message>
+    <message>
+        <source>add: the image (DICOM folder/file or volume file).</source>
+        <translation>add：图像（DICOM 文件夹/文件或体数据文件）。</translation>
+    </message>
+    <message>
+        <source>add: which series of a DICOM folder (key or 1-based index).</source>
+        <translation>add：DICOM 文件夹中的哪个序列（键或从 1 开始的序号）。</translation>
+    </message>
+    <message>
+        <source>add: the accepted mask (label file on the image&apos;s grid, or a DICOM SEG).</source>
+        <translation>add：已确认的掩膜（图像网格上的标签文件或 DICOM SEG）。</translation>
+    </message>
+    <message>
+        <source>add: only the slices marked reviewed in the mask&apos;s file train.</source>
+        <translation>add：只用掩膜文件中标记为已审阅的切片训练。</translation>
+    </message>
+    <message>
+        <source>add, import: the annotator&apos;s name recorded with the samples.</source>
+        <translation>add、import：随样本记录的标注者姓名。</translation>
+    </message>
+    <message>
+        <source>import: a folder with image/ and label/.</source>
+        <translation>import：包含 image/ 和 label/ 的文件夹。</translation>
+    </message>
+    <message>
+        <source>import: pairs (0-based, natural order) for training, e.g. 0-23.</source>
+        <translation>import：用于训练的图像对（从 0 开始、自然顺序），如 0-23。</translation>
+    </message>
+    <message>
+        <source>import: pairs for validation, e.g. 24-29.</source>
+        <translation>import：用于验证的图像对，如 24-29。</translation>
+    </message>
+    <message>
+        <source>import: a label file&apos;s non-zero voxels are label 1.</source>
+        <translation>import：标签文件中非零体素视为标签 1。</translation>
+    </message>
+    <message>
+        <source>set-split, remove: the sample&apos;s id.</source>
+        <translation>set-split、remove：样本的 id。</translation>
+    </message>
+    <message>
+        <source>set-split: train or validation.</source>
+        <translation>set-split：train 或 validation。</translation>
+    </message>
+    <message>
+        <source>export-dataset: the nnU-Net raw folder to write into.</source>
+        <translation>export-dataset：要写入的 nnU-Net raw 文件夹。</translation>
+    </message>
+    <message>
+        <source>export-dataset: nnU-Net dataset number (1-999).</source>
+        <translation>export-dataset：nnU-Net 数据集编号（1-999）。</translation>
+    </message>
+    <message>
+        <source>export-dataset: dataset name.</source>
+        <translation>export-dataset：数据集名称。</translation>
+    </message>
+    <message>
+        <source>export-dataset: the image channel&apos;s name (default: image).</source>
+        <translation>export-dataset：图像通道名称（默认：image）。</translation>
+    </message>
+    <message>
+        <source>list: JSON output.</source>
+        <translation>list：以 JSON 输出。</translation>
+    </message>
+    <message>
+        <source>No progress on stderr.</source>
+        <translation>不在 stderr 上输出进度。</translation>
+    </message>
+    <message>
+        <source>store: one ACTION expected (add, list, import, check, set-split, remove, export-dataset)</source>
+        <translation>store：需要一个 ACTION（add、list、import、check、set-split、remove、export-dataset）</translation>
+    </message>
+    <message>
+        <source>store: unknown action &apos;%1&apos;</source>
+        <translation>store：未知操作“%1”</translation>
+    </message>
+    <message>
+        <source>store set-split: --sample ID and --split train|validation are required</source>
+        <translation>store set-split：需要 --sample ID 和 --split train|validation</translation>
+    </message>
+    <message>
+        <source>store remove: --sample ID is required</source>
+        <translation>store remove：需要 --sample ID</translation>
+    </message>
+    <message>
+        <source>store export-dataset: --output DIR, --dataset-id N and --name NAME are required</source>
+        <translation>store export-dataset：需要 --output DIR、--dataset-id N 和 --name NAME</translation>
     </message>
 </context>
 <context>
@@ -393,6 +527,14 @@
         <source>%1: not a readable DICOM file: it is empty (0 bytes)</source>
         <translation>%1：不是可读的 DICOM 文件：文件为空（0 字节）</translation>
     </message>
+    <message>
+        <source>%1: not a readable DICOM file: it ends early, cut short (an interrupted copy or transfer?) (%2)</source>
+        <translation>%1：不是可读的 DICOM 文件：文件提前结束，被截断（复制或传输中断？）（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a readable DICOM file: it starts as one but is damaged or cut short (%2)</source>
+        <translation>%1：不是可读的 DICOM 文件：开头像 DICOM，但已损坏或被截断（%2）</translation>
+    </message>
 </context>
 <context>
     <name>DicomScanner</name>
@@ -419,6 +561,175 @@
     <message>
         <source>Scan complete</source>
         <translation>扫描完成</translation>
+    </message>
+</context>
+<context>
+    <name>DicomSeg</name>
+    <message>
+        <source>%1: not a readable DICOM file (%2)</source>
+        <translation>%1：不是可读取的 DICOM 文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a DICOM segmentation (SOP class %2)</source>
+        <translation>%1：不是 DICOM 分割（SOP 类 %2）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>%1 series %2</source>
+        <translation>%1 序列 %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown segmentation type &apos;%2&apos;</source>
+        <translation>%1：未知的分割类型“%2”</translation>
+    </message>
+    <message>
+        <source>%1 refers to another series, not to the open %2 (their Series Instance UIDs differ)</source>
+        <translation>%1 引用的是另一个序列，而不是已打开的 %2（二者的 Series Instance UID 不同）</translation>
+    </message>
+    <message>
+        <source>%1: its frames are %2 x %3 pixels, the series&apos; slices %4 x %5</source>
+        <translation>%1：其帧为 %2 x %3 像素，而序列切片为 %4 x %5</translation>
+    </message>
+    <message>
+        <source>%1: BitsAllocated %2 does not fit a %3 segmentation</source>
+        <translation>%1：BitsAllocated %2 与 %3 分割不符</translation>
+    </message>
+    <message>
+        <source>%1: a fractional segmentation without MaximumFractionalValue</source>
+        <translation>%1：分数分割缺少 MaximumFractionalValue</translation>
+    </message>
+    <message>
+        <source>%1: the segmentation lists no segments</source>
+        <translation>%1：该分割未列出任何分段</translation>
+    </message>
+    <message>
+        <source>%1: segment %2 has no SegmentNumber</source>
+        <translation>%1：分段 %2 没有 SegmentNumber</translation>
+    </message>
+    <message>
+        <source>%1: the segmentation has no pixel data</source>
+        <translation>%1：该分割没有像素数据</translation>
+    </message>
+    <message>
+        <source>%1: cannot decode the compressed pixel data (%2)</source>
+        <translation>%1：无法解码压缩的像素数据（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the pixel data</source>
+        <translation>%1：无法读取像素数据</translation>
+    </message>
+    <message>
+        <source>%1: the pixel data holds %2 bytes, %3 frames need %4</source>
+        <translation>%1：像素数据有 %2 字节，%3 帧需要 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 names no segment</source>
+        <translation>%1：第 %2 帧未指明分段</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 refers to segment %3, which is not listed</source>
+        <translation>%1：第 %2 帧引用了未列出的分段 %3</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 references no slice of the series %3 and has no position</source>
+        <translation>%1：第 %2 帧未引用序列 %3 的任何切片，且没有位置</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 is oriented differently from the series %3 (%4)</source>
+        <translation>%1：第 %2 帧的方向与序列 %3 不同（%4）</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 at (%3, %4, %5) mm lies on no slice of the series %6</source>
+        <translation>%1：位于 (%3, %4, %5) mm 的第 %2 帧不在序列 %6 的任何切片上</translation>
+    </message>
+    <message>
+        <source>%1: frame %2 holds value %3, which no segment lists</source>
+        <translation>%1：第 %2 帧含有值 %3，但没有分段列出该值</translation>
+    </message>
+    <message numerus="yes">
+        <source>fractional segmentation: voxels of at least half the maximum value (%1 of %2) taken as the segment; %n voxel(s) held values between 0 and the maximum</source>
+        <translation>
+            <numerusform>分数分割：值至少为最大值一半（%2 中的 %1）的体素视为该分段；%n 个体素的值介于 0 与最大值之间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overlapping segments: kept on %1 layers</source>
+        <translation>分段重叠：保存在 %1 个图层上</translation>
+    </message>
+    <message>
+        <source>frames matched to slices by their positions</source>
+        <translation>帧按位置与切片匹配</translation>
+    </message>
+    <message>
+        <source>drawn on the source slices of a series regularised on loading: resampled onto the regular grid (nearest neighbour)</source>
+        <translation>绘制于加载时被规整化序列的原始切片上：已重采样到规整网格（最近邻）</translation>
+    </message>
+    <message>
+        <source>%1 names no series it refers to, and %2 holds more than one</source>
+        <translation>%1 未指明引用的序列，而 %2 中有多个序列</translation>
+    </message>
+    <message>
+        <source>%1 refers to a series that is not in %2 (no series there has its Series Instance UID)</source>
+        <translation>%1 引用的序列不在 %2 中（那里没有序列具有其 Series Instance UID）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the segmentation: %2 (%3)</source>
+        <translation>%1：无法写入分割：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1: the segmentation does not lie on the grid of the series it is saved for</source>
+        <translation>%1：该分割不在其所保存序列的网格上</translation>
+    </message>
+    <message>
+        <source>%1: a DICOM segmentation needs a DICOM source series</source>
+        <translation>%1：DICOM 分割需要 DICOM 源序列</translation>
+    </message>
+    <message>
+        <source>%1: slices of %2 x %3 pixels are too large for DICOM</source>
+        <translation>%1：%2 x %3 像素的切片对 DICOM 而言过大</translation>
+    </message>
+    <message>
+        <source>the series was regularised on loading: the frames carry their own positions and the frame of reference, but no source image reference</source>
+        <translation>该序列在加载时被规整化：各帧带有自身位置和参考坐标系，但没有源图像引用</translation>
+    </message>
+    <message>
+        <source>Segmentation made with Delineate</source>
+        <translation>用 Delineate 制作的分割</translation>
+    </message>
+    <message>
+        <source>reading patient and study from %1</source>
+        <translation>从 %1 读取患者和检查信息</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the segmentation: %2</source>
+        <translation>%1：无法写入分割：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no voxels and was left out</source>
+        <translation>%1 没有体素，已略去</translation>
+    </message>
+    <message>
+        <source>%1: label %2 saved as segment %3</source>
+        <translation>%1：标签 %2 保存为分段 %3</translation>
+    </message>
+    <message>
+        <source>frame of %1 on slice %2</source>
+        <translation>%1 在切片 %2 上的帧</translation>
+    </message>
+    <message>
+        <source>%1: the segmentation is empty; a DICOM segmentation needs at least one segment with voxels</source>
+        <translation>%1：分割为空；DICOM 分割至少需要一个含体素的分段</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -942,10 +1253,6 @@ Series: %5</source>
         <translation>容积文件、DICOM 文件夹/文件，或 PNG 切片文件夹。</translation>
     </message>
     <message>
-        <source>Label map file, or a folder for PNG input.</source>
-        <translation>标签图文件；输入为 PNG 时为文件夹。</translation>
-    </message>
-    <message>
         <source>Also write the foreground probability volume here.</source>
         <translation>同时将前景概率容积写到此处。</translation>
     </message>
@@ -998,10 +1305,6 @@ Series: %5</source>
         <translation>%1：无法创建输出文件夹</translation>
     </message>
     <message>
-        <source>Per-class Dice and IoU, and pixel error, of a predicted label map against a reference (files on the same grid, or folders of PNG masks matched by name). Every label value of the reference is a class, 0 included.</source>
-        <translation>计算预测标签图相对于参考标签图的各类别 Dice、IoU 及像素误差（同一网格上的文件，或按文件名匹配的 PNG 掩膜文件夹）。参考标签图中的每个标签值（包括 0）都是一个类别。</translation>
-    </message>
-    <message>
         <source>Predicted label map or folder.</source>
         <translation>预测的标签图或文件夹。</translation>
     </message>
@@ -1046,10 +1349,6 @@ Series: %5</source>
         <translation>包含 image/ 和 label/ 的训练文件夹。</translation>
     </message>
     <message>
-        <source>Model file to write (.dlm); rewritten whenever validation improves.</source>
-        <translation>要写入的模型文件（.dlm）；每当验证结果改善时重写。</translation>
-    </message>
-    <message>
         <source>Validation folder with image/ and label/.</source>
         <translation>包含 image/ 和 label/ 的验证文件夹。</translation>
     </message>
@@ -1060,10 +1359,6 @@ Series: %5</source>
     <message>
         <source>Validation indices (in --val, or else in --data), e.g. 24-29.</source>
         <translation>验证索引（在 --val 中，否则在 --data 中），例如 24-29。</translation>
-    </message>
-    <message>
-        <source>Fine-tune this model file.</source>
-        <translation>微调此模型文件。</translation>
     </message>
     <message>
         <source>simple (reference SimpleUNet) or unet (default).</source>
@@ -1201,6 +1496,122 @@ Series: %5</source>
         <source>any</source>
         <translation>任意</translation>
     </message>
+    <message>
+        <source>Label map file, a DICOM SEG (.dcm, for DICOM input), or a folder for PNG input.</source>
+        <translation>标签图文件、DICOM SEG（.dcm，用于 DICOM 输入），或用于 PNG 输入的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: a DICOM SEG output needs a DICOM input series</source>
+        <translation>%1：输出 DICOM SEG 需要 DICOM 输入序列</translation>
+    </message>
+    <message>
+        <source>%1: its segments overlap (%2 layers), so it is no single label map to compare</source>
+        <translation>%1：其分段重叠（%2 个图层），不是可比较的单一标签图</translation>
+    </message>
+    <message>
+        <source>Per-class Dice, IoU, HD95 and mean surface distance (mm, for volumes), and pixel error, of a predicted label map against a reference (files on the same grid, DICOM SEGs read onto their series, or folders of PNG masks matched by name). Every label value of the reference is a class, 0 included.</source>
+        <translation>预测标签图相对参考的各类 Dice、IoU、HD95 和平均表面距离（mm，用于体数据）以及像素误差（同一网格上的文件、读到其序列上的 DICOM SEG，或按名称匹配的 PNG 掩膜文件夹）。参考中的每个标签值都是一类，包括 0。</translation>
+    </message>
+    <message>
+        <source>  HD95 %1 mm  mean surface distance %2 mm</source>
+        <translation>  HD95 %1 mm  平均表面距离 %2 mm</translation>
+    </message>
+    <message>
+        <source>Training store (instead of --data): its train and validation splits.</source>
+        <translation>训练样本库（代替 --data）：使用其训练与验证划分。</translation>
+    </message>
+    <message>
+        <source>Model file to write (.dlm); rewritten whenever validation improves. With --store optional: every run is also a version of the store&apos;s registry.</source>
+        <translation>要写入的模型文件（.dlm）；每当验证结果改进即重写。使用 --store 时可省略：每次运行也会成为样本库模型登记中的一个版本。</translation>
+    </message>
+    <message>
+        <source>Fine-tune this model file (with --store: or &apos;active&apos;, the store&apos;s active version).</source>
+        <translation>微调此模型文件（使用 --store 时也可为“active”，即样本库的当前版本）。</translation>
+    </message>
+    <message>
+        <source>train: give either --data DIR or --store S</source>
+        <translation>train：请给出 --data DIR 或 --store S 之一</translation>
+    </message>
+    <message>
+        <source>train: --train-range, --val-range and --val do not apply to a store (its split is frozen)</source>
+        <translation>train：--train-range、--val-range 和 --val 不适用于样本库（其划分已冻结）</translation>
+    </message>
+    <message>
+        <source>%1: the store has no active model to fine-tune</source>
+        <translation>%1：样本库没有可微调的当前模型</translation>
+    </message>
+    <message>
+        <source>Training store, split version %1: %2 training and %3 validation samples</source>
+        <translation>训练样本库，划分版本 %1：%2 个训练样本、%3 个验证样本</translation>
+    </message>
+    <message>
+        <source>train: --output MODEL is required with --data</source>
+        <translation>train：使用 --data 时需要 --output MODEL</translation>
+    </message>
+    <message>
+        <source>models compare: --versions A,B naming two versions of the registry</source>
+        <translation>models compare：需要 --versions A,B 指明登记中的两个版本</translation>
+    </message>
+    <message>
+        <source>%1: the store has no validation samples to compare on</source>
+        <translation>%1：样本库没有可用于比较的验证样本</translation>
+    </message>
+    <message>
+        <source>foreground Dice on the %1 validation sample(s) (split version %2)</source>
+        <translation>%1 个验证样本上的前景 Dice（划分版本 %2）</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>The model versions of a training store: list, compare (--versions A,B: per-case Dice on the validation split), promote (--version V: make it the active model), rollback (back to the version active before).</source>
+        <translation>训练样本库的模型版本：list、compare（--versions A,B：验证集上逐例 Dice）、promote（--version V：设为当前模型）、rollback（回到之前的当前版本）。</translation>
+    </message>
+    <message>
+        <source>list, compare, promote or rollback</source>
+        <translation>list、compare、promote 或 rollback</translation>
+    </message>
+    <message>
+        <source>Training store folder.</source>
+        <translation>训练样本库文件夹。</translation>
+    </message>
+    <message>
+        <source>promote: the version to make active.</source>
+        <translation>promote：要设为当前的版本。</translation>
+    </message>
+    <message>
+        <source>compare: two versions, comma-separated.</source>
+        <translation>compare：两个版本，以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>JSON output.</source>
+        <translation>以 JSON 输出。</translation>
+    </message>
+    <message>
+        <source>models: one ACTION expected (list, compare, promote, rollback)</source>
+        <translation>models：需要一个 ACTION（list、compare、promote、rollback）</translation>
+    </message>
+    <message>
+        <source>parent %1</source>
+        <translation>父版本 %1</translation>
+    </message>
+    <message>
+        <source>validation Dice %1</source>
+        <translation>验证 Dice %1</translation>
+    </message>
+    <message>
+        <source>active: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>models: unknown action &apos;%1&apos;</source>
+        <translation>models：未知操作“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ModelHeader</name>
@@ -1314,6 +1725,41 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>ModelRegistry</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not a training store (no store.json)</source>
+        <translation>%1：不是训练样本库（没有 store.json）</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: no such model file</source>
+        <translation>%1：模型文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy the model into the registry</source>
+        <translation>%1：无法将模型复制到模型登记中</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the new version into place</source>
+        <translation>%1：无法将新版本移到位</translation>
+    </message>
+    <message>
+        <source>No model version %1 in %2</source>
+        <translation>%2 中没有模型版本 %1</translation>
+    </message>
+    <message>
+        <source>%1: no earlier active version to roll back to</source>
+        <translation>%1：没有可回退到的更早的当前版本</translation>
+    </message>
+</context>
+<context>
     <name>OverlapMetrics</name>
     <message>
         <source>%1 and %2 are not on the same voxel grid (size, spacing, origin or direction differ)</source>
@@ -1404,6 +1850,10 @@ Series: %5</source>
     <message>
         <source>%1: the %2 pixel data is corrupt or truncated (%3)</source>
         <translation>%1：%2 像素数据已损坏或被截断（%3）</translation>
+    </message>
+    <message>
+        <source>%1: the %2 pixel data is corrupt (%3)</source>
+        <translation>%1：%2 像素数据已损坏（%3）</translation>
     </message>
 </context>
 <context>
@@ -1899,18 +2349,6 @@ Series: %5</source>
         <translation>%1：马赛克图块 %2 超出图像范围</translation>
     </message>
     <message>
-        <source>series %1: no image frames</source>
-        <translation>序列 %1：没有图像帧</translation>
-    </message>
-    <message>
-        <source>series %1: invalid image size %2 x %3</source>
-        <translation>序列 %1：图像尺寸 %2 x %3 无效</translation>
-    </message>
-    <message>
-        <source>series %1: %2 x %3 x %4 voxels is too large to load</source>
-        <translation>序列 %1：%2 x %3 x %4 体素过大，无法载入</translation>
-    </message>
-    <message>
         <source>no image position/orientation: slices ordered by instance number, geometry unknown</source>
         <translation>缺少图像位置/方向：按实例号排列各层，几何信息未知</translation>
     </message>
@@ -1949,10 +2387,6 @@ Series: %5</source>
         <translation>已载入 %1</translation>
     </message>
     <message>
-        <source>series %1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers</source>
-        <translation>序列 %1：%2 x %3 x %4 个体素以 %6 存储需 %5，另需 %7 解码缓冲</translation>
-    </message>
-    <message>
         <source>%1, more than the memory limit of %2: not loaded</source>
         <translation>%1，超过内存上限 %2：未加载</translation>
     </message>
@@ -1965,6 +2399,30 @@ Series: %5</source>
         <translation>
             <numerusform>%1：%n 张切片与其他切片位置相同</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 x %3 x %4 voxels need %5 as %6 plus %7 of decode buffers</source>
+        <translation>%1：%2 x %3 x %4 个体素以 %6 存储需 %5，另需 %7 解码缓冲</translation>
+    </message>
+    <message>
+        <source>series %1 (%2)</source>
+        <translation>序列 %1（%2）</translation>
+    </message>
+    <message>
+        <source>series &quot;%1&quot;</source>
+        <translation>序列“%1”</translation>
+    </message>
+    <message>
+        <source>%1: no image frames</source>
+        <translation>%1：没有图像帧</translation>
+    </message>
+    <message>
+        <source>%1: invalid image size %2 x %3</source>
+        <translation>%1：无效的图像尺寸 %2 x %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 x %3 x %4 voxels is too large to load</source>
+        <translation>%1：%2 x %3 x %4 个体素过大，无法加载</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2611,137 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>TrainingStore</name>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read</source>
+        <translation>%1：无法读取</translation>
+    </message>
+    <message>
+        <source>%1: not a sample description (no id or group)</source>
+        <translation>%1：不是样本描述（没有 id 或分组）</translation>
+    </message>
+    <message>
+        <source>%1: not a training store (no store.json)</source>
+        <translation>%1：不是训练样本库（没有 store.json）</translation>
+    </message>
+    <message>
+        <source>%1: the folder exists and is not empty; a new store needs an empty or new folder</source>
+        <translation>%1：文件夹已存在且不为空；新样本库需要空的或新的文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: not a training store description</source>
+        <translation>%1：不是训练样本库描述</translation>
+    </message>
+    <message>
+        <source>%1: the store&apos;s salt is missing or damaged</source>
+        <translation>%1：样本库的盐值缺失或损坏</translation>
+    </message>
+    <message>
+        <source>%1: group %2 has no valid split</source>
+        <translation>%1：分组 %2 没有有效的划分</translation>
+    </message>
+    <message>
+        <source>The image and the mask differ in size; a training sample needs both on one grid.</source>
+        <translation>图像与掩膜尺寸不同；训练样本需要二者在同一网格上。</translation>
+    </message>
+    <message>
+        <source>This image and mask are already in the store (sample %1).</source>
+        <translation>该图像和掩膜已在样本库中（样本 %1）。</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the new sample into place</source>
+        <translation>%1：无法将新样本移到位</translation>
+    </message>
+    <message>
+        <source>The segmentation does not lie on the image&apos;s grid.</source>
+        <translation>分割不在图像的网格上。</translation>
+    </message>
+    <message>
+        <source>The segmentation has overlapping segments on %1 layers; training needs one label per voxel.</source>
+        <translation>分割在 %1 个图层上有重叠分段；训练需要每个体素一个标签。</translation>
+    </message>
+    <message>
+        <source>No slice is marked reviewed on this axis: mark the slices you checked, or accept the whole volume.</source>
+        <translation>此轴上没有标记为已审阅的切片：请标记已检查的切片，或确认整个体数据。</translation>
+    </message>
+    <message>
+        <source>%1: pair %2 does not exist (the folder holds %3 pairs, numbered from 0)</source>
+        <translation>%1：图像对 %2 不存在（该文件夹有 %3 对，从 0 编号）</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>No sample %1 in %2</source>
+        <translation>%2 中没有样本 %1</translation>
+    </message>
+    <message>
+        <source>Sample %1 has no split group in %2</source>
+        <translation>样本 %1 在 %2 中没有划分分组</translation>
+    </message>
+    <message>
+        <source>%1: cannot remove the sample</source>
+        <translation>%1：无法删除该样本</translation>
+    </message>
+    <message>
+        <source>%1: slice %2 lies outside the image</source>
+        <translation>%1：切片 %2 在图像之外</translation>
+    </message>
+    <message>
+        <source>Reading the training store</source>
+        <translation>正在读取训练样本库</translation>
+    </message>
+    <message>
+        <source>%1: no sample is in the training split</source>
+        <translation>%1：训练划分中没有样本</translation>
+    </message>
+    <message>
+        <source>left over from an interrupted write or removal (not part of the store; safe to delete)</source>
+        <translation>中断的写入或删除留下的残余（不属于样本库；可安全删除）</translation>
+    </message>
+    <message>
+        <source>no readable sample.json</source>
+        <translation>没有可读的 sample.json</translation>
+    </message>
+    <message>
+        <source>missing or unreadable</source>
+        <translation>缺失或不可读</translation>
+    </message>
+    <message>
+        <source>content differs from the hash recorded when it was added</source>
+        <translation>内容与添加时记录的哈希不符</translation>
+    </message>
+    <message>
+        <source>its group has no split in store.json</source>
+        <translation>其分组在 store.json 中没有划分</translation>
+    </message>
+    <message>
+        <source>%1: the store is empty; nothing to export</source>
+        <translation>%1：样本库为空；没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>The nnU-Net dataset number must lie between 1 and 999.</source>
+        <translation>nnU-Net 数据集编号必须在 1 到 999 之间。</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not empty</source>
+        <translation>%1：已存在且不为空</translation>
+    </message>
+</context>
+<context>
     <name>VolumeIO</name>
     <message>
         <source>%1: cannot read the image: %2</source>
@@ -2205,6 +2794,14 @@ Series: %5</source>
     <message>
         <source>%1: cannot replace the file (%2)</source>
         <translation>%1：无法替换文件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the file is cut short or damaged: its compressed data does not end as a complete image of %2 bytes</source>
+        <translation>%1：文件被截断或已损坏：其压缩数据未以 %2 字节的完整图像结束</translation>
+    </message>
+    <message>
+        <source>%1: the file is cut short: it holds %2 bytes, the header declares %3</source>
+        <translation>%1：文件被截断：实际 %2 字节，文件头声明 %3 字节</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +3124,49 @@ Run it anyway?</source>
         <source>The edit is kept, but could not be written to the recovery journal: %1</source>
         <translation>编辑已保留，但无法写入恢复日志：%1</translation>
     </message>
+    <message>
+        <source>Press inside the image: the intensity range is taken from the value under the pointer.</source>
+        <translation>请在图像内按下：强度范围取自指针下的值。</translation>
+    </message>
+    <message>
+        <source>value %1 %2</source>
+        <translation>值 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::FillTool</name>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Click inside the image to fill.</source>
+        <translation>在图像内单击以填充。</translation>
+    </message>
+    <message>
+        <source>Finish the edit in progress first.</source>
+        <translation>请先完成正在进行的编辑。</translation>
+    </message>
+    <message>
+        <source>The fill is kept, but could not be written to the recovery journal: %1</source>
+        <translation>填充已保留，但无法写入恢复日志：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing filled: the %n voxel(s) of the region already hold the label or may not be overwritten.</source>
+        <translation>
+            <numerusform>未填充：该区域的 %n 个体素已是该标签或不允许覆盖。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Filled %n voxel(s) with values from %1 to %2.</source>
+        <translation>
+            <numerusform>已填充 %n 个值在 %1 至 %2 之间的体素。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>delineate::HistoryPanel</name>
@@ -2614,6 +3254,164 @@ Run it anyway?</source>
     <message>
         <source>(+%1 more)</source>
         <translation>（另有 %1 个）</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::LabelOperationsBox</name>
+    <message>
+        <source>Active label</source>
+        <translation>当前标签</translation>
+    </message>
+    <message>
+        <source>Interpolate</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <source>Fill the slices between the slices where the active label was drawn with the shape between them (shape-based; only empty voxels are filled)</source>
+        <translation>用两侧已绘制切片之间的形状填充其间的切片（基于形状；只填充空体素）</translation>
+    </message>
+    <message>
+        <source>across the slices of the view last used</source>
+        <translation>沿最近使用视图的切片</translation>
+    </message>
+    <message>
+        <source>across axial slices</source>
+        <translation>沿轴位切片</translation>
+    </message>
+    <message>
+        <source>across coronal slices</source>
+        <translation>沿冠状切片</translation>
+    </message>
+    <message>
+        <source>across sagittal slices</source>
+        <translation>沿矢状切片</translation>
+    </message>
+    <message>
+        <source>Remove islands</source>
+        <translation>去除孤岛</translation>
+    </message>
+    <message>
+        <source>Remove the separate pieces of the active label smaller than the given size</source>
+        <translation>去除当前标签中小于给定大小的分离部分</translation>
+    </message>
+    <message>
+        <source>under </source>
+        <translation>小于 </translation>
+    </message>
+    <message>
+        <source> voxels</source>
+        <translation> 体素</translation>
+    </message>
+    <message>
+        <source>Keep largest</source>
+        <translation>保留最大</translation>
+    </message>
+    <message>
+        <source>Remove every piece of the active label but the largest</source>
+        <translation>去除当前标签中除最大部分外的所有部分</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Opening (removes specks and spurs)</source>
+        <translation>开运算（去除斑点和毛刺）</translation>
+    </message>
+    <message>
+        <source>Closing (fills holes and gaps)</source>
+        <translation>闭运算（填充孔洞和缝隙）</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Radius of the smoothing ball, in mm in every direction (uneven voxel spacing is honoured)</source>
+        <translation>平滑球的半径，各方向均以 mm 计（考虑不均匀的体素间距）</translation>
+    </message>
+    <message>
+        <source>There is no segmentation yet: draw the label first.</source>
+        <translation>还没有分割：请先绘制标签。</translation>
+    </message>
+    <message>
+        <source>Finish the edit in progress first.</source>
+        <translation>请先完成正在进行的编辑。</translation>
+    </message>
+    <message>
+        <source>Choose a label in the list first.</source>
+        <translation>请先在列表中选择一个标签。</translation>
+    </message>
+    <message>
+        <source>Interpolated, but the recovery journal failed: %1</source>
+        <translation>已插值，但恢复日志写入失败：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to interpolate: %1 was drawn on %2 neighbouring slices, with no slice between them.</source>
+        <translation>无可插值：%1 绘制于 %2 张相邻切片上，其间没有切片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing added: the %n slice(s) between the drawn slices of %1 hold its shape already or hold other labels.</source>
+        <translation>
+            <numerusform>未添加：%1 已绘制切片之间的 %n 张切片已有其形状或有其他标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Interpolated %1 across %n slice(s): %2 voxels added.</source>
+        <translation>
+            <numerusform>已在 %n 张切片上对 %1 插值：添加了 %2 个体素。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Islands removed, but the recovery journal failed: %1</source>
+        <translation>已去除孤岛，但恢复日志写入失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 has no voxels.</source>
+        <translation>%1 没有体素。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 had %n island(s); %2 removed (%3 voxels).</source>
+        <translation>
+            <numerusform>%1 有 %n 个孤岛；已去除 %2 个（%3 个体素）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Smoothed, but the recovery journal failed: %1</source>
+        <translation>已平滑，但恢复日志写入失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Smoothed %1: %n voxel(s) changed.</source>
+        <translation>
+            <numerusform>已平滑 %1：改变了 %n 个体素。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::LassoTool</name>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
+        <source>Draw an outline with the left button held down; it is filled when you let go.</source>
+        <translation>按住左键绘制轮廓；松开时填充。</translation>
+    </message>
+    <message>
+        <source>Finish the edit in progress first.</source>
+        <translation>请先完成正在进行的编辑。</translation>
+    </message>
+    <message>
+        <source>The edit is kept, but could not be written to the recovery journal: %1</source>
+        <translation>编辑已保留，但无法写入恢复日志：%1</translation>
+    </message>
+    <message>
+        <source>Nothing erased: the active label has no voxels inside the outline.</source>
+        <translation>未擦除：轮廓内没有当前标签的体素。</translation>
+    </message>
+    <message>
+        <source>Nothing filled: every voxel inside the outline holds the label already or may not be overwritten.</source>
+        <translation>未填充：轮廓内的体素已是该标签或不允许覆盖。</translation>
     </message>
 </context>
 <context>
@@ -2879,10 +3677,6 @@ Run it anyway?</source>
         <translation>工具</translation>
     </message>
     <message>
-        <source>N navigate, B brush, E eraser</source>
-        <translation>N 浏览，B 画笔，E 橡皮擦</translation>
-    </message>
-    <message>
         <source>Paint / erase</source>
         <translation>绘制 / 擦除</translation>
     </message>
@@ -3019,10 +3813,6 @@ Run it anyway?</source>
         <translation>打开分割</translation>
     </message>
     <message>
-        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha);;All files (*)</source>
-        <translation>标签图 (*.nii *.nii.gz *.nrrd *.mha);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
@@ -3102,6 +3892,142 @@ Run it anyway?</source>
         <source>&amp;Redo %1</source>
         <translation>重做(&amp;R) %1</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a segmentation of a series that is not in this study folder (%2); open that series first.</source>
+        <translation>“%1”是不在此检查文件夹中的序列的分割（%2）；请先打开该序列。</translation>
+    </message>
+    <message>
+        <source>N navigate, B brush, E eraser, G fill, L lasso</source>
+        <translation>N 导航，B 画笔，E 橡皮擦，G 填充，L 套索</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Left click with the fill tool: the connected voxels within the tolerance</source>
+        <translation>用填充工具左键单击：填充容差内的连通体素</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
+        <source>Left-button drag draws an outline, filled on release; Shift at the start erases the active label</source>
+        <translation>左键拖动绘制轮廓，松开时填充；开始时按住 Shift 则擦除当前标签</translation>
+    </message>
+    <message>
+        <source>Mark the slice reviewed</source>
+        <translation>将切片标记为已审阅</translation>
+    </message>
+    <message>
+        <source>R (again to unmark); the strip at a view&apos;s right edge shows reviewed slices</source>
+        <translation>R（再按取消标记）；视图右边缘的条带显示已审阅切片</translation>
+    </message>
+    <message>
+        <source>Save as &amp;DICOM SEG...</source>
+        <translation>另存为 DICOM SEG(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>填充(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lasso</source>
+        <translation>套索(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Mark Slice &amp;Reviewed</source>
+        <translation>标记切片为已审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark the slice on screen in the view last used as reviewed, or unmark it</source>
+        <translation>将最近使用视图中当前显示的切片标记为已审阅，或取消标记</translation>
+    </message>
+    <message>
+        <source>%1 slice %2 marked reviewed.</source>
+        <translation>%1 切片 %2 已标记为已审阅。</translation>
+    </message>
+    <message>
+        <source>%1 slice %2 no longer marked reviewed.</source>
+        <translation>%1 切片 %2 已取消已审阅标记。</translation>
+    </message>
+    <message>
+        <source>Segmentations (*.nii *.nii.gz *.nrrd *.mha *.dcm);;Label maps (*.nii *.nii.gz *.nrrd *.mha);;DICOM SEG (*.dcm);;All files (*)</source>
+        <translation>分割 (*.nii *.nii.gz *.nrrd *.mha *.dcm);;标签图 (*.nii *.nii.gz *.nrrd *.mha);;DICOM SEG (*.dcm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2</source>
+        <translation>已打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>A DICOM segmentation refers to a DICOM series; the image on screen is a volume file. Save a label file instead.</source>
+        <translation>DICOM 分割引用 DICOM 序列；当前显示的图像是体数据文件。请改存为标签文件。</translation>
+    </message>
+    <message>
+        <source>Save as DICOM SEG</source>
+        <translation>另存为 DICOM SEG</translation>
+    </message>
+    <message>
+        <source>DICOM SEG (*.dcm)</source>
+        <translation>DICOM SEG (*.dcm)</translation>
+    </message>
+    <message>
+        <source>Saved the DICOM SEG %1 (the working segmentation is not marked saved: it keeps what a SEG cannot hold)</source>
+        <translation>已保存 DICOM SEG %1（工作中的分割未标记为已保存：它保留了 SEG 无法容纳的内容）</translation>
+    </message>
+    <message>
+        <source>The DICOM SEG was saved. Please note:</source>
+        <translation>DICOM SEG 已保存。请注意：</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::ReviewStrip</name>
+    <message>
+        <source>Slice %1 of %2: reviewed</source>
+        <translation>切片 %1 / %2：已审阅</translation>
+    </message>
+    <message>
+        <source>Slice %1 of %2: not reviewed</source>
+        <translation>切片 %1 / %2：未审阅</translation>
+    </message>
+    <message>
+        <source>Click to go to a slice; R marks the slice on screen reviewed.</source>
+        <translation>单击跳转到切片；R 将当前切片标记为已审阅。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::SegmentMeaningDialog</name>
+    <message>
+        <source>Meaning of %1</source>
+        <translation>%1 的含义</translation>
+    </message>
+    <message>
+        <source>What the segment is, as DICOM codes it (segmented property category and type, SNOMED CT). Files and DICOM SEG exports carry it.</source>
+        <translation>该分段是什么，按 DICOM 编码（分割属性类别和类型，SNOMED CT）。文件和 DICOM SEG 导出会携带它。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>SNOMED CT code</source>
+        <translation>SNOMED CT 编码</translation>
+    </message>
+    <message>
+        <source>Choose a type.</source>
+        <translation>请选择类型。</translation>
+    </message>
+    <message>
+        <source>Category: %1 (%2)
+Type: %3 (%4)</source>
+        <translation>类别：%1（%2）
+类型：%3（%4）</translation>
+    </message>
 </context>
 <context>
     <name>delineate::SegmentationPanel</name>
@@ -3132,54 +4058,6 @@ Run it anyway?</source>
     <message>
         <source>Eraser (E): erase labels; [ and ] change the size</source>
         <translation>橡皮擦（E）：擦除标签；[ 和 ] 调整大小</translation>
-    </message>
-    <message>
-        <source>Brush radius ([ smaller, ] larger)</source>
-        <translation>画笔半径（[ 缩小，] 放大）</translation>
-    </message>
-    <message>
-        <source>mm</source>
-        <translation>mm</translation>
-    </message>
-    <message>
-        <source>voxels</source>
-        <translation>体素</translation>
-    </message>
-    <message>
-        <source>Radius</source>
-        <translation>半径</translation>
-    </message>
-    <message>
-        <source>2D disk (this slice)</source>
-        <translation>二维圆盘（当前切片）</translation>
-    </message>
-    <message>
-        <source>3D sphere</source>
-        <translation>三维球体</translation>
-    </message>
-    <message>
-        <source>Shape</source>
-        <translation>形状</translation>
-    </message>
-    <message>
-        <source>Any unlocked label</source>
-        <translation>任何未锁定的标签</translation>
-    </message>
-    <message>
-        <source>Empty voxels only</source>
-        <translation>仅空体素</translation>
-    </message>
-    <message>
-        <source>Which voxels the brush may change; locked labels are never changed</source>
-        <translation>画笔可以更改哪些体素；已锁定的标签永远不会被更改</translation>
-    </message>
-    <message>
-        <source>Overwrite</source>
-        <translation>覆盖</translation>
-    </message>
-    <message>
-        <source>Labels (1-9 select; double-click a colour to change it)</source>
-        <translation>标签（1-9 选择；双击颜色进行更改）</translation>
     </message>
     <message>
         <source>Value</source>
@@ -3230,12 +4108,66 @@ Run it anyway?</source>
         <translation>%1（未保存）</translation>
     </message>
     <message>
-        <source>Only voxels of one label</source>
-        <translation>仅某个标签的体素</translation>
+        <source>Fill</source>
+        <translation>填充</translation>
     </message>
     <message>
-        <source>The label whose voxels the brush may change</source>
-        <translation>画笔可以更改其体素的标签</translation>
+        <source>Fill (G): click to fill the connected voxels whose values lie within the tolerance of the clicked voxel&apos;s value</source>
+        <translation>填充（G）：单击以填充值在所点体素值容差范围内的连通体素</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>套索</translation>
+    </message>
+    <message>
+        <source>Lasso (L): draw an outline on the slice; it is filled with the active label when you let go. Hold Shift as you start to erase the active label inside instead</source>
+        <translation>套索（L）：在切片上绘制轮廓；松开时用当前标签填充。开始时按住 Shift 则改为擦除其中的当前标签</translation>
+    </message>
+    <message>
+        <source>Labels (1-9 select; double-click a colour, review status or meaning to change it)</source>
+        <translation>标签（1-9 选择；双击颜色、审阅状态或含义进行修改）</translation>
+    </message>
+    <message>
+        <source>Voxels</source>
+        <translation>体素</translation>
+    </message>
+    <message>
+        <source>Volume
+(ml)</source>
+        <translation>体积
+(ml)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Voxels of the label, updated after every edit</source>
+        <translation>该标签的体素数，每次编辑后更新</translation>
+    </message>
+    <message>
+        <source>Volume of the label in millilitres</source>
+        <translation>该标签的体积（毫升）</translation>
+    </message>
+    <message>
+        <source>How far the review of this segment has got</source>
+        <translation>该分段的审阅进度</translation>
+    </message>
+    <message>
+        <source>What the segment is (DICOM category and type with SNOMED CT codes); saved with it</source>
+        <translation>该分段是什么（带 SNOMED CT 编码的 DICOM 类别和类型）；随其保存</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3) / %4 (%5 %6)%7</source>
+        <translation>%1（%2 %3）/ %4（%5 %6）%7</translation>
+    </message>
+    <message>
+        <source>Not chosen yet: taken from the name. Double-click to choose.</source>
+        <translation>尚未选择：取自名称。双击进行选择。</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +4187,14 @@ Run it anyway?</source>
     <message>
         <source>%1 belongs to another series.</source>
         <translation>%1 属于另一个序列。</translation>
+    </message>
+    <message>
+        <source>%1 is a DICOM segmentation: open the DICOM series it refers to first, then the segmentation.</source>
+        <translation>%1 是 DICOM 分割：请先打开其引用的 DICOM 序列，再打开该分割。</translation>
+    </message>
+    <message>
+        <source>A DICOM segmentation refers to a DICOM series; the image on screen is not one. Save a label file instead.</source>
+        <translation>DICOM 分割引用 DICOM 序列；当前显示的图像不是。请改存为标签文件。</translation>
     </message>
 </context>
 <context>
@@ -3423,6 +4363,10 @@ Run it anyway?</source>
         <source>%1; double-click to open</source>
         <translation>%1；双击打开</translation>
     </message>
+    <message>
+        <source>%1; double-click to open it on the series it segments</source>
+        <translation>%1；双击在其分割的序列上打开</translation>
+    </message>
 </context>
 <context>
     <name>delineate::StudyLoader</name>
@@ -3457,6 +4401,129 @@ Run it anyway?</source>
     <message>
         <source>Making thumbnails</source>
         <translation>正在生成缩略图</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::ToolOptions</name>
+    <message>
+        <source>Brush radius ([ smaller, ] larger)</source>
+        <translation>画笔半径（[ 缩小，] 放大）</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>voxels</source>
+        <translation>体素</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <source>2D disk (this slice)</source>
+        <translation>二维圆盘（当前切片）</translation>
+    </message>
+    <message>
+        <source>3D sphere</source>
+        <translation>三维球体</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Limit to intensity range</source>
+        <translation>限制在强度范围内</translation>
+    </message>
+    <message>
+        <source>Paint (or erase) only voxels whose image value lies in the range</source>
+        <translation>只绘制（或擦除）图像值在范围内的体素</translation>
+    </message>
+    <message>
+        <source>Lowest image value painted</source>
+        <translation>绘制的最低图像值</translation>
+    </message>
+    <message>
+        <source>Highest image value painted</source>
+        <translation>绘制的最高图像值</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>From the value under the pointer</source>
+        <translation>取自指针下的值</translation>
+    </message>
+    <message>
+        <source>Each stroke takes its range from the value where it starts, plus and minus the tolerance</source>
+        <translation>每一笔的范围取自起点的值，加减容差</translation>
+    </message>
+    <message>
+        <source>The fill takes the connected voxels whose values lie within this distance of the clicked voxel&apos;s value</source>
+        <translation>填充值与所点体素值相差在此范围内的连通体素</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>2D (this slice)</source>
+        <translation>二维（当前切片）</translation>
+    </message>
+    <message>
+        <source>3D (all slices)</source>
+        <translation>三维（所有切片）</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>填充范围</translation>
+    </message>
+    <message>
+        <source>Any unlocked label</source>
+        <translation>任何未锁定的标签</translation>
+    </message>
+    <message>
+        <source>Empty voxels only</source>
+        <translation>仅空体素</translation>
+    </message>
+    <message>
+        <source>Only voxels of one label</source>
+        <translation>仅某个标签的体素</translation>
+    </message>
+    <message>
+        <source>Which voxels the tool may change; locked labels are never changed</source>
+        <translation>工具可改变哪些体素；锁定的标签永不改变</translation>
+    </message>
+    <message>
+        <source>The label whose voxels the tool may change</source>
+        <translation>工具可改变其体素的标签</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source> HU</source>
+        <translation> HU</translation>
+    </message>
+    <message>
+        <source>Left button moves the crosshair. Choose a tool to edit.</source>
+        <translation>左键移动十字光标。选择一个工具进行编辑。</translation>
+    </message>
+    <message>
+        <source>Draw an outline with the left button; it is filled when you let go. Shift at the start erases the active label inside. Escape drops it.</source>
+        <translation>用左键绘制轮廓；松开时填充。开始时按住 Shift 则擦除其中的当前标签。按 Esc 放弃。</translation>
+    </message>
+    <message>
+        <source>Click a voxel: its connected neighbours within the tolerance of its value get the active label.</source>
+        <translation>单击一个体素：值在其容差范围内的连通邻域被赋予当前标签。</translation>
     </message>
 </context>
 <context>
