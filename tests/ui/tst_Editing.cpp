@@ -7,6 +7,7 @@
 #include "edit/SegmentationDocument.h"
 #include "image/GeometryMatch.h"
 #include "image/Volume.h"
+#include "io/DicomSeg.h"
 #include "io/SegmentationIO.h"
 #include "io/VolumeIO.h"
 #include "model/WindowLevel.h"
@@ -18,6 +19,7 @@
 #include "widgets/MainWindow.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SliceView.h"
+#include "widgets/StudyBrowser.h"
 #include "widgets/ViewerPanel.h"
 
 #include <QAbstractButton>
@@ -30,6 +32,8 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QTest>
 #include <QTimer>
 
@@ -143,6 +147,7 @@ private Q_SLOTS:
     void refusesMaskOnAnotherGrid();
     void restoresEditsLeftByAnUncleanEnd();
     void documentationScreenshots();
+    void dicomSegOpensFromTheBrowserAndSavesBack();
 
 private:
     void openCt();
@@ -548,6 +553,51 @@ void TestEditing::documentationScreenshots()
     QApplication::processEvents();
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-ct-liver.png"))));
     m_window->segmentationSession()->close();
+}
+
+void TestEditing::dicomSegOpensFromTheBrowserAndSavesBack()
+{
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/liver.dcm");
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg")));
+    QVERIFY2(shown.wait(kLoadTimeout), qPrintable(m_window->lastError()));
+    // dcmqi's liver SEG as the study browser lists it, double-clicked: its CT comes on screen with the liver on it.
+    QTreeWidgetItem* segItem = nullptr;
+    for (QTreeWidgetItemIterator it(m_window->studyBrowser()->tree()); *it; ++it)
+        if ((*it)->toolTip(0).contains(QLatin1String("liver.dcm")))
+            segItem = *it;
+    QVERIFY(segItem);
+    Q_EMIT m_window->studyBrowser()->tree()->itemActivated(segItem, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->segmentationSession()->hasSegmentation(), kLoadTimeout);
+    QCOMPARE(m_window->state()->volume()->geometry().size(), (std::array<int64_t, 3>{512, 512, 3}));
+    const Segmentation& opened = m_window->segmentationSession()->document()->segmentation();
+    auto oracle = readVolume(testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd")));
+    QVERIFY(oracle.ok());
+    std::set<std::size_t> expected;
+    for (std::size_t o = 0; o < oracle->voxelCount(); ++o)
+        if (oracle->valueAt(o) != 0.0)
+            expected.insert(o);
+    QVERIFY(expected.size() > 1000);
+    QCOMPARE(voxelsOf(opened, 1), expected);
+    QCOMPARE(opened.labels().find(1)->name, QStringLiteral("Liver"));
+    // DELINEATE_SCREENSHOT_DIR=... writes docs/screenshots/dicom-seg-opened.png: the SEG as it opens from the browser.
+    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_window->resize(1600, 1000);
+        m_window->state()->applyPreset(QStringLiteral("abdomen"));
+        QTest::qWait(100);
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("dicom-seg-opened.png"))));
+    }
+    // Saved back as a DICOM SEG of the same series: the same voxels when read onto it.
+    const QString out = m_home.filePath(QStringLiteral("liver-again.dcm"));
+    auto saved = m_window->segmentationSession()->saveDicomSeg(out);
+    QVERIFY2(saved.ok(), qPrintable(saved.error().message));
+    auto back = readDicomSeg(out, *m_window->state()->info().dicomSource);
+    QVERIFY2(back.ok(), qPrintable(back.error().message));
+    std::set<std::size_t> again;
+    for (std::size_t o = 0; o < back->layers.front().voxelCount(); ++o)
+        if (back->layers.front().at(o) == 1)
+            again.insert(o);
+    QCOMPARE(again, expected);
 }
 
 QTEST_MAIN(TestEditing)

@@ -5,6 +5,7 @@
 #include "edit/LabelEdits.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Volume.h"
+#include "io/DicomSeg.h"
 #include "io/SegmentationIO.h"
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
@@ -101,8 +102,14 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_loader, &StudyLoader::scanReady, this, &MainWindow::onScanReady);
     connect(m_loader, &StudyLoader::imageReady, this, &MainWindow::onImageReady);
-    connect(m_loader, &StudyLoader::failed, this, &MainWindow::showError);
-    connect(m_loader, &StudyLoader::cancelled, this, [this]() { statusBar()->showMessage(tr("Cancelled"), 5000); });
+    connect(m_loader, &StudyLoader::failed, this, [this](const QString& message) {
+        m_pendingSeg.clear();
+        showError(message);
+    });
+    connect(m_loader, &StudyLoader::cancelled, this, [this]() {
+        m_pendingSeg.clear();
+        statusBar()->showMessage(tr("Cancelled"), 5000);
+    });
     connect(m_loader, &StudyLoader::thumbnailReady, m_browser, &StudyBrowser::setThumbnail);
     connect(m_loader, &StudyLoader::thumbnailsDone, this, [this]() {
         m_thumbnailsDone = true;
@@ -350,12 +357,44 @@ void MainWindow::onImageReady(std::shared_ptr<const Volume> volume, const ImageI
     if (!m_panel->isAncestorOf(QApplication::focusWidget()) || !QApplication::focusWidget()->isVisible())
         (planeView ? planeView : m_panel->axialView())->setFocus();
     m_screenshotImageShown = true;
+    if (!m_pendingSeg.isEmpty()) {
+        const QString seg = m_pendingSeg;
+        m_pendingSeg.clear();
+        openSegmentationFile(seg);
+    }
     Q_EMIT imageShown();
     maybeTakeScreenshot();
 }
 
 void MainWindow::onNonImageObject(const QString& kind, const QString& file, const QString& description)
 {
+    if (isDicomSegFile(file)) {
+        // A segmentation: onto its series, loading that series first when another one is on screen.
+        auto header = readDicomSegHeader(file);
+        if (!header) {
+            showError(header.error().message);
+            return;
+        }
+        const auto& source = m_state->info().dicomSource;
+        if (m_state->hasImage() && source && header->referencedSeriesUids.contains(source->info.seriesInstanceUid)) {
+            openSegmentationFile(file);
+            return;
+        }
+        const SeriesInfo* target = nullptr;
+        for (const SeriesInfo& series : m_loader->scan().allSeries())
+            if (header->referencedSeriesUids.contains(series.seriesInstanceUid) && (!target || series.frameCount() > target->frameCount()))
+                target = &series;
+        if (!target) {
+            showError(tr("\"%1\" is a segmentation of a series that is not in this study folder (%2); open that series first.")
+                          .arg(description, QDir::toNativeSeparators(file)));
+            return;
+        }
+        if (!confirmCloseSegmentation())
+            return;
+        m_pendingSeg = file;
+        m_loader->loadSeries(target->key);
+        return;
+    }
     showError(tr("\"%1\" is a DICOM %2 object (%3). Delineate cannot display this kind of object yet; open an image "
                  "series of the same study instead.")
                   .arg(description, kind, QDir::toNativeSeparators(file)));
@@ -514,6 +553,7 @@ void MainWindow::createSegmentationMenus()
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAsAction = segmentation->addAction(tr("Save Segmentation &As..."), this, &MainWindow::saveSegmentationAs);
     m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveDicomSegAction = segmentation->addAction(tr("Save as &DICOM SEG..."), this, &MainWindow::saveDicomSegDialog);
     m_closeSegmentationAction = segmentation->addAction(tr("&Close Segmentation"), this, &MainWindow::closeSegmentation);
     segmentation->addSeparator();
     const auto toolAction = [&](const QString& text, Qt::Key key, SegmentationPanel::ToolKind kind) {
@@ -640,7 +680,7 @@ void MainWindow::openSegmentationDialog()
         return;
     }
     const QString file = QFileDialog::getOpenFileName(this, tr("Open Segmentation"), QString(),
-                                                      tr("Label maps (*.nii *.nii.gz *.nrrd *.mha);;All files (*)"));
+                                                      tr("Segmentations (*.nii *.nii.gz *.nrrd *.mha *.dcm);;Label maps (*.nii *.nii.gz *.nrrd *.mha);;DICOM SEG (*.dcm);;All files (*)"));
     if (!file.isEmpty())
         openSegmentationFile(file);
 }
@@ -651,7 +691,11 @@ void MainWindow::openSegmentationFile(const QString& path)
         return;
     auto opened = m_session->openFile(path, false);
     if (opened) {
-        statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+        // How a DICOM SEG was read (fractional values, overlapping segments, resampling) is said, not hidden.
+        const QStringList notes = m_session->notes();
+        statusBar()->showMessage(notes.isEmpty() ? tr("Opened %1").arg(QDir::toNativeSeparators(path))
+                                                 : tr("Opened %1: %2").arg(QDir::toNativeSeparators(path), notes.join(QStringLiteral("; "))),
+                                 notes.isEmpty() ? 5000 : 15000);
         return;
     }
     const QString message = opened.error().message;
@@ -712,6 +756,40 @@ bool MainWindow::saveSegmentationAs()
     if (!isSegmentationFileName(file))
         file += QStringLiteral(".nii.gz");
     return saveSegmentationTo(file);
+}
+
+void MainWindow::saveDicomSegDialog()
+{
+    if (!m_session->document())
+        return;
+    if (!m_session->canSaveDicomSeg()) {
+        showError(tr("A DICOM segmentation refers to a DICOM series; the image on screen is a volume file. Save a label file instead."));
+        return;
+    }
+    const QString suggested = QFileInfo(m_state->info().sourcePath).isDir()
+                                  ? QDir(m_state->info().sourcePath).filePath(QStringLiteral("segmentation.dcm"))
+                                  : QString();
+    QString file = QFileDialog::getSaveFileName(this, tr("Save as DICOM SEG"), suggested, tr("DICOM SEG (*.dcm)"));
+    if (file.isEmpty())
+        return;
+    if (!file.endsWith(QLatin1String(".dcm"), Qt::CaseInsensitive))
+        file += QStringLiteral(".dcm");
+    auto saved = m_session->saveDicomSeg(file);
+    if (!saved) {
+        showError(saved.error().message);
+        return;
+    }
+    const QStringList notes = m_session->notes();
+    statusBar()->showMessage(tr("Saved the DICOM SEG %1 (the working segmentation is not marked saved: it keeps what a SEG cannot hold)")
+                                 .arg(QDir::toNativeSeparators(file)),
+                             10000);
+    if (!notes.isEmpty()) {
+        auto* box = new QMessageBox(QMessageBox::Information, tr("Delineate"), tr("The DICOM SEG was saved. Please note:"),
+                                    QMessageBox::Ok, this);
+        box->setInformativeText(notes.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 void MainWindow::closeSegmentation()
@@ -808,6 +886,7 @@ void MainWindow::updateEditActions()
                               : tr("&Redo"));
     m_saveAction->setEnabled(document != nullptr);
     m_saveAsAction->setEnabled(document != nullptr);
+    m_saveDicomSegAction->setEnabled(m_session->canSaveDicomSeg());
     m_closeSegmentationAction->setEnabled(document != nullptr);
 }
 

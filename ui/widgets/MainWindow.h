@@ -91,6 +91,7 @@ private:
     void openSegmentationDialog();
     bool saveSegmentation();
     bool saveSegmentationAs();
+    void saveDicomSegDialog();
     void closeSegmentation();
     void selectLabel(int value);
     void toggleSliceReviewed();
@@ -131,6 +132,7 @@ private:
     QAction* m_redoAction = nullptr;
     QAction* m_saveAction = nullptr;
     QAction* m_saveAsAction = nullptr;
+    QAction* m_saveDicomSegAction = nullptr;
     QAction* m_closeSegmentationAction = nullptr;
     QAction* m_markReviewedAction = nullptr;
     QString m_imageTitle;
@@ -141,6 +143,7 @@ private:
     QLabel* m_readout;
     QString m_lastError;
     QString m_initialPreset;
+    QString m_pendingSeg; // a DICOM SEG to open once the series it refers to is on screen
     QString m_screenshotFile;
     bool m_screenshotImageShown = false;
     bool m_thumbnailsDone = false;

@@ -135,7 +135,9 @@ void StudyBrowser::showScan(const ScanResult& scan)
                 item->setData(NameColumn, KindRole, ObjectItem);
                 item->setData(NameColumn, KeyRole, object.kind);
                 item->setData(NameColumn, FileRole, object.file);
-                item->setToolTip(NameColumn, QDir::toNativeSeparators(object.file));
+                item->setToolTip(NameColumn, object.kind == QLatin1String("SEG")
+                                                 ? tr("%1; double-click to open it on the series it segments").arg(QDir::toNativeSeparators(object.file))
+                                                 : QDir::toNativeSeparators(object.file));
             }
             studyItem->setExpanded(true);
         }
