@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <map>
 #include <set>
 
 using namespace delineate::ml;
@@ -251,32 +252,53 @@ private Q_SLOTS:
         options.elasticProbability = 0.0;
         options.intensityScale = 0.0;
         options.intensityShift = 0.0;
+        // The 8 symmetries of the square (the dihedral group): the identity, three turns, and four mirrorings.
+        const QList<std::pair<QString, torch::Tensor>> symmetries = {
+            {QStringLiteral("identity"), base},
+            {QStringLiteral("turn 90"), torch::rot90(base, 1, {0, 1})},
+            {QStringLiteral("turn 180"), torch::rot90(base, 2, {0, 1})},
+            {QStringLiteral("turn 270"), torch::rot90(base, 3, {0, 1})},
+            {QStringLiteral("left-right"), torch::flip(base, {1})},
+            {QStringLiteral("up-down"), torch::flip(base, {0})},
+            {QStringLiteral("transpose"), base.t()},
+            {QStringLiteral("anti-transpose"), torch::rot90(base, 2, {0, 1}).t()},
+        };
+        for (int i = 0; i < symmetries.size(); ++i) // the patch tells all 8 apart
+            for (int j = i + 1; j < symmetries.size(); ++j)
+                QVERIFY(!torch::equal(symmetries[i].second, symmetries[j].second));
         std::mt19937_64 random(7);
-        std::set<QString> seen;
-        for (int trial = 0; trial < 20; ++trial) {
-            auto labels = base.unsqueeze(0).repeat({4, 1, 1});
+        std::map<QString, int> seen;
+        constexpr int kTrials = 40, kBatch = 4; // 160 samples: each of 8 equally likely transforms appears
+        for (int trial = 0; trial < kTrials; ++trial) {
+            auto labels = base.unsqueeze(0).repeat({kBatch, 1, 1});
             auto images = labels.to(torch::kFloat).unsqueeze(1);
             augmentBatch(images, labels, random, options);
-            for (int64_t b = 0; b < 4; ++b) {
+            for (int64_t b = 0; b < kBatch; ++b) {
                 QVERIFY(torch::equal(images[b][0].to(torch::kLong), labels[b]));
                 const auto out = labels[b];
-                QString kind;
-                if (torch::equal(out, base))
-                    kind = QStringLiteral("identity");
-                else if (torch::equal(out, torch::flip(base, {1})))
-                    kind = QStringLiteral("left-right");
-                else
-                    kind = QStringLiteral("other");
-                seen.insert(kind);
+                QString kind = QStringLiteral("not a symmetry of the square");
+                for (const auto& symmetry : symmetries)
+                    if (torch::equal(out, symmetry.second))
+                        kind = symmetry.first;
+                ++seen[kind];
             }
         }
+        QStringList kinds;
+        for (const auto& [kind, count] : seen)
+            kinds << QStringLiteral("%1 x%2").arg(kind).arg(count);
+        const QString found = kinds.join(QStringLiteral(", "));
         const auto mode = AugmentationOptions::Mirroring(mirroring);
-        if (mode == AugmentationOptions::Mirroring::None)
-            QCOMPARE(seen, (std::set<QString>{QStringLiteral("identity")}));
-        else if (mode == AugmentationOptions::Mirroring::Horizontal) // never upside down or turned
-            QCOMPARE(seen, (std::set<QString>{QStringLiteral("identity"), QStringLiteral("left-right")}));
-        else
-            QVERIFY(seen.count(QStringLiteral("other")) == 1);
+        if (mode == AugmentationOptions::Mirroring::None) {
+            QVERIFY2(seen.size() == 1 && seen.count(QStringLiteral("identity")), qPrintable(found));
+        } else if (mode == AugmentationOptions::Mirroring::Horizontal) { // never upside down or turned
+            QVERIFY2(seen.size() == 2 && seen.count(QStringLiteral("identity")) && seen.count(QStringLiteral("left-right")),
+                     qPrintable(found));
+        } else {
+            // Every one of the 8, and nothing else; none far from its expected share (160 / 8 = 20).
+            QVERIFY2(int(seen.size()) == 8 && !seen.count(QStringLiteral("not a symmetry of the square")), qPrintable(found));
+            for (const auto& [kind, count] : seen)
+                QVERIFY2(count >= 5, qPrintable(found));
+        }
     }
 
     void precisionNames()
