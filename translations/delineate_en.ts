@@ -165,4 +165,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>delineate::TrainingPanel</name>
+    <message numerus="yes">
+        <source>%n sample(s): %1 for training, %2 for validation (split version %3)</source>
+        <translation>
+            <numerusform>%n sample: %1 for training, %2 for validation (split version %3)</numerusform>
+            <numerusform>%n samples: %1 for training, %2 for validation (split version %3)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3982,6 +3982,21 @@ Run it anyway?</source>
     </message>
 </context>
 <context>
+    <name>delineate::MetricsChart</name>
+    <message>
+        <source>Loss (orange, left scale) and validation Dice (blue, right scale, 0 to 1) per epoch; dots mark the best epochs</source>
+        <translation>每轮的损失（橙色，左侧刻度）和验证 Dice（蓝色，右侧刻度，0 到 1）；圆点标出最佳轮次</translation>
+    </message>
+    <message>
+        <source>The curves appear as epochs finish.</source>
+        <translation>每轮结束后显示曲线。</translation>
+    </message>
+    <message>
+        <source>epoch %1-%2</source>
+        <translation>第 %1-%2 轮</translation>
+    </message>
+</context>
+<context>
     <name>delineate::ReviewStrip</name>
     <message>
         <source>Slice %1 of %2: reviewed</source>
@@ -4524,6 +4539,290 @@ Type: %3 (%4)</source>
     <message>
         <source>Click a voxel: its connected neighbours within the tolerance of its value get the active label.</source>
         <translation>单击一个体素：值在其容差范围内的连通邻域被赋予当前标签。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2, validation Dice %3</source>
+        <translation>第 %1 轮：损失 %2，验证 Dice %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2</source>
+        <translation>第 %1 轮：损失 %2</translation>
+    </message>
+    <message>
+        <source>%1% %2</source>
+        <translation>%1% %2</translation>
+    </message>
+    <message>
+        <source>Training store</source>
+        <translation>训练样本库</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>选择...</translation>
+    </message>
+    <message>
+        <source>The folder of accepted image/mask pairs; a new empty folder starts a new store</source>
+        <translation>已确认图像/掩膜对的文件夹；新的空文件夹将开始一个新样本库</translation>
+    </message>
+    <message>
+        <source>your name, recorded with each accepted sample</source>
+        <translation>您的姓名，随每个确认的样本记录</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Only the slices marked reviewed</source>
+        <translation>仅标记为已审阅的切片</translation>
+    </message>
+    <message>
+        <source>Train on the axial slices marked reviewed (R) only; the rest of the volume is left out</source>
+        <translation>只用标记为已审阅（R）的轴位切片训练；体数据的其余部分不参与</translation>
+    </message>
+    <message>
+        <source>Accept correction</source>
+        <translation>确认修正</translation>
+    </message>
+    <message>
+        <source>Add the image on screen and its corrected segmentation to the store as a training sample (no patient identifier is written; the split of this patient is kept)</source>
+        <translation>将当前图像及其修正后的分割作为训练样本加入样本库（不写入任何患者标识；保持该患者的划分）</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>the active model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <source>scratch (a new model)</source>
+        <translation>从零开始（新模型）</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Steps per epoch</source>
+        <translation>每轮步数</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>图块</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Channels at the first level of a new model (preset: the default U-Net&apos;s)</source>
+        <translation>新模型第一层的通道数（预设：默认 U-Net 的值）</translation>
+    </message>
+    <message>
+        <source>Width (new model)</source>
+        <translation>宽度（新模型）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End after the current step and keep the best model so far as a new version</source>
+        <translation>在当前步骤后结束，并将迄今最佳模型保存为新版本</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>End now and keep nothing</source>
+        <translation>立即结束，不保留任何结果</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父版本</translation>
+    </message>
+    <message>
+        <source>Validation Dice</source>
+        <translation>验证 Dice</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Make the selected version the active model (the AI panel uses it)</source>
+        <translation>将所选版本设为当前模型（AI 面板使用它）</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>Return to the version that was active before the last promotion</source>
+        <translation>回到上次启用前的当前版本</translation>
+    </message>
+    <message>
+        <source>Training started on the worker; viewing and editing go on.</source>
+        <translation>训练已在后台开始；浏览和编辑照常进行。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step; the best model so far will be kept.</source>
+        <translation>将在当前步骤后停止；迄今最佳模型将被保留。</translation>
+    </message>
+    <message>
+        <source>%1 is the active model now.</source>
+        <translation>%1 现在是当前模型。</translation>
+    </message>
+    <message>
+        <source>Rolled back: %1 is the active model again.</source>
+        <translation>已回退：%1 再次成为当前模型。</translation>
+    </message>
+    <message>
+        <source>(no store chosen)</source>
+        <translation>（未选择样本库）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s): %1 for training, %2 for validation (split version %3)</source>
+        <translation>
+            <numerusform>%n 个样本：%1 个用于训练，%2 个用于验证（划分版本 %3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last added %1</source>
+        <translation>最近添加于 %1</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>scratch</source>
+        <translation>从零开始</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::TrainingSession</name>
+    <message>
+        <source>Open an image and its corrected segmentation first.</source>
+        <translation>请先打开图像及其修正后的分割。</translation>
+    </message>
+    <message>
+        <source>A correction is being accepted already.</source>
+        <translation>已有一个修正正在确认中。</translation>
+    </message>
+    <message>
+        <source>Accepting the correction</source>
+        <translation>正在确认修正</translation>
+    </message>
+    <message>
+        <source>Writing the sample into the training store</source>
+        <translation>正在将样本写入训练样本库</translation>
+    </message>
+    <message>
+        <source>Accepting was cancelled.</source>
+        <translation>确认已取消。</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Accepted as sample %1 (%2); %3 voxels corrected from the model&apos;s result.</source>
+        <translation>已确认为样本 %1（%2）；相对模型结果修正了 %3 个体素。</translation>
+    </message>
+    <message>
+        <source>Accepted as sample %1 (%2).</source>
+        <translation>已确认为样本 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Choose a training store first.</source>
+        <translation>请先选择训练样本库。</translation>
+    </message>
+    <message>
+        <source>A training is running already.</source>
+        <translation>已有训练正在运行。</translation>
+    </message>
+    <message>
+        <source>The store has no training samples yet: accept corrections first.</source>
+        <translation>样本库还没有训练样本：请先确认修正。</translation>
+    </message>
+    <message>
+        <source>The store has no model yet: train one from scratch first.</source>
+        <translation>样本库还没有模型：请先从零开始训练一个。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training store, split version %1: %2 training and %3 validation samples</source>
+        <translation>训练样本库，划分版本 %1：%2 个训练样本、%3 个验证样本</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was kept.</source>
+        <translation>训练已取消；未保留任何结果。</translation>
+    </message>
+    <message>
+        <source>Version %1 trained: validation Dice %2. Compare it, then promote it to use it.</source>
+        <translation>版本 %1 已训练：验证 Dice %2。比较后启用即可使用。</translation>
+    </message>
+    <message>
+        <source>Version %1 trained (no validation samples).</source>
+        <translation>版本 %1 已训练（无验证样本）。</translation>
     </message>
 </context>
 <context>

@@ -334,7 +334,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 if (control.isCancelled())
                     return Error::cancelled();
                 const double fraction = trainingFraction(epoch, step);
-                if (fraction >= 1.0) {
+                if (fraction >= 1.0 || (options.stopRequested && options.stopRequested->load())) {
                     outOfTime = true;
                     break;
                 }

@@ -8,7 +8,9 @@
 #include <QStringList>
 #include <QVector>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 
 namespace delineate::ml {
 
@@ -53,6 +55,9 @@ struct TrainingOptions
     ComputePrecision precision = ComputePrecision::Auto;
     bool halfPrecisionFile = false;  // store the weights as float16 (half the file size)
     QString outputPath;              // when set, the best model so far is written here after each improvement
+    // Set by the caller to end training after the current step and keep the best model so far ("Stop"), unlike a
+    // cancel, which discards the run.
+    std::shared_ptr<std::atomic<bool>> stopRequested;
 
     static constexpr double kDefaultMinutes = 17.0; // leaves room for loading and the last validation in 20 min
 };

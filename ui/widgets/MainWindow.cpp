@@ -13,11 +13,13 @@
 #include "model/Thumbnail.h"
 #include "model/ViewerState.h"
 #include "model/AiSession.h"
+#include "model/TrainingSession.h"
 #include "tools/BoxTool.h"
 #include "tools/BrushTool.h"
 #include "tools/FillTool.h"
 #include "tools/LassoTool.h"
 #include "widgets/AiPanel.h"
+#include "widgets/TrainingPanel.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/JobStatusWidget.h"
 #include "widgets/SegmentationPanel.h"
@@ -35,6 +37,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSettings>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -75,6 +78,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_panel->setLayoutMode(ViewerPanel::layoutFromKey(AppSettings::defaultLayout()));
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
+    // The training loop: the store chosen before (or the default one, once it exists), Accept and fine-tuning on
+    // the worker; an AI run pauses a training (one torch job at a time).
+    m_training = new TrainingSession(m_state, m_session, this);
+    m_trainingPanel = new TrainingPanel(m_training, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_trainingPanel);
     createMenus();
     createSegmentationMenus();
     createStatusBar();
@@ -95,6 +103,18 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_jobs->watch(m_loader->runner());
     m_jobs->watch(m_ai->runner());
+    const QString storeFolder = QSettings().value(QStringLiteral("training/store"), TrainingSession::defaultStoreFolder()).toString();
+    if (QFileInfo::exists(QDir(storeFolder).filePath(QStringLiteral("store.json"))))
+        m_training->openStore(storeFolder);
+    m_ai->addPausedDuringRuns(m_training->trainingRunner());
+    m_jobs->watch(m_training->trainingRunner());
+    m_jobs->watch(m_training->acceptRunner());
+    connect(m_trainingPanel, &TrainingPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // The AI panel uses the store's active version from the moment it changes (promotion, roll-back, first version).
+    connect(m_training, &TrainingSession::activeModelChanged, this, [this](const QString& path) {
+        if (!path.isEmpty())
+            m_aiPanel->chooseModel(path);
+    });
     connect(m_aiPanel, &AiPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_loader, &StudyLoader::progressChanged, this, [this](double, const QString& message, double) {
         if (!message.isEmpty())
@@ -129,6 +149,7 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1500, 900);
     tabifyDockWidget(m_segmentationPanel, m_historyPanel);
     tabifyDockWidget(m_historyPanel, m_aiPanel);
+    tabifyDockWidget(m_aiPanel, m_trainingPanel);
     m_segmentationPanel->raise();
     // Dock sizes only take effect once the window is laid out.
     QTimer::singleShot(0, this, [this]() {
@@ -604,6 +625,7 @@ void MainWindow::createSegmentationMenus()
         view->addAction(m_segmentationPanel->toggleViewAction());
         view->addAction(m_historyPanel->toggleViewAction());
         view->addAction(m_aiPanel->toggleViewAction());
+        view->addAction(m_trainingPanel->toggleViewAction());
     }
     updateEditActions();
 }

@@ -14,6 +14,8 @@ class QActionGroup;
 namespace delineate {
 
 class AiPanel;
+class TrainingPanel;
+class TrainingSession;
 class AiSession;
 class BoxTool;
 class BrushTool;
@@ -58,6 +60,8 @@ public:
     JobStatusWidget* jobStatus() const { return m_jobs; }
     AiSession* aiSession() const { return m_ai; }
     AiPanel* aiPanel() const { return m_aiPanel; }
+    TrainingSession* trainingSession() const { return m_training; }
+    TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     BrushTool* brushTool() const { return m_brush; }
     BrushTool* eraserTool() const { return m_eraser; }
     FillTool* fillTool() const { return m_fill; }
@@ -128,6 +132,8 @@ private:
     AiSession* m_ai;
     BoxTool* m_boxTool;
     AiPanel* m_aiPanel;
+    TrainingSession* m_training = nullptr;
+    TrainingPanel* m_trainingPanel = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_saveAction = nullptr;
