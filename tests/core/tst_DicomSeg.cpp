@@ -17,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+#include <set>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcsequen.h>
@@ -80,6 +83,9 @@ class TestDicomSeg : public QObject
 private Q_SLOTS:
     void dcmqiLiverMatchesItsLabelMap();
     void overlappingSegmentsGoToLayers();
+    void ourSegFramesEqualDcmqisBitForBit();
+    void vendorSegsMatchTheirLabelMaps_data();
+    void vendorSegsMatchTheirLabelMaps();
     void labelMapSegsMatchTheirLabelMaps_data();
     void labelMapSegsMatchTheirLabelMaps();
     void highdicomSegsAreRead_data();
@@ -142,6 +148,89 @@ void TestDicomSeg::overlappingSegmentsGoToLayers()
     QCOMPARE(segmentsSeen, 5);
     // Segments that overlap lie on different layers.
     QVERIFY(segmentation->labels().find(1)->layer != segmentation->labels().find(2)->layer);
+}
+
+// dcmqi's liver_seg.nrrd written as a SEG here: each frame equals, bit for bit, the frame of dcmqi's own liver.dcm
+// that references the same source instance.
+void TestDicomSeg::ourSegFramesEqualDcmqisBitForBit()
+{
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/liver.dcm");
+    const LoadedSeries ct = load(QStringLiteral("dcmqi-seg/ct-3slice"));
+    auto mask = readSegmentationFile(testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd")));
+    QVERIFY(mask.ok());
+    auto segmentation = attachToSeries(*mask, ct.volume.geometry(), QStringLiteral("ct-3slice"), false);
+    QVERIFY(segmentation.ok());
+    QTemporaryDir dir;
+    const QString ours = dir.filePath(QStringLiteral("ours.dcm"));
+    QVERIFY(writeDicomSeg(*segmentation, ct, ours).ok());
+    // Unpacked frames by referenced SOP instance, read with DCMTK from both files.
+    const auto framesOf = [](const QString& path) {
+        std::map<QString, std::vector<uint8_t>> frames;
+        DcmSegmentation* seg = nullptr;
+        if (DcmSegmentation::loadFile(OFString(QFile::encodeName(path).constData()), seg).bad())
+            return frames;
+        std::unique_ptr<DcmSegmentation> owner(seg);
+        DcmFileFormat raw;
+        raw.loadFile(QFile::encodeName(path).constData());
+        DcmSequenceOfItems* perFrame = nullptr;
+        raw.getDataset()->findAndGetSequence(DCM_PerFrameFunctionalGroupsSequence, perFrame);
+        Uint16 rows = 0, columns = 0;
+        raw.getDataset()->findAndGetUint16(DCM_Rows, rows);
+        raw.getDataset()->findAndGetUint16(DCM_Columns, columns);
+        for (size_t f = 0; f < seg->getNumberOfFrames(); ++f) {
+            DcmItem* derivation = nullptr;
+            DcmItem* source = nullptr;
+            OFString uid;
+            if (perFrame->getItem(unsigned(f))->findAndGetSequenceItem(DCM_DerivationImageSequence, derivation).bad() ||
+                derivation->findAndGetSequenceItem(DCM_SourceImageSequence, source).bad() ||
+                source->findAndGetOFString(DCM_ReferencedSOPInstanceUID, uid).bad())
+                continue;
+            const DcmIODTypes::Frame* frame = seg->getFrame(f);
+            std::vector<uint8_t> bits(std::size_t(rows) * columns);
+            for (std::size_t p = 0; p < bits.size(); ++p)
+                bits[p] = (frame->pixData[p / 8] >> (p % 8)) & 1u;
+            frames[QString::fromLatin1(uid.c_str())] = bits;
+        }
+        return frames;
+    };
+    const auto theirs = framesOf(testing::dataPath(QStringLiteral("dcmqi-seg/liver.dcm")));
+    const auto mine = framesOf(ours);
+    QVERIFY(!theirs.empty());
+    QCOMPARE(mine.size(), theirs.size());
+    for (const auto& [uid, bits] : theirs) {
+        QVERIFY2(mine.count(uid), qPrintable(uid));
+        QVERIFY2(mine.at(uid) == bits, qPrintable(QStringLiteral("frame of %1 differs").arg(uid)));
+    }
+}
+
+void TestDicomSeg::vendorSegsMatchTheirLabelMaps_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::newRow("23x38x3") << "dcmqi-seg/23x38x3";
+    QTest::newRow("24x38x3") << "dcmqi-seg/24x38x3";
+}
+
+// The SEGs written by another vendor beside dcmqi's test series, against the label maps of the same folders.
+void TestDicomSeg::vendorSegsMatchTheirLabelMaps()
+{
+    QFETCH(QString, folder);
+    DELINEATE_REQUIRE_DATA(folder + QStringLiteral("/seg/label.seg"));
+    const LoadedSeries image = load(folder + QStringLiteral("/image"));
+    auto file = readDicomSeg(testing::dataPath(folder + QStringLiteral("/seg/label.seg")), image);
+    QVERIFY2(file.ok(), qPrintable(file.error().message));
+    auto segmentation = attachToSeries(*file, image.volume.geometry(), folder, false);
+    QVERIFY2(segmentation.ok(), qPrintable(segmentation.error().message));
+    auto oracle = readVolume(testing::dataPath(folder + QStringLiteral("/nrrd/label.nrrd")));
+    QVERIFY(oracle.ok());
+    QVERIFY(oracle->geometry().sameGridAs(image.volume.geometry(), 1e-3));
+    std::set<int> values;
+    for (std::size_t o = 0; o < oracle->voxelCount(); ++o)
+        if (oracle->valueAt(o) != 0.0)
+            values.insert(int(oracle->valueAt(o)));
+    QVERIFY(!values.empty());
+    QCOMPARE(int(values.size()), segmentation->labels().size());
+    for (int v : values)
+        QCOMPARE(voxelsOf(*segmentation, uint16_t(v)), voxelsOf(*oracle, v));
 }
 
 void TestDicomSeg::labelMapSegsMatchTheirLabelMaps_data()
