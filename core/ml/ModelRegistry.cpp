@@ -133,7 +133,10 @@ Expected<ModelVersion> ModelRegistry::add(const QString& modelFile, ModelVersion
     if (!info.created.isValid())
         info.created = QDateTime::currentDateTimeUtc();
     const QDir models(m_folder);
-    const QString incoming = models.filePath(QStringLiteral(".incoming-%1-%2").arg(info.version).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+    const QString incoming = models.filePath(QStringLiteral(".incoming-%1-%2-%3")
+                                                 .arg(info.version)
+                                                 .arg(QCoreApplication::applicationPid())
+                                                 .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
     if (!QDir().mkpath(incoming))
         return Error::failed(RegistryText::tr("%1: cannot create the folder").arg(incoming));
     const auto failed = [&](const Error& error) {

@@ -16,6 +16,8 @@
 #include <QSet>
 
 #include <fcntl.h>
+#include <csignal>
+#include <cerrno>
 #include <unistd.h>
 
 #include <algorithm>
@@ -336,7 +338,11 @@ Expected<SampleRecord> TrainingStore::add(const Volume& image, const LabelMap& l
         }
     }
     const QDir samples(QDir(m_folder).filePath(QStringLiteral("samples")));
-    const QString incoming = samples.filePath(QStringLiteral(".incoming-%1-%2").arg(record.id).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+    // The writer's pid in the name: check() removes leftovers of writers that are gone (killed mid-write).
+    const QString incoming = samples.filePath(QStringLiteral(".incoming-%1-%2-%3")
+                                                  .arg(record.id)
+                                                  .arg(QCoreApplication::applicationPid())
+                                                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
     if (!QDir().mkpath(incoming))
         return Error::failed(StoreText::tr("%1: cannot create the folder").arg(incoming));
     const auto cleanUp = [&]() { QDir(incoming).removeRecursively(); };
@@ -510,7 +516,7 @@ Expected<void> TrainingStore::remove(const QString& id)
         return Error::failed(StoreText::tr("No sample %1 in %2").arg(id, m_folder));
     const QDir samples(QDir(m_folder).filePath(QStringLiteral("samples")));
     // Out of sight in one rename, then deleted.
-    const QString doomed = samples.filePath(QStringLiteral(".removed-") + id);
+    const QString doomed = samples.filePath(QStringLiteral(".removed-%1-%2").arg(id).arg(QCoreApplication::applicationPid()));
     if (::rename(QFile::encodeName(samples.filePath(id)).constData(), QFile::encodeName(doomed).constData()) != 0)
         return Error::failed(StoreText::tr("%1: cannot remove the sample").arg(samples.filePath(id)));
     QDir(doomed).removeRecursively();
@@ -598,16 +604,47 @@ Expected<TrainingStore::TrainingSets> TrainingStore::trainingSets(JobControl& co
     return sets;
 }
 
+namespace {
+
+// A leftover ".incoming-ID-PID-…", ".removed-ID-PID" or ".training-PID-…" whose writer is no longer running.
+bool writerIsGone(const QString& name)
+{
+    const QStringList parts = name.split(QLatin1Char('-'));
+    bool ok = false;
+    qint64 pid = 0;
+    if (name.startsWith(QLatin1String(".incoming-")) && parts.size() >= 4)
+        pid = parts[2].toLongLong(&ok);
+    else if (name.startsWith(QLatin1String(".removed-")) && parts.size() >= 3)
+        pid = parts[2].toLongLong(&ok);
+    else if (name.startsWith(QLatin1String(".training-")) && parts.size() >= 3)
+        pid = parts[1].toLongLong(&ok);
+    if (!ok || pid <= 0)
+        return true; // no pid: an old-style leftover
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
+} // namespace
+
 QVector<StoreProblem> TrainingStore::check() const
 {
     QVector<StoreProblem> problems;
+    // Leftovers of writers that were killed are not part of the store: removed here. Those of running writers are
+    // left alone (a sample is being added right now).
+    for (const QString& sub : {QStringLiteral("samples"), QStringLiteral("models")}) {
+        const QDir dir(QDir(m_folder).filePath(sub));
+        for (const QString& name : dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+            if (name.startsWith(QLatin1Char('.')) && writerIsGone(name)) {
+                const QString path = dir.filePath(name);
+                if (QFileInfo(path).isDir() ? !QDir(path).removeRecursively() : !QFile::remove(path))
+                    problems.append({path, StoreText::tr("left over from an interrupted write and cannot be removed")});
+            }
+    }
     const QDir samples(QDir(m_folder).filePath(QStringLiteral("samples")));
     for (const QString& name : samples.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
         const QString path = samples.filePath(name);
-        if (name.startsWith(QLatin1Char('.'))) {
-            problems.append({path, StoreText::tr("left over from an interrupted write or removal (not part of the store; safe to delete)")});
-            continue;
-        }
+        if (name.startsWith(QLatin1Char('.')))
+            continue; // a sample being written by a running process
+
         const SampleRecord* sample = find(name);
         if (!sample) {
             problems.append({path, StoreText::tr("no readable sample.json")});

@@ -142,7 +142,8 @@ public:
         QVector<ml::TrainingPair> train, validation;
     };
     Expected<TrainingSets> trainingSets(JobControl& control) const;
-    // Everything that is not as it should be (files missing, hashes wrong, leftovers of an interrupted write).
+    // Everything that is not as it should be (files missing, hashes wrong). Leftovers of writers that were killed
+    // mid-write are removed on the way (they were never part of the store).
     QVector<StoreProblem> check() const;
 
     // An nnU-Net v2 raw dataset: imagesTr/CASE_0000.nii.gz, labelsTr/CASE.nii.gz (labels renumbered 0, 1, 2, ...),
