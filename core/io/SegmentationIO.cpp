@@ -296,8 +296,7 @@ Expected<void> writeImage(const Segmentation& s, const QString& temporary, bool 
             writer->Update();
         }
         return {};
-    } catch (const itk::ExceptionObject& e) {
-        QFile::remove(temporary);
+    } catch (const itk::ExceptionObject& e) { // writeAtomically removes the temporary file
         return Error::failed(SegmentationIOText::tr("cannot write the segmentation: %1").arg(QString::fromLocal8Bit(e.GetDescription())));
     }
 }
@@ -457,10 +456,9 @@ Expected<void> writeSegmentationFile(const Segmentation& s, const QString& path)
     const QString sidecarPath = labelSidecarPath(path);
     return writeAtomically(sidecarPath, [&](const QString& temporary) -> Expected<void> {
         QFile file(temporary);
-        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(sidecar).toJson()) < 0 || !file.flush()) {
+        if (!file.open(QIODevice::WriteOnly) || !writeAll(file, QJsonDocument(sidecar).toJson())) {
             const QString why = file.errorString();
             file.close();
-            QFile::remove(temporary);
             return Error::failed(SegmentationIOText::tr("%1: cannot write (%2)").arg(sidecarPath, why));
         }
         file.close();

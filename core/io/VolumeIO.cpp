@@ -21,9 +21,13 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace delineate {
 
@@ -96,10 +100,43 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
             writer->Update();
             return {};
         } catch (const itk::ExceptionObject& e) {
-            QFile::remove(temporary);
             return Error::failed(VolumeIOText::tr("%1: cannot write the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
         }
     });
+}
+
+// A MetaImage file (.mha) whose data, after the header, is shorter than the header declares: CompressedDataSize
+// bytes when compressed, the voxels' bytes when not. Empty when complete (or when the data lies in another file).
+QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QString();
+    bool compressed = false;
+    qint64 compressedSize = -1;
+    // The header is "Key = Value" lines; the data starts right after "ElementDataFile = LOCAL".
+    for (int lines = 0; lines < 200 && !file.atEnd(); ++lines) {
+        const QByteArray line = file.readLine(4096).trimmed();
+        const int equals = line.indexOf('=');
+        if (equals < 0)
+            continue;
+        const QByteArray key = line.left(equals).trimmed(), value = line.mid(equals + 1).trimmed();
+        if (key == "CompressedData")
+            compressed = value.compare("True", Qt::CaseInsensitive) == 0;
+        else if (key == "CompressedDataSize")
+            compressedSize = value.toLongLong();
+        else if (key == "ElementDataFile") {
+            if (value != "LOCAL")
+                return QString();
+            const qint64 held = file.size() - file.pos();
+            const qint64 declared = compressed ? compressedSize : qint64(voxelBytes);
+            if (declared >= 0 && held < declared)
+                return VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes of image data, the header declares %3")
+                    .arg(path).arg(held).arg(declared);
+            return QString();
+        }
+    }
+    return QString();
 }
 
 Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
@@ -168,6 +205,11 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
                     }
                 }
             }
+        }
+        if (lower.endsWith(QLatin1String(".mha"))) {
+            // MetaImage reads a file cut short with a warning on stderr and the rest of the voxels left as they were.
+            if (const QString problem = metaImageDataProblem(path, uint64_t(io->GetImageSizeInBytes())); !problem.isEmpty())
+                return Error::failed(problem);
         }
         return io;
     } catch (const itk::ExceptionObject& e) {
@@ -318,6 +360,106 @@ Expected<void> replaceFile(const QString& temporaryPath, const QString& path)
         ::close(fd);
     }
     return {};
+}
+
+Expected<void> createTemporaryFile(const QString& temporaryPath, const QString& path)
+{
+    const int fd = ::open(QFile::encodeName(temporaryPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        return Error::failed(VolumeIOText::tr("%1: not saved: the folder %2 takes no new file (%3). Any earlier version of the file is unchanged.")
+                                 .arg(path, QDir::toNativeSeparators(QFileInfo(path).absolutePath()), reason));
+    }
+    ::close(fd);
+    return {};
+}
+
+namespace {
+
+// The whole gzip stream of a .nii.gz decompresses to its end (with its check sum): a file cut short does not.
+QString gzipProblem(const QString& path)
+{
+    gzFile file = ::gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!file)
+        return VolumeIOText::tr("it cannot be opened again");
+    ::gzbuffer(file, 1 << 17);
+    std::vector<char> buffer(1 << 18);
+    int read = 0;
+    while ((read = ::gzread(file, buffer.data(), unsigned(buffer.size()))) > 0) {
+    }
+    int code = Z_OK;
+    const QString message = QString::fromLatin1(::gzerror(file, &code));
+    ::gzclose(file);
+    if (read < 0 || (code != Z_OK && code != Z_STREAM_END))
+        return VolumeIOText::tr("its compressed data is incomplete (%1)").arg(message);
+    return QString();
+}
+
+// Why a write stopped, where the system shows it; empty when it does not.
+QString visibleWriteCause(const QString& temporaryPath)
+{
+    const QFileInfo written(temporaryPath);
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && written.exists() &&
+        uint64_t(written.size()) >= uint64_t(limit.rlim_cur))
+        return VolumeIOText::tr("the file reached the largest size this process may write (%1 bytes)").arg(qulonglong(limit.rlim_cur));
+    struct statvfs disk {};
+    if (::statvfs(QFile::encodeName(written.absolutePath()).constData(), &disk) == 0) {
+        const uint64_t available = uint64_t(::geteuid() == 0 ? disk.f_bfree : disk.f_bavail) * uint64_t(disk.f_frsize);
+        if (available < (uint64_t(1) << 20))
+            return VolumeIOText::tr("the disk is full");
+    }
+    return QString();
+}
+
+} // namespace
+
+Expected<void> checkWrittenFile(const QString& temporaryPath, const QString& path)
+{
+    const QFileInfo written(temporaryPath);
+    if (!written.exists() || written.size() == 0)
+        return Error::failed(VolumeIOText::tr("%1: nothing was written").arg(path));
+    const QString lower = path.toLower();
+    const bool nifti = lower.endsWith(QLatin1String(".nii")) || lower.endsWith(QLatin1String(".nii.gz"));
+    if (!nifti && !lower.endsWith(QLatin1String(".mha")))
+        return {};
+    // The libraries behind these formats report a failed write on stderr at most: the file must hold what its own
+    // header declares.
+    QString problem;
+    if (auto io = probe(temporaryPath); !io.ok()) {
+        problem = io.error().message;
+        if (problem.startsWith(temporaryPath + QLatin1String(": ")))
+            problem = problem.mid(temporaryPath.size() + 2);
+    } else if (lower.endsWith(QLatin1String(".nii.gz"))) {
+        problem = gzipProblem(temporaryPath);
+    }
+    if (problem.isEmpty())
+        return {};
+    return Error::failed(VolumeIOText::tr("%1: the file was not written completely: %2").arg(path, problem));
+}
+
+bool writeAll(QFileDevice& file, const QByteArray& bytes)
+{
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 written = file.write(bytes.constData() + done, bytes.size() - done);
+        if (written <= 0)
+            return false;
+        done += written;
+    }
+    return file.flush();
+}
+
+Error discardFailedWrite(const QString& temporaryPath, const QString& path, const Error& error)
+{
+    const QString cause = visibleWriteCause(temporaryPath);
+    QFile::remove(temporaryPath);
+    if (cause.isEmpty())
+        return error;
+    QString detail = error.message;
+    if (detail.startsWith(path + QLatin1String(": ")))
+        detail = detail.mid(path.size() + 2);
+    return Error::failed(VolumeIOText::tr("%1: not saved: %2. Any earlier version of the file is unchanged. (%3)").arg(path, cause, detail.trimmed()));
 }
 
 } // namespace delineate

@@ -367,8 +367,8 @@ Expected<void> rewriteModelHeader(const QString& path, const ModelHeader& header
     const auto writeBytes = [](const QString& target, const QByteArray& bytes) {
         return writeAtomically(target, [&](const QString& temporary) -> Expected<void> {
             QFile file(temporary);
-            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
-                file.remove();
+            if (!file.open(QIODevice::WriteOnly) || !writeAll(file, bytes)) {
+                // The reason before anything else touches the file (writeAtomically removes it).
                 return Error::failed(ModelHeaderText::tr("%1: cannot write (%2)").arg(target, file.errorString()));
             }
             return {};

@@ -268,8 +268,8 @@ Expected<void> SegmentationModel::save(const QString& path) const
     bytes.append(weights.data(), qsizetype(weights.size()));
     return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
         QFile file(temporary);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
-            file.remove();
+        if (!file.open(QIODevice::WriteOnly) || !writeAll(file, bytes)) {
+            // The reason before anything else touches the file (writeAtomically removes it).
             return Error::failed(SegmentationModelText::tr("%1: cannot write the model file: %2").arg(path, file.errorString()));
         }
         file.close();
