@@ -2709,10 +2709,6 @@ Series: %5</source>
         <translation>%1：训练划分中没有样本</translation>
     </message>
     <message>
-        <source>left over from an interrupted write or removal (not part of the store; safe to delete)</source>
-        <translation>中断的写入或删除留下的残余（不属于样本库；可安全删除）</translation>
-    </message>
-    <message>
         <source>no readable sample.json</source>
         <translation>没有可读的 sample.json</translation>
     </message>
@@ -2739,6 +2735,10 @@ Series: %5</source>
     <message>
         <source>%1: exists and is not empty</source>
         <translation>%1：已存在且不为空</translation>
+    </message>
+    <message>
+        <source>left over from an interrupted write and cannot be removed</source>
+        <translation>中断的写入留下的残余，无法删除</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2802,42 @@ Series: %5</source>
     <message>
         <source>%1: the file is cut short: it holds %2 bytes, the header declares %3</source>
         <translation>%1：文件被截断：实际 %2 字节，文件头声明 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1: the file is cut short: it holds %2 bytes of image data, the header declares %3</source>
+        <translation>%1：文件被截断：图像数据实际 %2 字节，文件头声明 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1: not saved: the folder %2 takes no new file (%3). Any earlier version of the file is unchanged.</source>
+        <translation>%1：未保存：文件夹 %2 无法写入新文件（%3）。该文件的任何旧版本均未改变。</translation>
+    </message>
+    <message>
+        <source>it cannot be opened again</source>
+        <translation>无法再次打开</translation>
+    </message>
+    <message>
+        <source>its compressed data is incomplete (%1)</source>
+        <translation>其压缩数据不完整（%1）</translation>
+    </message>
+    <message>
+        <source>the file reached the largest size this process may write (%1 bytes)</source>
+        <translation>文件已达到本进程可写入的最大大小（%1 字节）</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>%1: nothing was written</source>
+        <translation>%1：未写入任何内容</translation>
+    </message>
+    <message>
+        <source>%1: the file was not written completely: %2</source>
+        <translation>%1：文件未完整写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: not saved: %2. Any earlier version of the file is unchanged. (%3)</source>
+        <translation>%1：未保存：%2。该文件的任何旧版本均未改变。（%3）</translation>
     </message>
 </context>
 <context>
