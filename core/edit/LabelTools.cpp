@@ -3,6 +3,7 @@
 
 #include "edit/LabelEdits.h"
 #include "image/BinaryVolume.h"
+#include "image/SlicePlane.h"
 
 #include <QCoreApplication>
 
@@ -181,7 +182,9 @@ std::vector<std::size_t> polygonVoxels(const ImageGeometry& g, int sliceAxis, in
     std::vector<std::size_t> voxels;
     if (polygon.size() < 3 || sliceAxis < 0 || sliceAxis > 2 || slice < 0 || slice >= g.size()[std::size_t(sliceAxis)])
         return voxels;
-    const int a = sliceAxis == 0 ? 1 : 0, b = sliceAxis == 2 ? 1 : 2; // in-plane axes, ascending
+    // Polygon x runs along the plane's columns, y along its rows (the in-plane axes in ascending order).
+    const SlicePlane plane = SlicePlane::natural(g.size(), sliceAxis);
+    const SliceWalk walk = plane.walk(slice);
     double minA = 1e30, maxA = -1e30, minB = 1e30, maxB = -1e30;
     for (const auto& p : polygon) {
         minA = std::min(minA, p[0]);
@@ -189,9 +192,8 @@ std::vector<std::size_t> polygonVoxels(const ImageGeometry& g, int sliceAxis, in
         minB = std::min(minB, p[1]);
         maxB = std::max(maxB, p[1]);
     }
-    const int64_t a0 = std::max<int64_t>(0, int64_t(std::ceil(minA))), a1 = std::min<int64_t>(g.size()[std::size_t(a)] - 1, int64_t(std::floor(maxA)));
-    const int64_t b0 = std::max<int64_t>(0, int64_t(std::ceil(minB))), b1 = std::min<int64_t>(g.size()[std::size_t(b)] - 1, int64_t(std::floor(maxB)));
-    const auto& size = g.size();
+    const int64_t a0 = std::max<int64_t>(0, int64_t(std::ceil(minA))), a1 = std::min<int64_t>(walk.columns - 1, int64_t(std::floor(maxA)));
+    const int64_t b0 = std::max<int64_t>(0, int64_t(std::ceil(minB))), b1 = std::min<int64_t>(walk.rows - 1, int64_t(std::floor(maxB)));
     std::vector<double> crossings;
     for (int64_t y = b0; y <= b1; ++y) {
         // Even-odd rule along the row: where the edges cross the line b = y.
@@ -206,13 +208,8 @@ std::vector<std::size_t> polygonVoxels(const ImageGeometry& g, int sliceAxis, in
         for (std::size_t c = 0; c + 1 < crossings.size(); c += 2) {
             const int64_t from = std::max<int64_t>(a0, int64_t(std::ceil(crossings[c])));
             const int64_t to = std::min<int64_t>(a1, int64_t(std::floor(crossings[c + 1])));
-            for (int64_t x = from; x <= to; ++x) {
-                std::array<int64_t, 3> index{};
-                index[std::size_t(sliceAxis)] = slice;
-                index[std::size_t(a)] = x;
-                index[std::size_t(b)] = y;
-                voxels.push_back(std::size_t(index[0] + size[0] * (index[1] + size[1] * index[2])));
-            }
+            for (int64_t x = from; x <= to; ++x)
+                voxels.push_back(walk.offset(y, x));
         }
     }
     std::sort(voxels.begin(), voxels.end());
@@ -256,22 +253,14 @@ Expected<InterpolationResult> interpolateLabel(SegmentationDocument& document, u
     const ImageGeometry& g = s.geometry();
     const auto& size = g.size();
     const int layer = std::min(s.labels().layerOf(label), s.layerCount() - 1);
-    const int a = axis == 0 ? 1 : 0, b = axis == 2 ? 1 : 2;
-    const int64_t columns = size[std::size_t(a)], rows = size[std::size_t(b)];
-    const auto offsetOf = [&](int64_t slice, int64_t x, int64_t y) {
-        std::array<int64_t, 3> index{};
-        index[std::size_t(axis)] = slice;
-        index[std::size_t(a)] = x;
-        index[std::size_t(b)] = y;
-        return std::size_t(index[0] + size[0] * (index[1] + size[1] * index[2]));
-    };
+    const SlicePlane plane = SlicePlane::natural(size, axis);
+    const int a = plane.columnAxis(), b = plane.rowAxis();
+    const int64_t columns = plane.columns(), rows = plane.rows();
     // The slices where the label was drawn.
     std::vector<int64_t> keys;
-    for (int64_t slice = 0; slice < size[std::size_t(axis)]; ++slice) {
+    for (int64_t slice = 0; slice < plane.sliceCount(); ++slice) {
         bool any = false;
-        for (int64_t y = 0; y < rows && !any; ++y)
-            for (int64_t x = 0; x < columns && !any; ++x)
-                any = s.labelAt(layer, offsetOf(slice, x, y)) == label;
+        plane.forEach(slice, [&](int64_t, int64_t, std::size_t o) { any = any || s.labelAt(layer, o) == label; });
         if (any)
             keys.push_back(slice);
     }
@@ -283,12 +272,11 @@ Expected<InterpolationResult> interpolateLabel(SegmentationDocument& document, u
     const std::array<double, 3> spacing{g.spacing()[std::size_t(a)], g.spacing()[std::size_t(b)], 1.0};
     const auto signedDistance = [&](int64_t slice) {
         BinaryVolume inside({columns, rows, 1}, spacing), outside({columns, rows, 1}, spacing);
-        for (int64_t y = 0; y < rows; ++y)
-            for (int64_t x = 0; x < columns; ++x) {
-                const bool in = s.labelAt(layer, offsetOf(slice, x, y)) == label;
-                inside.values[inside.offset(x, y, 0)] = in ? 1 : 0;
-                outside.values[outside.offset(x, y, 0)] = in ? 0 : 1;
-            }
+        plane.forEach(slice, [&](int64_t y, int64_t x, std::size_t o) {
+            const bool in = s.labelAt(layer, o) == label;
+            inside.values[inside.offset(x, y, 0)] = in ? 1 : 0;
+            outside.values[outside.offset(x, y, 0)] = in ? 0 : 1;
+        });
         const std::vector<double> toInside = squaredDistanceToMask(inside, {true, true, false});
         const std::vector<double> toOutside = squaredDistanceToMask(outside, {true, true, false});
         std::vector<double> sdf(toInside.size());
@@ -304,15 +292,13 @@ Expected<InterpolationResult> interpolateLabel(SegmentationDocument& document, u
         for (int64_t slice = from + 1; slice < to; ++slice) {
             const double t = double(slice - from) / double(to - from);
             ++result.filledSlices;
-            for (int64_t y = 0; y < rows; ++y)
-                for (int64_t x = 0; x < columns; ++x) {
-                    const std::size_t cell = std::size_t(x + columns * y);
-                    if ((1.0 - t) * previous[cell] + t * next[cell] >= 0.0)
-                        continue;
-                    const std::size_t o = offsetOf(slice, x, y);
-                    if (mayOverwrite(s.labels(), policy, s.labelAt(layer, o), label))
-                        result.changed += document.setVoxel(layer, o, label) ? 1 : 0;
-                }
+            plane.forEach(slice, [&](int64_t y, int64_t x, std::size_t o) {
+                const std::size_t cell = std::size_t(x + columns * y);
+                if ((1.0 - t) * previous[cell] + t * next[cell] >= 0.0)
+                    return;
+                if (mayOverwrite(s.labels(), policy, s.labelAt(layer, o), label))
+                    result.changed += document.setVoxel(layer, o, label) ? 1 : 0;
+            });
         }
         previous = std::move(next);
     }

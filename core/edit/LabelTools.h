@@ -38,7 +38,8 @@ Expected<RegionGrowResult> regionGrow(SegmentationDocument& document, const Volu
                                       const std::array<int64_t, 3>& seed, const RegionGrowOptions& options);
 
 // --- Polygon (lasso) fill on one slice: voxels of slice `slice` (normal to `sliceAxis`) whose centres lie inside the
-// polygon (even-odd rule); the polygon's points are continuous voxel indices of that slice.
+// polygon (even-odd rule); the polygon's points are continuous voxel indices of that slice, x along the lower of the
+// two in-plane voxel axes and y along the higher (SlicePlane::natural's columns and rows).
 std::vector<std::size_t> polygonVoxels(const ImageGeometry& geometry, int sliceAxis, int64_t slice,
                                        const QVector<std::array<double, 2>>& polygon);
 Expected<std::size_t> fillPolygon(SegmentationDocument& document, int sliceAxis, int64_t slice,

@@ -1,8 +1,9 @@
 // The editing tools on real grids against independent oracles: region growing against ITK's ConnectedThreshold
 // filter (3D and per slice) on dcmqi's CT; threshold-limited painting against a sphere and value range computed here;
-// lasso fill against half-plane tests; shape-based interpolation of two discs against the cone between them (within
-// one voxel); island removal against ITK's ConnectedComponent + RelabelComponent filters; opening and closing with
-// an ellipsoid in mm (anisotropic CT spacing) against ITK's binary morphology with the same structuring element.
+// lasso fill against half-plane tests and shape-based interpolation of two discs against the cone between them
+// (within one voxel), on slices normal to each voxel axis; island removal against ITK's ConnectedComponent +
+// RelabelComponent filters; opening and closing with an ellipsoid in mm (anisotropic CT spacing) against ITK's
+// binary morphology with the same structuring element.
 // Label statistics (voxels, ml) follow every edit and its undo.
 #include "TestData.h"
 
@@ -110,7 +111,9 @@ private Q_SLOTS:
     void regionGrowMatchesItk_data();
     void regionGrowMatchesItk();
     void thresholdBrushPaintsOnlyTheRange();
+    void lassoFillsThePolygon_data();
     void lassoFillsThePolygon();
+    void interpolationMakesTheCone_data();
     void interpolationMakesTheCone();
     void islandsMatchItkComponents();
     void smoothingMatchesItkMorphology_data();
@@ -245,55 +248,97 @@ void TestLabelTools::thresholdBrushPaintsOnlyTheRange()
     QVERIFY(document.history().at(0).description.startsWith(QStringLiteral("Threshold brush (-50 to 150)")));
 }
 
+void TestLabelTools::lassoFillsThePolygon_data()
+{
+    QTest::addColumn<QString>("grid");
+    QTest::addColumn<int>("axis");
+    QTest::addColumn<int>("slice");
+    QTest::newRow("ct axial") << "ct" << 2 << 1;
+    QTest::newRow("colin sagittal") << "colin" << 0 << 90;
+    QTest::newRow("colin coronal") << "colin" << 1 << 120;
+    QTest::newRow("colin axial") << "colin" << 2 << 60;
+}
+
 void TestLabelTools::lassoFillsThePolygon()
 {
-    DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
-    SegmentationDocument document{Segmentation(m_ct->geometry())};
-    // A triangle on axial slice 1, its corners between voxel centres: a voxel (i, j) is inside when it lies on the
-    // inner side of all three edges.
-    const QVector<std::array<double, 2>> triangle{{100.3, 100.2}, {220.7, 130.4}, {140.1, 260.9}};
-    auto filled = fillPolygon(document, 2, 1, triangle, 3, {});
+    QFETCH(QString, grid);
+    QFETCH(int, axis);
+    QFETCH(int, slice);
+    if (grid == QLatin1String("ct"))
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+    const ImageGeometry g = grid == QLatin1String("ct") ? m_ct->geometry() : m_colin;
+    SegmentationDocument document{Segmentation(g)};
+    // A triangle on the slice, its corners between voxel centres, its x along the lower of the two in-plane voxel
+    // axes and y along the higher: a voxel is inside when it lies on the inner side of all three edges.
+    const QVector<std::array<double, 2>> triangle{{30.3, 20.2}, {170.7, 60.4}, {90.1, 175.9}};
+    auto filled = fillPolygon(document, axis, slice, triangle, 3, {});
     QVERIFY(filled.ok());
     const auto side = [](const std::array<double, 2>& a, const std::array<double, 2>& b, double x, double y) {
         return (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]);
     };
+    const int xAxis = axis == 0 ? 1 : 0, yAxis = axis == 2 ? 1 : 2;
+    const auto& size = g.size();
     std::set<std::size_t> expected;
-    for (int64_t j = 0; j < 512; ++j)
-        for (int64_t i = 0; i < 512; ++i) {
-            const double s0 = side(triangle[0], triangle[1], double(i), double(j));
-            const double s1 = side(triangle[1], triangle[2], double(i), double(j));
-            const double s2 = side(triangle[2], triangle[0], double(i), double(j));
-            if ((s0 > 0 && s1 > 0 && s2 > 0) || (s0 < 0 && s1 < 0 && s2 < 0))
-                expected.insert(m_ct->offset(i, j, 1));
+    for (int64_t y = 0; y < size[std::size_t(yAxis)]; ++y)
+        for (int64_t x = 0; x < size[std::size_t(xAxis)]; ++x) {
+            const double s0 = side(triangle[0], triangle[1], double(x), double(y));
+            const double s1 = side(triangle[1], triangle[2], double(x), double(y));
+            const double s2 = side(triangle[2], triangle[0], double(x), double(y));
+            if ((s0 > 0 && s1 > 0 && s2 > 0) || (s0 < 0 && s1 < 0 && s2 < 0)) {
+                std::array<int64_t, 3> index{};
+                index[std::size_t(axis)] = slice;
+                index[std::size_t(xAxis)] = x;
+                index[std::size_t(yAxis)] = y;
+                expected.insert(std::size_t(index[0] + size[0] * (index[1] + size[1] * index[2])));
+            }
         }
+    QVERIFY(expected.size() > 5000);
     QCOMPARE(*filled, expected.size());
     QVERIFY(labelled(document.segmentation(), 3) == expected);
     // The lasso erases only its label.
-    paintSphere(document, 5, {150, 160, 1}, 6.0);
+    Vector3 inside{0, 0, 0};
+    inside[std::size_t(axis)] = slice;
+    inside[std::size_t(xAxis)] = 100;
+    inside[std::size_t(yAxis)] = 80;
+    paintSphere(document, 5, inside, 6.0);
     const std::set<std::size_t> five = labelled(document.segmentation(), 5);
-    QVERIFY(fillPolygon(document, 2, 1, triangle, 3, {}, true).ok());
+    QVERIFY(fillPolygon(document, axis, slice, triangle, 3, {}, true).ok());
     QVERIFY(labelled(document.segmentation(), 3).empty());
     QVERIFY(labelled(document.segmentation(), 5) == five);
 }
 
+void TestLabelTools::interpolationMakesTheCone_data()
+{
+    QTest::addColumn<int>("axis");
+    QTest::newRow("axial") << 2;
+    QTest::newRow("coronal") << 1;
+    QTest::newRow("sagittal") << 0;
+}
+
 void TestLabelTools::interpolationMakesTheCone()
 {
-    // Two discs on the Colin grid (1 mm voxels): radius 8 mm on axial slice 60, 20 mm on slice 72. The slices in
-    // between must hold the disc of the interpolated radius, to within one voxel.
+    // Two discs on the Colin grid (1 mm voxels): radius 8 mm on slice 60, 20 mm on slice 72 (normal to `axis`). The
+    // slices in between must hold the disc of the interpolated radius, to within one voxel.
+    QFETCH(int, axis);
     SegmentationDocument document{Segmentation(m_colin)};
-    const double ci = 90, cj = 100;
+    const int xAxis = axis == 0 ? 1 : 0, yAxis = axis == 2 ? 1 : 2;
+    const double cx = 90, cy = 100;
     for (const auto& [slice, radius] : {std::pair<int, double>{60, 8.0}, std::pair<int, double>{72, 20.0}}) {
         BrushSettings disk;
         disk.radius = radius;
         disk.shape = BrushShape::Disk;
-        disk.sliceAxis = 2;
+        disk.sliceAxis = axis;
         disk.label = 1;
+        Vector3 centre{};
+        centre[std::size_t(axis)] = slice;
+        centre[std::size_t(xAxis)] = cx;
+        centre[std::size_t(yAxis)] = cy;
         document.beginEdit(EditKind::Manual, QString());
-        paintDab(document, disk, {ci, cj, double(slice)});
+        paintDab(document, disk, centre);
         QVERIFY(document.commitEdit().ok());
     }
     const std::set<std::size_t> keys = labelled(document.segmentation(), 1);
-    auto result = interpolateLabel(document, 1, 2);
+    auto result = interpolateLabel(document, 1, axis);
     QVERIFY2(result.ok(), qPrintable(result.error().message));
     QCOMPARE(result->keySlices, 2);
     QCOMPARE(result->filledSlices, 11);
@@ -302,15 +347,19 @@ void TestLabelTools::interpolationMakesTheCone()
     for (int64_t k = 61; k < 72; ++k) {
         const double radius = 8.0 + (20.0 - 8.0) * double(k - 60) / 12.0;
         std::size_t inSlice = 0;
-        for (int64_t j = 0; j < size[1]; ++j)
-            for (int64_t i = 0; i < size[0]; ++i) {
-                const double r = std::hypot(double(i) - ci, double(j) - cj);
-                const bool on = s.labelAt(0, std::size_t(i + size[0] * (j + size[1] * k))) == 1;
+        for (int64_t y = 0; y < size[std::size_t(yAxis)]; ++y)
+            for (int64_t x = 0; x < size[std::size_t(xAxis)]; ++x) {
+                std::array<int64_t, 3> index{};
+                index[std::size_t(axis)] = k;
+                index[std::size_t(xAxis)] = x;
+                index[std::size_t(yAxis)] = y;
+                const double r = std::hypot(double(x) - cx, double(y) - cy);
+                const bool on = s.labelAt(0, std::size_t(index[0] + size[0] * (index[1] + size[1] * index[2]))) == 1;
                 inSlice += on ? 1 : 0;
                 if (r <= radius - 1.0)
-                    QVERIFY2(on, qPrintable(QStringLiteral("slice %1: (%2, %3) at %4 mm missing, radius %5").arg(k).arg(i).arg(j).arg(r).arg(radius)));
+                    QVERIFY2(on, qPrintable(QStringLiteral("slice %1: (%2, %3) at %4 mm missing, radius %5").arg(k).arg(x).arg(y).arg(r).arg(radius)));
                 if (r > radius + 1.0)
-                    QVERIFY2(!on, qPrintable(QStringLiteral("slice %1: (%2, %3) at %4 mm labelled, radius %5").arg(k).arg(i).arg(j).arg(r).arg(radius)));
+                    QVERIFY2(!on, qPrintable(QStringLiteral("slice %1: (%2, %3) at %4 mm labelled, radius %5").arg(k).arg(x).arg(y).arg(r).arg(radius)));
             }
         // Not a blend of masks: the area grows with the square of the radius.
         QVERIFY(std::abs(double(inSlice) - M_PI * radius * radius) < 2.0 * M_PI * radius + 4.0);
