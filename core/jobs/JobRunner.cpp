@@ -28,11 +28,12 @@ void ThreadJobControl::publish(const QVariantMap& intermediate)
 void ThreadJobControl::waitWhilePaused()
 {
     QMutexLocker lock(&m_pauseMutex);
-    if (!m_paused.load() || m_cancelled.load())
+    const auto waiting = [this]() { return (m_paused.load() || m_held.load()) && !m_cancelled.load(); };
+    if (!waiting())
         return;
     QElapsedTimer paused;
     paused.start();
-    while (m_paused.load() && !m_cancelled.load())
+    while (waiting())
         m_resumed.wait(&m_pauseMutex);
     m_pausedMs += paused.elapsed();
 }
@@ -47,6 +48,13 @@ void ThreadJobControl::cancel()
 void ThreadJobControl::setPaused(bool paused)
 {
     m_paused.store(paused);
+    QMutexLocker lock(&m_pauseMutex);
+    m_resumed.wakeAll();
+}
+
+void ThreadJobControl::setHeld(bool held)
+{
+    m_held.store(held);
     QMutexLocker lock(&m_pauseMutex);
     m_resumed.wakeAll();
 }
@@ -70,10 +78,14 @@ bool JobRunner::launch(const QString& title, std::function<void(ThreadJobControl
     m_lastError.clear();
     m_deliver = std::move(deliver);
     m_control = std::make_shared<ThreadJobControl>();
+    m_control->setHeld(m_holds > 0);
     // Queued connections: the control lives on this thread, the job emits from the worker.
     connect(m_control.get(), &ThreadJobControl::progressChanged, this, &JobRunner::progressChanged, Qt::QueuedConnection);
     auto control = m_control;
-    m_thread = QThread::create([control, body = std::move(body)]() { body(*control); });
+    m_thread = QThread::create([control, body = std::move(body)]() {
+        control->waitWhilePaused(); // a job started while held begins when released
+        body(*control);
+    });
     connect(m_thread, &QThread::finished, this, &JobRunner::onThreadFinished);
     Q_EMIT started(title);
     m_thread->start();
@@ -92,6 +104,26 @@ void JobRunner::setPaused(bool paused)
         return;
     m_control->setPaused(paused);
     Q_EMIT pausedChanged(paused);
+}
+
+void JobRunner::hold()
+{
+    if (++m_holds == 1) {
+        if (m_control)
+            m_control->setHeld(true);
+        Q_EMIT heldChanged(true);
+    }
+}
+
+void JobRunner::release()
+{
+    if (m_holds == 0)
+        return;
+    if (--m_holds == 0) {
+        if (m_control)
+            m_control->setHeld(false);
+        Q_EMIT heldChanged(false);
+    }
 }
 
 void JobRunner::onThreadFinished()

@@ -1,6 +1,7 @@
 // The one way long work runs in the app: a plain core function `Expected<T>(JobControl&)` executed on a worker
 // thread, its progress (with an ETA), typed intermediate results and its typed result delivered back on the
-// runner's thread (the UI thread) by queued calls. One job at a time per runner; cancel, pause, join on destruction.
+// runner's thread (the UI thread) by queued calls. One job at a time per runner; cancel, pause, hold (another job
+// needs the machine for a while), join on destruction.
 #pragma once
 
 #include "common/Expected.h"
@@ -34,6 +35,8 @@ public:
     void cancel();
     void setPaused(bool paused);
     bool isPaused() const { return m_paused.load(); }
+    // Held: waits like paused, but for another job, apart from the user's pause.
+    void setHeld(bool held);
 
 Q_SIGNALS:
     // etaSeconds < 0 while unknown (too early to say).
@@ -43,6 +46,7 @@ Q_SIGNALS:
 private:
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_paused{false};
+    std::atomic<bool> m_held{false};
     QMutex m_pauseMutex;
     QWaitCondition m_resumed;
     QElapsedTimer m_clock;
@@ -58,6 +62,7 @@ public:
 
     bool isRunning() const { return m_thread != nullptr; }
     QString title() const { return m_title; }
+    // The user's pause (of the running job).
     bool isPaused() const { return m_control && m_control->isPaused(); }
 
     // Runs `work(control) -> Expected<T>` on the worker thread; `done(Expected<T>)` is called on this runner's
@@ -75,10 +80,18 @@ public:
     void cancel();
     void setPaused(bool paused);
 
+    // Holds the runner's jobs, apart from the user's pause: the running one waits at its next pause point and a job
+    // started while held waits before it begins, until every hold() is matched by a release(). For another job
+    // that needs the machine alone for a while (an AI run holds a fine-tune: one torch job computes at a time).
+    void hold();
+    void release();
+    bool isHeld() const { return m_holds > 0; }
+
 Q_SIGNALS:
     void started(const QString& title);
     void progressChanged(double fraction, const QString& message, double etaSeconds);
     void pausedChanged(bool paused);
+    void heldChanged(bool held);
     // After `done` ran. error is empty on success and on cancel.
     void finished(bool cancelled, const QString& error);
 
@@ -92,6 +105,7 @@ private:
     std::function<void()> m_deliver;
     QString m_title;
     QString m_lastError;
+    int m_holds = 0;
 };
 
 template <typename T>
