@@ -4,6 +4,7 @@
 #include "dicom/DicomScanner.h"
 #include "dicom/PixelDecoder.h"
 #include "image/SegmentTerminology.h"
+#include "io/SegmentationIO.h"
 #include "io/VolumeIO.h"
 
 #include <QCoreApplication>
@@ -612,8 +613,13 @@ Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, co
 
     const QString sourceFile = source.sourceFrames.first().file;
     const IODGeneralEquipmentModule::EquipmentInfo equipment("Delineate", "Delineate", "1", DELINEATE_VERSION);
-    const ContentIdentificationMacro content("1", "SEGMENTATION", ofText(DicomSegText::tr("Segmentation made with Delineate")),
-                                             ofText(options.contentCreator));
+    // AI segments: the file says which models made them and that they are not for diagnosis. Content Description
+    // holds 64 characters; Image Comments takes the whole text when it is longer.
+    const QString aiText = aiDescription(segmentation);
+    QString contentDescription = DicomSegText::tr("Segmentation made with Delineate");
+    if (!aiText.isEmpty())
+        contentDescription = ofText(aiText).length() <= 64 ? aiText : DicomSegText::tr("AI results: research use, not for diagnosis.");
+    const ContentIdentificationMacro content("1", "SEGMENTATION", ofText(contentDescription), ofText(options.contentCreator));
     DcmSegmentation* created = nullptr;
     if (auto ok = check(DcmSegmentation::createBinarySegmentation(created, Uint16(size[1]), Uint16(size[0]), equipment, content),
                         path, QStringLiteral("createBinarySegmentation"));
@@ -624,6 +630,9 @@ Expected<DicomSegWriteReport> writeDicomSeg(const Segmentation& segmentation, co
                         DicomSegText::tr("reading patient and study from %1").arg(sourceFile));
         !ok)
         return ok.error();
+    if (!aiText.isEmpty())
+        if (auto ok = check(seg->getGeneralImage().setImageComments(ofText(aiText)), path, QStringLiteral("ImageComments")); !ok)
+            return ok.error();
     seg->getSeries().setSeriesInstanceUID(ofText(newUid()));
     seg->getSeries().setSeriesNumber(ofText(QString::number(options.seriesNumber)));
     seg->getSeries().setSeriesDescription(ofText(options.seriesDescription.left(64)));

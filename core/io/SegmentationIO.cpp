@@ -128,18 +128,6 @@ CodedMeaning meaningFromTag(const QString& tag)
     return m;
 }
 
-// What a file with AI segments says about them: where they came from and that they are not for diagnosis.
-QString aiDescription(const Segmentation& s)
-{
-    QStringList models;
-    for (const LabelEntry& e : s.labels().entries())
-        if (e.algorithm != SegmentAlgorithm::Manual && !e.algorithmName.isEmpty() && !models.contains(e.algorithmName))
-            models << e.algorithmName;
-    if (models.isEmpty())
-        return QString();
-    return SegmentationIOText::tr("Contains AI results (%1): research use, not for diagnosis.").arg(models.join(QStringLiteral(", ")));
-}
-
 // NRRD fields as 3D Slicer's segmentation files have them, plus Delineate's locks and visibility as tags.
 void writeNrrdFields(itk::MetaDataDictionary& dictionary, const Segmentation& s)
 {
@@ -302,6 +290,24 @@ Expected<void> writeImage(const Segmentation& s, const QString& temporary, bool 
 }
 
 } // namespace
+
+QString aiDescription(const Segmentation& s)
+{
+    QStringList models;
+    bool ai = false;
+    for (const LabelEntry& e : s.labels().entries()) {
+        if (e.algorithm == SegmentAlgorithm::Manual)
+            continue;
+        ai = true;
+        if (!e.algorithmName.isEmpty() && !models.contains(e.algorithmName))
+            models << e.algorithmName;
+    }
+    if (!ai)
+        return QString();
+    if (models.isEmpty())
+        return SegmentationIOText::tr("Contains AI results: research use, not for diagnosis.");
+    return SegmentationIOText::tr("Contains AI results (%1): research use, not for diagnosis.").arg(models.join(QStringLiteral(", ")));
+}
 
 bool isSegmentationFileName(const QString& path)
 {

@@ -30,6 +30,10 @@ bool isSegmentationFileName(const QString& path); // .nii, .nii.gz, .nrrd, .seg.
 // mask.nii.gz -> mask.json (as BIDS sidecars are named).
 QString labelSidecarPath(const QString& imagePath);
 
+// What a file with AI segments (automatic or semi-automatic labels) says about them: the models that made them and
+// that they are for research use, not for diagnosis. Empty when every label is manual.
+QString aiDescription(const Segmentation& segmentation);
+
 Expected<SegmentationFile> readSegmentationFile(const QString& path);
 Expected<void> writeSegmentationFile(const Segmentation& segmentation, const QString& path);
 

@@ -93,6 +93,8 @@ private Q_SLOTS:
     void fractionalSegIsThresholdedAtHalf();
     void writtenSegRoundTripsAndValidates();
     void regularisedSeriesHasNoPerFrameReferences();
+    void aiSegmentsSayResearchUseOnly_data();
+    void aiSegmentsSayResearchUseOnly();
     void segOfAnotherSeriesIsRefused();
     void notASegIsRefused();
 };
@@ -533,6 +535,69 @@ void TestDicomSeg::regularisedSeriesHasNoPerFrameReferences()
     auto back = attachToSeries(*file, tilted.volume.geometry(), QStringLiteral("GE"), false);
     QVERIFY(back.ok());
     QCOMPARE(voxelsOf(*back, 1), voxelsOf(document.segmentation(), 1));
+}
+
+void TestDicomSeg::aiSegmentsSayResearchUseOnly_data()
+{
+    QTest::addColumn<int>("algorithm"); // SegmentAlgorithm of the second label
+    QTest::addColumn<QString>("model");
+    QTest::newRow("manual only") << int(SegmentAlgorithm::Manual) << QString();
+    QTest::newRow("AI, short name") << int(SegmentAlgorithm::Automatic) << QStringLiteral("U-Net");
+    // Too long for Content Description (64 characters) with the sentence: the whole text goes to Image Comments.
+    QTest::newRow("AI, long name") << int(SegmentAlgorithm::Automatic) << QStringLiteral("Brain mask (T1 MRI) 2.3.1");
+    QTest::newRow("edited AI, no name") << int(SegmentAlgorithm::SemiAutomatic) << QString();
+}
+
+void TestDicomSeg::aiSegmentsSayResearchUseOnly()
+{
+    QFETCH(int, algorithm);
+    QFETCH(QString, model);
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+    const LoadedSeries ct = load(QStringLiteral("dcmqi-seg/ct-3slice"));
+    SegmentationDocument document(Segmentation(ct.volume.geometry()));
+    document.beginEdit(EditKind::Ai, QString()); // an AI edit: the AI label stays as made
+    LabelTable table;
+    table.set(table.makeEntry(1));
+    LabelEntry second = table.makeEntry(2);
+    second.algorithm = SegmentAlgorithm(algorithm);
+    second.algorithmName = model;
+    table.set(second);
+    document.setLabelTableInEdit(table);
+    document.setVoxel(0, 1000, 1);
+    document.setVoxel(0, 2000, 2);
+    QVERIFY(document.commitEdit().ok());
+    const Segmentation& segmentation = document.segmentation();
+    QCOMPARE(segmentation.labels().find(2)->algorithm, SegmentAlgorithm(algorithm));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("seg.dcm"));
+    auto report = writeDicomSeg(segmentation, ct, path);
+    QVERIFY2(report.ok(), qPrintable(report.error().message));
+    QCOMPARE(report->segments, 2);
+
+    DcmFileFormat raw;
+    QVERIFY(raw.loadFile(QFile::encodeName(path).constData()).good());
+    OFString content, comments;
+    QVERIFY(raw.getDataset()->findAndGetOFString(DCM_ContentDescription, content).good());
+    raw.getDataset()->findAndGetOFStringArray(DCM_ImageComments, comments);
+    const QString contentText = QString::fromUtf8(content.c_str());
+    const QString commentText = QString::fromUtf8(comments.c_str());
+    QVERIFY(contentText.size() <= 64);
+    const QString notForDiagnosis = QStringLiteral("research use, not for diagnosis");
+    if (SegmentAlgorithm(algorithm) == SegmentAlgorithm::Manual) {
+        QVERIFY2(!contentText.contains(notForDiagnosis), qPrintable(contentText));
+        QVERIFY2(commentText.isEmpty(), qPrintable(commentText));
+    } else {
+        QVERIFY2(contentText.contains(notForDiagnosis), qPrintable(contentText));
+        // The model's name where it fits, and in Image Comments always (unless it has none).
+        QVERIFY2(commentText.contains(notForDiagnosis), qPrintable(commentText));
+        QVERIFY2(commentText.contains(model), qPrintable(commentText));
+        if (QStringLiteral("Contains AI results (%1): %2.").arg(model, notForDiagnosis).size() <= 64)
+            QVERIFY2(contentText.contains(model), qPrintable(contentText));
+    }
+    if (!QStandardPaths::findExecutable(QStringLiteral("dciodvfy")).isEmpty()) {
+        const QStringList errors = dciodvfyErrors(path);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+    }
 }
 
 void TestDicomSeg::segOfAnotherSeriesIsRefused()
