@@ -132,6 +132,30 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("512 x 512 x 3 voxels")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("181 x 217 x 181 voxels")), qPrintable(err));
         QVERIFY(!QFile::exists(refused));
+        // The right size on its own series but with the origin moved 10 mm along x (about 12 voxels), made by
+        // editing the NRRD header's text: refused, both geometries named, nothing written.
+        QFile original(liver);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray bytes = original.readAll();
+        const QByteArray field = "space origin: (-235.19999999999999,";
+        QCOMPARE(bytes.count(field), 1);
+        bytes.replace(field, "space origin: (-225.19999999999999,");
+        const QString shifted = dir.filePath(QStringLiteral("shifted_liver.nrrd"));
+        QFile shiftedFile(shifted);
+        QVERIFY(shiftedFile.open(QIODevice::WriteOnly));
+        shiftedFile.write(bytes);
+        shiftedFile.close();
+        const QString refusedShift = dir.filePath(QStringLiteral("refused-shift.nii.gz"));
+        run = runCli({QStringLiteral("convert"), shifted, refusedShift, QStringLiteral("--reference"), ct});
+        QVERIFY(!run.crashed);
+        QCOMPARE(run.exitCode, 1);
+        const QString shiftErr = QString::fromUtf8(run.err);
+        QVERIFY2(shiftErr.contains(QStringLiteral("shifted_liver.nrrd")), qPrintable(shiftErr));
+        QVERIFY2(shiftErr.contains(QStringLiteral("512 x 512 x 3 voxels of 0.810547 x 0.810547 x 1 mm, origin (-225.2, -226.8, -128.69) mm")),
+                 qPrintable(shiftErr));
+        QVERIFY2(shiftErr.contains(QStringLiteral("512 x 512 x 3 voxels of 0.810547 x 0.810547 x 1 mm, origin (-235.2, -226.8, -128.69) mm")),
+                 qPrintable(shiftErr));
+        QVERIFY(!QFile::exists(refusedShift));
     }
 
     void convertAndEvaluateDicomSeg()

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace delineate;
 
 namespace {
@@ -266,19 +268,27 @@ void TestSegmentationIO::shiftedOrRegriddedMaskIsRefused_data()
 {
     QTest::addColumn<double>("shiftVoxels");  // along i
     QTest::addColumn<double>("spacingScale"); // of i and j
+    QTest::addColumn<double>("rotation");     // radians about the k axis, through the grid's centre
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("same grid") << 0.0 << 1.0 << true;
-    QTest::newRow("0.5 % of a voxel off") << 0.005 << 1.0 << true;
-    QTest::newRow("half a voxel off") << 0.5 << 1.0 << false;
-    QTest::newRow("2 % of a voxel off") << 0.02 << 1.0 << false;
-    QTest::newRow("same size, other spacing") << 0.0 << 1.1 << false;
+    QTest::addColumn<QString>("reason");      // said in the refusal
+    QTest::newRow("same grid") << 0.0 << 1.0 << 0.0 << true << QString();
+    QTest::newRow("0.5 % of a voxel off") << 0.005 << 1.0 << 0.0 << true << QString();
+    QTest::newRow("half a voxel off") << 0.5 << 1.0 << 0.0 << false << "1 % of a voxel";
+    QTest::newRow("2 % of a voxel off") << 0.02 << 1.0 << 0.0 << false << "1 % of a voxel";
+    QTest::newRow("same size, other spacing") << 0.0 << 1.1 << 0.0 << false << "1 % of a voxel";
+    // The direction limit is 1e-4: about the centre, 5e-5 rad moves the farthest voxel 0.005 voxels (accepted);
+    // 2e-4 rad is refused for its directions (before its 0.02-voxel offset is looked at).
+    QTest::newRow("rotated 5e-5 rad") << 0.0 << 1.0 << 5e-5 << true << QString();
+    QTest::newRow("rotated 2e-4 rad") << 0.0 << 1.0 << 2e-4 << false << "directions differ by more than 1e-4";
 }
 
 void TestSegmentationIO::shiftedOrRegriddedMaskIsRefused()
 {
     QFETCH(double, shiftVoxels);
     QFETCH(double, spacingScale);
+    QFETCH(double, rotation);
     QFETCH(bool, accepted);
+    QFETCH(QString, reason);
     const Segmentation original = paintedSegmentation(m_colin);
     ImageGeometry moved = m_colin;
     Vector3 origin = moved.origin();
@@ -286,20 +296,42 @@ void TestSegmentationIO::shiftedOrRegriddedMaskIsRefused()
         origin[r] += moved.direction()[r][0] * moved.spacing()[0] * shiftVoxels;
     moved.setOrigin(origin);
     moved.setSpacing({moved.spacing()[0] * spacingScale, moved.spacing()[1] * spacingScale, moved.spacing()[2]});
+    if (rotation != 0.0) {
+        // Rodrigues' rotation of each axis direction about the k axis, then the origin moved so that the grid's
+        // centre stays where it was.
+        const Vector3 axis = moved.axisDirection(2);
+        const Vector3 centreIndex{double(moved.size()[0] - 1) / 2, double(moved.size()[1] - 1) / 2, double(moved.size()[2] - 1) / 2};
+        const Vector3 centre = moved.indexToPhysical(centreIndex);
+        Matrix3 direction = moved.direction();
+        for (int c = 0; c < 3; ++c) {
+            const Vector3 v = moved.axisDirection(c);
+            const Vector3 k = cross(axis, v);
+            const double along = dot(axis, v);
+            for (int r = 0; r < 3; ++r)
+                direction[r][c] = v[r] * std::cos(rotation) + k[r] * std::sin(rotation) + axis[r] * along * (1 - std::cos(rotation));
+        }
+        moved.setDirection(direction);
+        moved.setOrigin({0, 0, 0});
+        const Vector3 shifted = moved.indexToPhysical(centreIndex);
+        moved.setOrigin({centre[0] - shifted[0], centre[1] - shifted[1], centre[2] - shifted[2]});
+    }
     auto copy = Segmentation::fromLayers(moved, {original.layer(0)}, original.labels());
     QVERIFY(copy.ok());
     const QString path = m_dir.filePath(QStringLiteral("moved-mask.nii.gz"));
     QVERIFY(writeSegmentationFile(*copy, path).ok());
     auto file = readSegmentationFile(path);
     QVERIFY(file.ok());
+    if (rotation != 0.0) // the file keeps the rotation (NIfTI stores directions in single precision)
+        QVERIFY(std::abs(file->geometry.direction()[1][0] - moved.direction()[1][0]) < 2e-6);
     auto attached = attachToSeries(*file, m_colin, QStringLiteral("Colin 27 T1"), false);
-    QCOMPARE(attached.ok(), accepted);
+    QVERIFY2(attached.ok() == accepted, qPrintable(attached.ok() ? QStringLiteral("accepted") : attached.error().message));
     if (!accepted) {
         const QString message = attached.error().message;
         QVERIFY2(message.contains(QStringLiteral("moved-mask.nii.gz")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("Colin 27 T1")), qPrintable(message));
         QVERIFY2(message.contains(describeGeometry(m_colin)), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("181 x 217 x 181 voxels")), qPrintable(message));
+        QVERIFY2(message.contains(reason), qPrintable(message));
     }
 }
 
