@@ -1,14 +1,15 @@
-// Brush and eraser on real grids (dcmqi's 3-slice CT with 0.81 x 0.81 x 1 mm voxels, the Colin 27 MRI from
-// mricron-data): every dab is compared with a voxel set computed here by brute force over the whole grid, never
-// with Delineate's own earlier output. Overwrite policies, locked labels, undo/redo and the hand-edited marks.
+// Brush and eraser on real grids (dcmqi's 3-slice CT with 0.81 x 0.81 x 1 mm voxels, the sample series that
+// delineate-cli make-series writes from mricron-data's Colin 27 MRI): every dab is compared with a voxel set computed
+// here by brute force over the whole grid, never with Delineate's own earlier output. Overwrite policies, locked
+// labels, undo/redo and the hand-edited marks.
 #include "TestData.h"
 
 #include "edit/Brush.h"
 #include "edit/SegmentationDocument.h"
 #include "io/ImageSource.h"
-#include "io/VolumeIO.h"
 
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -77,16 +78,29 @@ private Q_SLOTS:
     void historyDropsOldestPastItsBound();
 
 private:
+    QTemporaryDir m_sampleFolder;
     ImageGeometry m_ct;
-    ImageGeometry m_colin;
+    ImageGeometry m_colin; // the sample series' grid
 };
 
 void TestBrush::initTestCase()
 {
     DELINEATE_REQUIRE_PACKAGED(kColin);
-    auto colin = readVolume(kColin);
+    // The sample series as scripts/run makes it: a DICOM series written from mricron-data's Colin 27 T1 by
+    // delineate-cli make-series, read back as the app reads a series.
+    const QString cli = testing::cliPath();
+    QVERIFY2(QFileInfo::exists(cli), "DELINEATE_CLI must name delineate-cli (it writes the sample series)");
+    QVERIFY(m_sampleFolder.isValid());
+    const QString sample = m_sampleFolder.filePath(QStringLiteral("colin27-t1"));
+    const testing::CliRun made = testing::runCli({QStringLiteral("make-series"), kColin, sample, QStringLiteral("--modality"),
+                                                  QStringLiteral("MR"), QStringLiteral("--description"),
+                                                  QStringLiteral("Colin 27 T1 (mricron-data)")});
+    QVERIFY2(!made.crashed && made.exitCode == 0, made.err.constData());
+    SimpleJobControl sampleControl;
+    auto colin = loadOneSeries(sample, QString(), sampleControl);
     QVERIFY2(colin.ok(), qPrintable(colin.error().message));
-    m_colin = colin->geometry();
+    m_colin = colin->volume.geometry();
+    QCOMPARE(m_colin.size(), (std::array<int64_t, 3>{181, 217, 181}));
     if (QFileInfo::exists(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")))) {
         SimpleJobControl control;
         auto ct = loadOneSeries(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")), QString(), control);
