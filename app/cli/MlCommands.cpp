@@ -430,6 +430,8 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("data-description"), MlCommandsText::tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
         {QStringLiteral("half"), MlCommandsText::tr("Store the weights as float16 (half the file size).")},
         {QStringLiteral("nonzero-labels"), MlCommandsText::tr("Treat every non-zero label voxel as label 1 (e.g. a skull-stripped image).")},
+        {QStringLiteral("checkpoint"), MlCommandsText::tr("Keep the whole training state in this file after every epoch (with --store: the registry's interrupted-run file), so that a killed run can be resumed."), QStringLiteral("FILE")},
+        {QStringLiteral("resume"), MlCommandsText::tr("Resume the run whose checkpoint is in --checkpoint FILE (or the store's interrupted run), given the same options.")},
         {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
     });
     int exitCode = Failure;
@@ -486,6 +488,14 @@ int runTrain(const QStringList& arguments)
             return fail(QStringLiteral("--%1: %2").arg(name, indices.error().message));
         *target = *indices;
     }
+    options.resume = parser.isSet(QStringLiteral("resume"));
+    if (parser.isSet(QStringLiteral("checkpoint"))) {
+        if (!storeFolder.isEmpty())
+            return fail(MlCommandsText::tr("train: --checkpoint does not apply to a store (its registry keeps the checkpoint)"));
+        options.checkpoints = std::make_shared<ml::FileCheckpointSink>(parser.value(QStringLiteral("checkpoint")));
+    } else if (options.resume && storeFolder.isEmpty()) {
+        return fail(MlCommandsText::tr("train: --resume needs --checkpoint FILE or --store S"));
+    }
     ConsoleJobControl control(parser.isSet(QStringLiteral("quiet")));
     std::optional<ml::ModelRegistry> registry;
     std::optional<TrainingStore> openedStore;
@@ -500,6 +510,7 @@ int runTrain(const QStringList& arguments)
         if (!models)
             return fail(models.error().message);
         registry = std::move(models.value());
+        options.checkpoints = registry->checkpoints();
         if (options.fromModel == QLatin1String("active")) {
             if (registry->active().isEmpty())
                 return fail(MlCommandsText::tr("%1: the store has no active model to fine-tune").arg(storeFolder));

@@ -354,12 +354,26 @@ Expected<void> replaceFile(const QString& temporaryPath, const QString& path)
         QFile::remove(temporaryPath);
         return Error::failed(VolumeIOText::tr("%1: cannot replace the file (%2)").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     }
-    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
-    if (const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+    syncFolder(QFileInfo(path).absolutePath());
+    return {};
+}
+
+void syncFolder(const QString& folder)
+{
+    if (const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
         ::fsync(fd);
         ::close(fd);
     }
-    return {};
+}
+
+Expected<void> writeBytesAtomically(const QString& path, const QByteArray& bytes)
+{
+    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
+        QFile file(temporary);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !writeAll(file, bytes))
+            return Error::failed(VolumeIOText::tr("%1: cannot write (%2)").arg(path, file.errorString()));
+        return {};
+    });
 }
 
 Expected<void> createTemporaryFile(const QString& temporaryPath, const QString& path)

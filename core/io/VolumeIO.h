@@ -44,6 +44,10 @@ Expected<void> checkWrittenFile(const QString& temporaryPath, const QString& pat
 // a file-size limit as a short count without a reason, and only the next write gives the system's reason in
 // errorString(). Then flushes. False when not all of it was written.
 bool writeAll(QFileDevice& file, const QByteArray& bytes);
+// `bytes` written atomically to `path` through writeAtomically (a JSON record, a model checkpoint).
+Expected<void> writeBytesAtomically(const QString& path, const QByteArray& bytes);
+// Flushes a folder's entries to disk (after renaming a file or a folder into it).
+void syncFolder(const QString& folder);
 // Removes the temporary file of a failed write and returns its error, told as "not saved" with the cause where
 // one can be seen (the disk is full, the process's file-size limit was reached).
 Error discardFailedWrite(const QString& temporaryPath, const QString& path, const Error& error);

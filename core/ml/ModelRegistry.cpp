@@ -33,22 +33,7 @@ int versionNumber(const QString& version)
 
 Expected<void> writeJsonAtomically(const QString& path, const QJsonDocument& document)
 {
-    const QByteArray bytes = document.toJson();
-    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
-        QFile file(temporary);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush())
-            return Error::failed(RegistryText::tr("%1: cannot write (%2)").arg(path, file.errorString()));
-        return {};
-    });
-}
-
-void syncFolder(const QString& folder)
-{
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    return writeBytesAtomically(path, document.toJson());
 }
 
 } // namespace
@@ -110,6 +95,16 @@ const ModelVersion* ModelRegistry::find(const QString& version) const
         if (v.version == version)
             return &v;
     return nullptr;
+}
+
+std::shared_ptr<CheckpointSink> ModelRegistry::checkpoints() const
+{
+    return std::make_shared<FileCheckpointSink>(QDir(m_folder).filePath(QStringLiteral("interrupted-run.ckpt")));
+}
+
+bool ModelRegistry::hasInterruptedRun() const
+{
+    return QFileInfo::exists(QDir(m_folder).filePath(QStringLiteral("interrupted-run.ckpt")));
 }
 
 QString ModelRegistry::modelPath(const QString& version) const

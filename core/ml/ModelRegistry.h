@@ -3,16 +3,20 @@
 // as a history so that a promotion can be rolled back. Torch-free: files and JSON only.
 //
 // Layout: STORE/models/vN/model.dlm and STORE/models/vN/version.json (a version appears by renaming its complete
-// folder into place); STORE/models/active.json {"active": "vN", "history": ["v1", "vN"]} (written atomically).
+// folder into place); STORE/models/active.json {"active": "vN", "history": ["v1", "vN"]} (written atomically);
+// STORE/models/interrupted-run.ckpt, the checkpoint of a run that has not ended (see checkpoints()).
 #pragma once
 
 #include "common/Expected.h"
+#include "ml/TrainingTypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QVector>
+
+#include <memory>
 
 namespace delineate::ml {
 
@@ -47,6 +51,12 @@ public:
     Expected<void> promote(const QString& version);
     // Back to the version active before the last promotion; returns it.
     Expected<QString> rollback();
+
+    // Where a training run on the store keeps its checkpoint after every epoch. A run that ends (finished,
+    // stopped or cancelled) discards it; one that was killed leaves it, to be resumed with the same options
+    // (delineate-cli train --store S --resume, or the Training panel's Resume).
+    std::shared_ptr<CheckpointSink> checkpoints() const;
+    bool hasInterruptedRun() const;
 
 private:
     Expected<void> writeActive() const;

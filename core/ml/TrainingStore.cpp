@@ -38,16 +38,6 @@ const QString kImageFile = QStringLiteral("image.nii.gz");
 const QString kLabelFile = QStringLiteral("label.nii.gz");
 const QString kSampleFile = QStringLiteral("sample.json");
 
-Expected<void> writeBytesAtomically(const QString& path, const QByteArray& bytes)
-{
-    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
-        QFile file(temporary);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush())
-            return Error::failed(StoreText::tr("%1: cannot write (%2)").arg(path, file.errorString()));
-        return {};
-    });
-}
-
 Expected<QByteArray> fileSha256(const QString& path)
 {
     QFile file(path);
@@ -57,15 +47,6 @@ Expected<QByteArray> fileSha256(const QString& path)
     if (!hash.addData(&file))
         return Error::failed(StoreText::tr("%1: cannot read").arg(path));
     return hash.result().toHex();
-}
-
-void syncFolder(const QString& folder)
-{
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 QJsonArray sliceArray(const QVector<int64_t>& slices)

@@ -1,8 +1,11 @@
 // How a network is trained (no torch): the options shared by the engine and its callers.
 #pragma once
 
+#include "common/Expected.h"
 #include "ml/ComputeRuntime.h"
 #include "ml/TrainingData.h"
+
+#include <QByteArray>
 
 #include <QString>
 #include <QStringList>
@@ -15,6 +18,35 @@
 namespace delineate::ml {
 
 enum class LossKind { BinaryCrossEntropy, DiceAndCrossEntropy };
+
+// Where a run's checkpoints go: the whole training state after each epoch (weights, optimiser, weight average,
+// best weights so far, random generators, sampler), so that a run that was killed resumes and goes on exactly as
+// the uninterrupted run would have. The store's registry gives one (ModelRegistry::checkpoints()); a file is another.
+class CheckpointSink
+{
+public:
+    virtual ~CheckpointSink() = default;
+    // Replaces the previous checkpoint atomically: a kill leaves the old or the new one.
+    virtual Expected<void> save(const QByteArray& checkpoint) = 0;
+    // The last checkpoint saved; empty when there is none.
+    virtual Expected<QByteArray> load() const = 0;
+    // The run ended (finished, stopped or cancelled): nothing is left to resume.
+    virtual void discard() = 0;
+};
+
+// A checkpoint in one file, written atomically (temporary file, then rename).
+class FileCheckpointSink final : public CheckpointSink
+{
+public:
+    explicit FileCheckpointSink(QString path) : m_path(std::move(path)) {}
+    Expected<void> save(const QByteArray& checkpoint) override;
+    Expected<QByteArray> load() const override;
+    void discard() override;
+    const QString& path() const { return m_path; }
+
+private:
+    QString m_path;
+};
 
 struct TrainingOptions
 {
@@ -58,6 +90,11 @@ struct TrainingOptions
     // Set by the caller to end training after the current step and keep the best model so far ("Stop"), unlike a
     // cancel, which discards the run.
     std::shared_ptr<std::atomic<bool>> stopRequested;
+    // The training state after every epoch goes here (nothing when null). With `resume`, the run starts from the
+    // sink's checkpoint, which must come from a run with the same options and data; at one thread in float32 it
+    // then reproduces the uninterrupted run's losses, metrics and weights.
+    std::shared_ptr<CheckpointSink> checkpoints;
+    bool resume = false;
 
     static constexpr double kDefaultMinutes = 17.0; // leaves room for loading and the last validation in 20 min
 };

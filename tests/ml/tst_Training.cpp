@@ -5,6 +5,7 @@
 
 #include "TestData.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -18,11 +19,65 @@ class RecordingJobControl : public JobControl
 public:
     void reportProgress(double fraction, const QString&) override { lastFraction = fraction; }
     void publish(const QVariantMap& intermediate) override { published.append(intermediate); }
-    bool isCancelled() const override { return cancelAfterPublish && !published.isEmpty(); }
+    bool isCancelled() const override { return cancelAfterPublish && published.size() >= cancelAfter; }
     QVector<QVariantMap> published;
     double lastFraction = 0.0;
     bool cancelAfterPublish = false;
+    int cancelAfter = 1;
 };
+
+// A checkpoint kept in memory. With `survivesDiscard`, a cancel leaves it as a SIGKILL would (a killed process
+// never discards its checkpoint): how an interrupted run is made in-process.
+class MemoryCheckpoints : public CheckpointSink
+{
+public:
+    Expected<void> save(const QByteArray& checkpoint) override
+    {
+        bytes = checkpoint;
+        ++saves;
+        return {};
+    }
+    Expected<QByteArray> load() const override { return bytes; }
+    void discard() override
+    {
+        ++discards;
+        if (!survivesDiscard)
+            bytes.clear();
+    }
+    QByteArray bytes;
+    int saves = 0, discards = 0;
+    bool survivesDiscard = false;
+};
+
+// The weights section of a model file (after the magic, the header's length and the header, the weights' length):
+// equal bytes mean equal weights, whatever the header's times say.
+QByteArray weightsOf(const QString& modelPath)
+{
+    QFile file(modelPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = file.readAll();
+    const auto u64 = [&](qsizetype at) {
+        quint64 v = 0;
+        for (int i = 7; i >= 0; --i)
+            v = (v << 8) | quint8(all.at(at + i));
+        return qsizetype(v);
+    };
+    if (all.size() < 24)
+        return {};
+    const qsizetype weightsAt = 24 + u64(16);
+    if (all.size() < weightsAt + 8)
+        return {};
+    return all.mid(weightsAt + 8, u64(weightsAt));
+}
+
+QVector<double> lossesOf(const QVector<QVariantMap>& published)
+{
+    QVector<double> losses;
+    for (const QVariantMap& m : published)
+        losses.append(m.value(QStringLiteral("loss")).toDouble());
+    return losses;
+}
 
 TrainingOptions tinyEmRun()
 {
@@ -127,6 +182,103 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QVERIFY(result.error().isCancelled());
         QCOMPARE(control.published.size(), 1);
+    }
+
+    // A run interrupted after epoch 2 and resumed from its checkpoint goes on exactly as the uninterrupted run:
+    // the same losses and validation Dice in epochs 3 and 4, and byte-identical final weights (one thread, float32).
+    void resumedRunReproducesTheUninterruptedRun()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/24.png");
+        QTemporaryDir dir;
+        TrainingOptions options = tinyEmRun();
+        options.stepsPerEpoch = 3;
+        options.patchSize = 64;
+        options.threads = 1;
+        options.precision = ComputePrecision::Float32;
+        options.outputPath = dir.filePath(QStringLiteral("whole.dlm"));
+        auto whole = std::make_shared<MemoryCheckpoints>();
+        options.checkpoints = whole;
+        RecordingJobControl wholeControl;
+        auto uninterrupted = trainModel(options, wholeControl);
+        QVERIFY2(uninterrupted.ok(), qPrintable(uninterrupted.error().message));
+        QCOMPARE(whole->saves, 4);
+        QVERIFY2(whole->bytes.isEmpty(), "a finished run leaves no checkpoint");
+        QCOMPARE(wholeControl.published.size(), 4);
+
+        auto interrupted = std::make_shared<MemoryCheckpoints>();
+        interrupted->survivesDiscard = true;
+        options.checkpoints = interrupted;
+        options.outputPath = dir.filePath(QStringLiteral("pieces.dlm"));
+        RecordingJobControl first;
+        first.cancelAfterPublish = true;
+        first.cancelAfter = 2;
+        QVERIFY(!trainModel(options, first).ok());
+        QCOMPARE(interrupted->saves, 2);
+        QVERIFY(!interrupted->bytes.isEmpty());
+
+        options.resume = true;
+        RecordingJobControl second;
+        auto resumed = trainModel(options, second);
+        QVERIFY2(resumed.ok(), qPrintable(resumed.error().message));
+        QCOMPARE(second.published.size(), 2);
+        QCOMPARE(second.published[0].value(QStringLiteral("epoch")).toInt(), 3);
+        const QVector<double> expected = lossesOf(wholeControl.published);
+        const QVector<double> pieces = lossesOf(first.published.mid(0, 2)) + lossesOf(second.published);
+        QCOMPARE(pieces, expected);
+        for (int e = 0; e < 2; ++e)
+            QCOMPARE(second.published[e].value(QStringLiteral("val_mean_dice")).toDouble(),
+                     wholeControl.published[e + 2].value(QStringLiteral("val_mean_dice")).toDouble());
+        QCOMPARE(resumed->epochs, 4);
+        QCOMPARE(resumed->bestEpoch, uninterrupted->bestEpoch);
+        const QByteArray wholeWeights = weightsOf(dir.filePath(QStringLiteral("whole.dlm")));
+        QVERIFY(wholeWeights.size() > 1000);
+        QVERIFY2(weightsOf(dir.filePath(QStringLiteral("pieces.dlm"))) == wholeWeights, "the resumed run's weights differ");
+    }
+
+    // A checkpoint is resumed only by the run it belongs to, and a damaged one is an error, not a crash; a
+    // cancelled run discards its checkpoint (Cancel throws the run away), a missing one is said.
+    void checkpointsBelongToTheirRun()
+    {
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/24.png");
+        QTemporaryDir dir;
+        TrainingOptions options = tinyEmRun();
+        options.stepsPerEpoch = 1;
+        options.patchSize = 64;
+        options.threads = 1;
+        options.precision = ComputePrecision::Float32;
+        auto interrupted = std::make_shared<MemoryCheckpoints>();
+        interrupted->survivesDiscard = true;
+        options.checkpoints = interrupted;
+        RecordingJobControl first;
+        first.cancelAfterPublish = true;
+        QVERIFY(!trainModel(options, first).ok());
+        QVERIFY(!interrupted->bytes.isEmpty());
+        const QByteArray saved = interrupted->bytes;
+
+        options.resume = true;
+        TrainingOptions other = options;
+        other.learningRate = 5e-4;
+        RecordingJobControl control;
+        auto refused = trainModel(other, control);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("other options")), qPrintable(refused.error().message));
+
+        interrupted->bytes = saved.left(saved.size() / 2);
+        auto damaged = trainModel(options, control);
+        QVERIFY(!damaged.ok());
+        QVERIFY2(damaged.error().message.contains(QStringLiteral("damaged")), qPrintable(damaged.error().message));
+
+        const QString file = dir.filePath(QStringLiteral("run.ckpt"));
+        options.checkpoints = std::make_shared<FileCheckpointSink>(file);
+        auto none = trainModel(options, control);
+        QVERIFY(!none.ok());
+        QVERIFY2(none.error().message.contains(QStringLiteral("no interrupted run")), qPrintable(none.error().message));
+
+        options.resume = false;
+        RecordingJobControl cancelling;
+        cancelling.cancelAfterPublish = true;
+        QVERIFY(!trainModel(options, cancelling).ok());
+        QVERIFY2(!QFileInfo::exists(file), "a cancelled run must discard its checkpoint");
     }
 
     // Why training mirrors EM images left-right only (TrainingOptions::mirroring, docs/ml.md): the labelled
