@@ -14,6 +14,19 @@ class DocumentText
 {
     Q_DECLARE_TR_FUNCTIONS(SegmentationDocument)
 };
+
+// Says that the edit ended when the function ending it returns, by whichever return, its work done.
+class EditEndedNotice
+{
+public:
+    explicit EditEndedNotice(SegmentationDocument* document) : m_document(document) {}
+    ~EditEndedNotice() { Q_EMIT m_document->editEnded(); }
+    EditEndedNotice(const EditEndedNotice&) = delete;
+    EditEndedNotice& operator=(const EditEndedNotice&) = delete;
+
+private:
+    SegmentationDocument* m_document;
+};
 } // namespace
 
 SegmentationDocument::SegmentationDocument(Segmentation segmentation, QObject* parent)
@@ -141,6 +154,7 @@ Expected<void> SegmentationDocument::commitEditAmendingLast(const QString& descr
     const std::shared_ptr<const EditRecord> earlier = m_history.shared(m_history.position() - 1);
     flushChanges();
     m_editing = false;
+    const EditEndedNotice notice(this);
     auto record = std::make_shared<EditRecord>(*earlier);
     record->description = description.isEmpty() ? m_editDescription : description;
     record->timeMs = QDateTime::currentMSecsSinceEpoch();
@@ -210,6 +224,7 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
         return {};
     flushChanges();
     m_editing = false;
+    const EditEndedNotice notice(this);
     auto record = std::make_shared<EditRecord>();
     record->kind = m_editKind;
     record->description = description.isEmpty() ? m_editDescription : description;
@@ -289,6 +304,7 @@ void SegmentationDocument::cancelEdit()
     if (!m_editing)
         return;
     m_editing = false;
+    const EditEndedNotice notice(this);
     VoxelBox changed;
     const auto& size = m_segmentation.geometry().size();
     const int64_t sliceSize = size[0] * size[1];

@@ -93,6 +93,9 @@ Q_SIGNALS:
     void reviewedSlicesChanged();
     void layersChanged();
     void historyChanged();
+    // The edit in progress ended (committed, folded into the last step or cancelled): work that must not run inside
+    // someone else's edit (an AI result's merge) can go ahead.
+    void editEnded();
     void modifiedChanged(bool modified);
     void journalFailed(const QString& message);
 

@@ -52,6 +52,12 @@ bool EngineLoader::isLoaded()
     return g_engine != nullptr;
 }
 
+QString EngineLoader::lastError()
+{
+    std::lock_guard<std::mutex> lock(g_mutex);
+    return g_engine ? QString() : g_error;
+}
+
 Expected<Engine*> EngineLoader::engine(const EngineLoadOptions& options)
 {
     std::lock_guard<std::mutex> lock(g_mutex);

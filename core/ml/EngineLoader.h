@@ -23,6 +23,9 @@ public:
     // The process-wide engine, loaded on first call (thread-safe). The Engine lives until the process ends.
     static Expected<Engine*> engine(const EngineLoadOptions& options = {});
     static bool isLoaded();
+    // Why the engine could not be loaded (the plugin missing, refused, failing to start); empty before the first
+    // attempt and after a load that worked.
+    static QString lastError();
     // Where the plugin is looked for: $DELINEATE_ENGINE alone when set; else beside the executable
     // (../lib/delineate/, ../lib/), then the build tree.
     static QStringList candidatePaths();

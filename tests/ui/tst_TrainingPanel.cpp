@@ -1,7 +1,8 @@
 // The Training dock end to end (offscreen, real button clicks): Accept adds the corrected segmentation on screen to
 // the store (the stored mask equals it voxel for voxel); a training from scratch and a fine-tune of the active
 // version run on the worker with per-epoch curves and become versions; the AI panel takes the active version;
-// promote and roll back; Stop keeps the best model so far as a version, Cancel keeps nothing.
+// promote and roll back; Stop keeps the best model so far as a version, Cancel keeps nothing; an AI run holds the
+// training while it computes (one started meanwhile waits) and leaves a training the user paused paused.
 #include "TestData.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
@@ -12,6 +13,7 @@
 #include "model/SegmentationSession.h"
 #include "model/TrainingSession.h"
 #include "model/ViewerState.h"
+#include "widgets/AiPanel.h"
 #include "widgets/MainWindow.h"
 #include "widgets/TrainingPanel.h"
 
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void cleanup();
     void acceptAddsTheSegmentationOnScreen();
     void trainPromoteRollBackStopCancel();
+    void aiRunHoldsTrainingAndKeepsTheUserPause();
 
 private:
     MainWindow* m_window = nullptr;
@@ -205,6 +208,80 @@ void TestTrainingPanel::trainPromoteRollBackStopCancel()
     QVERIFY(!finished.last().at(0).toBool());
     QCOMPARE(ml::ModelRegistry::open(folder)->versions().size(), 3);
     QVERIFY(QDir(QDir(folder).filePath(QStringLiteral("models"))).entryList({QStringLiteral(".training-*")}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestTrainingPanel::aiRunHoldsTrainingAndKeepsTheUserPause()
+{
+    DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
+    const QString folder = m_home.filePath(QStringLiteral("hold-store"));
+    {
+        auto store = TrainingStore::open(folder, true);
+        QVERIFY(store.ok());
+        ImportOptions options;
+        options.trainIndices = {0, 1};
+        options.validationIndices = {29};
+        SimpleJobControl control;
+        QVERIFY(store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok());
+    }
+    TrainingSession* session = m_window->trainingSession();
+    TrainingPanel* panel = m_window->trainingPanel();
+    QVERIFY(session->openStore(folder).ok());
+    panel->epochsBox()->setValue(500);
+    panel->stepsBox()->setValue(2);
+    panel->patchBox()->setValue(64);
+    panel->widthBox()->setValue(4);
+    panel->startFromBox()->setCurrentIndex(1); // from scratch
+    // An EM image on screen and the shipped EM model in the AI panel.
+    QSignalSpy shown(m_window, &MainWindow::imageShown);
+    m_window->openPath(testing::dataPath(QStringLiteral("isbi2012-membrane/train/image/24.png")));
+    QVERIFY2(shown.wait(kTimeout), qPrintable(m_window->lastError()));
+    QVERIFY(m_window->aiPanel()->chooseModel(QStringLiteral(DELINEATE_MODELS_DIR) + QStringLiteral("/em-membranes.dlm")));
+    AiSession* ai = m_window->aiSession();
+    JobRunner* training = session->trainingRunner();
+    QSignalSpy epochs(session, &TrainingSession::epochFinished);
+    QSignalSpy aiFinished(ai, &AiSession::runFinished);
+    QSignalSpy finished(session, &TrainingSession::trainingFinished);
+    int epochsWhileAiRan = 0;
+    connect(session, &TrainingSession::epochFinished, this, [&]() { epochsWhileAiRan += ai->isRunning() ? 1 : 0; });
+
+    // A training started while an AI run computes waits for the run to end, and says so.
+    m_window->aiPanel()->seriesButton()->click();
+    QVERIFY(ai->isRunning());
+    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
+    QVERIFY(session->isTraining());
+    QVERIFY(training->isHeld());
+    QVERIFY2(panel->statusLabel()->text().contains(QLatin1String("AI run")), qPrintable(panel->statusLabel()->text()));
+    QVERIFY(aiFinished.wait(kTimeout));
+    QVERIFY2(aiFinished.last().at(0).toBool(), qPrintable(aiFinished.last().at(1).toString()));
+    QVERIFY(!training->isHeld());
+    QVERIFY(!training->isPaused());
+    QVERIFY(epochs.wait(kTimeout)); // and goes on after it
+    QCOMPARE(epochsWhileAiRan, 0);
+
+    // The user pauses it; an AI run holds and releases it; it stays paused until the user resumes it.
+    QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
+    QVERIFY(training->isPaused());
+    QTest::qWait(1500); // the step under way ends
+    const int atPause = epochs.count();
+    aiFinished.clear();
+    m_window->aiPanel()->sliceButton()->click();
+    QVERIFY(ai->isRunning());
+    QVERIFY(training->isHeld());
+    QVERIFY(aiFinished.wait(kTimeout));
+    QVERIFY2(aiFinished.last().at(0).toBool(), qPrintable(aiFinished.last().at(1).toString()));
+    QVERIFY(!training->isHeld());
+    QVERIFY(training->isPaused());
+    QVERIFY(panel->pauseButton()->isChecked());
+    QVERIFY2(panel->statusLabel()->text().contains(QLatin1String("paused")), qPrintable(panel->statusLabel()->text()));
+    QTest::qWait(2000);
+    QCOMPARE(epochs.count(), atPause);
+    QTest::mouseClick(panel->pauseButton(), Qt::LeftButton);
+    QVERIFY(!training->isPaused());
+    QVERIFY(epochs.wait(kTimeout));
+    QVERIFY(epochs.count() > atPause);
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(kTimeout));
+    QVERIFY(!finished.last().at(0).toBool());
 }
 
 QTEST_MAIN(TestTrainingPanel)

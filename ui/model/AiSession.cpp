@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace delineate {
 
@@ -56,13 +57,23 @@ AiSession::AiSession(ViewerState* state, SegmentationSession* segmentation, Segm
             m_uncertainRanking.clear();
             m_overlay->hide();
             Q_EMIT resultChanged();
+            if (hasPendingMerge())
+                QMetaObject::invokeMethod(this, &AiSession::mergePending, Qt::QueuedConnection); // it lapses
         }
         if (m_header)
             Q_EMIT modelChanged(); // whether the model fits depends on the image
     });
+    connect(m_segmentation, &SegmentationSession::documentChanged, this, &AiSession::onDocumentChanged);
+    onDocumentChanged();
 }
 
-AiSession::~AiSession() = default;
+AiSession::~AiSession()
+{
+    // The run is cancelled and joined before the jobs it holds go on.
+    delete m_runner;
+    m_runner = nullptr;
+    releaseOtherJobs();
+}
 
 QStringList AiSession::defaultModelPaths()
 {
@@ -124,17 +135,87 @@ void AiSession::setComputeSettings(const QString& device, const QString& precisi
     m_threads = threads;
 }
 
-void AiSession::addPausedDuringRuns(JobRunner* runner)
+void AiSession::holdDuringRuns(JobRunner* runner)
 {
-    m_pausedDuringRuns.append(runner);
+    m_heldDuringRuns.append(runner);
+}
+
+void AiSession::holdOtherJobs()
+{
+    for (const auto& other : m_heldDuringRuns)
+        if (other && !m_holding.contains(other)) {
+            other->hold();
+            m_holding.append(other);
+        }
+}
+
+void AiSession::releaseOtherJobs()
+{
+    // Only the holds this run took: a pause the user chose stays.
+    const auto holding = std::exchange(m_holding, {});
+    for (const auto& other : holding)
+        if (other)
+            other->release();
 }
 
 QString AiSession::engineStatus() const
 {
-    if (!ml::EngineLoader::isLoaded())
-        return tr("The engine loads when a model first runs.");
-    auto engine = ml::EngineLoader::engine();
-    return engine ? (*engine)->description() : engine.error().message;
+    if (ml::EngineLoader::isLoaded()) {
+        auto engine = ml::EngineLoader::engine();
+        return engine ? (*engine)->description() : engine.error().message;
+    }
+    const QString error = ml::EngineLoader::lastError();
+    if (!error.isEmpty())
+        return tr("The AI engine could not be loaded, so models cannot run (viewing and editing work as before): %1").arg(error);
+    return tr("The engine loads when a model first runs.");
+}
+
+void AiSession::onDocumentChanged()
+{
+    if (SegmentationDocument* document = m_segmentation->document())
+        connect(document, &SegmentationDocument::editEnded, this, &AiSession::onEditEnded, Qt::UniqueConnection);
+    m_dragging = false;
+    m_slabs.clear();
+    if (hasPendingMerge())
+        QMetaObject::invokeMethod(this, &AiSession::mergePending, Qt::QueuedConnection); // it lapses
+}
+
+void AiSession::onEditEnded()
+{
+    // Whoever ended it, an AI edit of a threshold drag is over (a tool's beginEdit cancels it, for one).
+    m_dragging = false;
+    m_slabs.clear();
+    // Not from inside the ending edit's call: the tool that ended it may begin the next one right away.
+    if (hasPendingMerge())
+        QMetaObject::invokeMethod(this, &AiSession::mergePending, Qt::QueuedConnection);
+}
+
+void AiSession::mergePending()
+{
+    if (!hasPendingMerge())
+        return;
+    SegmentationDocument* document = m_segmentation->document();
+    if (!document || document != m_pendingDocument || !m_result || m_resultImage != m_state->volume()) {
+        const bool run = m_pendingRun.has_value();
+        m_pendingRun.reset();
+        m_pendingThreshold = false;
+        m_pendingDocument = nullptr;
+        if (run)
+            Q_EMIT runFinished(false, tr("The segmentation or the image was closed before the AI result could be merged."));
+        return;
+    }
+    if (document->isEditing())
+        return; // the next edit began first: wait for its end
+    m_pendingDocument = nullptr;
+    if (m_pendingRun) {
+        const PendingRun run = *m_pendingRun;
+        m_pendingRun.reset();
+        mergeRun(run);
+    }
+    if (m_pendingThreshold) {
+        m_pendingThreshold = false;
+        applyThreshold(m_threshold);
+    }
 }
 
 SegmentationDocument* AiSession::ensureDocument()
@@ -206,9 +287,7 @@ bool AiSession::run(Scope scope, const VoxelBox& box)
     const QString title = scope == Scope::Slice ? tr("AI on the current slice")
                           : scope == Scope::Box ? tr("AI on the box")
                                                 : tr("AI on the whole series");
-    for (const auto& other : m_pausedDuringRuns)
-        if (other && other->isRunning())
-            other->setPaused(true);
+    holdOtherJobs();
     m_runner->start<RunOutput>(
         title,
         [volume, origin, size, whole, options, path, model, header](JobControl& control) -> Expected<RunOutput> {
@@ -253,9 +332,7 @@ void AiSession::cancel()
 
 void AiSession::finishRun(Expected<RunOutput> output, Scope scope, const VoxelBox& region)
 {
-    for (const auto& other : m_pausedDuringRuns)
-        if (other && other->isRunning())
-            other->setPaused(false);
+    releaseOtherJobs();
     Q_EMIT engineStatusChanged();
     if (!output) {
         const QString message = output.error().isCancelled() ? tr("Cancelled: the segmentation is unchanged.")
@@ -285,17 +362,33 @@ void AiSession::finishRun(Expected<RunOutput> output, Scope scope, const VoxelBo
         Q_EMIT runFinished(false, m_lastError);
         return;
     }
-    if (document->isEditing())
+    PendingRun run{region, output->seconds, output->engine};
+    if (document->isEditing() && !m_dragging) {
+        // The user's edit in progress (a stroke while the mouse is down) is theirs: the merge waits for its end.
+        if (m_pendingRun) // an earlier result waiting too: one merge of both regions
+            run.region.include(m_pendingRun->region);
+        m_pendingRun = run;
+        m_pendingDocument = document;
+        Q_EMIT mergeWaiting(tr("The AI result is merged when the edit in progress ends."));
+        return;
+    }
+    mergeRun(run);
+}
+
+void AiSession::mergeRun(const PendingRun& run)
+{
+    SegmentationDocument* document = m_segmentation->document();
+    if (document->isEditing()) // only ever this session's threshold drag: the new result replaces its preview
         document->cancelEdit();
     // One AI step: the merge of this run's region (voxels the previous AI result left elsewhere stay).
     document->beginEdit(EditKind::Ai, tr("AI %1 (threshold %2)").arg(m_header->name).arg(m_threshold, 0, 'f', 2));
     ensureClassLabels(*document);
-    const AiMergeReport report = mergeAiResult(*document, *m_result, mergeOptions(m_threshold), region, true);
+    const AiMergeReport report = mergeAiResult(*document, *m_result, mergeOptions(m_threshold), run.region, true);
     document->commitEdit();
     m_lastAiSequence = document->history().currentSequence();
     refreshOverlay();
     Q_EMIT resultChanged();
-    QString message = tr("%1 voxels labelled in %2 s (%3).").arg(report.labelled).arg(output->seconds, 0, 'f', 1).arg(output->engine);
+    QString message = tr("%1 voxels labelled in %2 s (%3).").arg(report.labelled).arg(run.seconds, 0, 'f', 1).arg(run.engine);
     if (report.keptHandEdited > 0)
         message += QLatin1Char(' ') + tr("%1 hand-edited voxels kept.").arg(report.keptHandEdited);
     if (report.keptLocked > 0)
@@ -355,13 +448,11 @@ void AiSession::ensureClassLabels(SegmentationDocument& document)
         document.setLabelTableInEdit(table);
 }
 
-void AiSession::startThresholdEdit()
+bool AiSession::startThresholdEdit()
 {
     SegmentationDocument* document = m_segmentation->document();
-    if (!document || !m_result)
-        return;
-    if (document->isEditing())
-        document->cancelEdit();
+    if (!document || !m_result || document->isEditing()) // an edit in progress is the user's: never cancelled here
+        return false;
     document->beginEdit(EditKind::Ai, QString());
     ensureClassLabels(*document);
     // The states of the three slices on screen as they are now: the preview re-merges them from these.
@@ -375,18 +466,17 @@ void AiSession::startThresholdEdit()
         m_slabs.push_back(gatherAiSlab(s, *m_result, layer, slab));
     }
     m_dragging = true;
+    return true;
 }
 
 void AiSession::previewThreshold(double threshold)
 {
     if (!m_result || !m_segmentation->document())
         return;
-    if (!m_dragging)
-        startThresholdEdit();
-    SegmentationDocument* document = m_segmentation->document();
-    if (!document->isEditing())
-        return;
     m_threshold = threshold;
+    if (!m_dragging && !startThresholdEdit())
+        return; // an edit in progress: the release applies the threshold when it has ended
+    SegmentationDocument* document = m_segmentation->document();
     const AiMergeOptions options = mergeOptions(threshold);
     for (AiSlab& slab : m_slabs)
         previewAiSlab(*document, slab, options);
@@ -397,10 +487,15 @@ void AiSession::applyThreshold(double threshold)
 {
     if (!m_result || !m_segmentation->document())
         return;
-    if (!m_dragging)
-        startThresholdEdit();
     SegmentationDocument* document = m_segmentation->document();
     m_threshold = threshold;
+    if (!m_dragging && !startThresholdEdit()) {
+        // The user's edit in progress: the whole volume takes the threshold when it ends.
+        m_pendingThreshold = true;
+        m_pendingDocument = document;
+        Q_EMIT thresholdChanged(threshold);
+        return;
+    }
     // First the slices the preview changed, from their states before it; then every voxel, from the states it has
     // now (the re-merged slices come out the same, the merge being idempotent).
     previewThreshold(threshold);

@@ -69,8 +69,10 @@ public:
     bool isRunning() const { return m_runner->isRunning(); }
     JobRunner* runner() const { return m_runner; }
     QString lastError() const { return m_lastError; }
-    // Runners of other torch jobs (a fine-tune) that a run pauses while it computes: one torch job at a time.
-    void addPausedDuringRuns(JobRunner* runner);
+    // Runners of other torch jobs (a fine-tune) that a run holds while it computes, one torch job at a time: a running
+    // job waits at its next step, one started meanwhile waits to begin. The user's own pause is not touched: a
+    // training the user paused stays paused after the run.
+    void holdDuringRuns(JobRunner* runner);
 
     // The probabilities of the last runs, on the image's grid (empty before the first run).
     const ProbabilityMap* result() const { return m_result ? m_result.get() : nullptr; }
@@ -80,6 +82,9 @@ public:
     // The slider released (or a value typed): the whole volume at the new threshold, as the AI step.
     void applyThreshold(double threshold);
     int networkRuns() const { return m_networkRuns; }
+    // A result (or a threshold) waiting for the edit in progress (a brush stroke) to end before it is merged: the
+    // user's edit is never cancelled for it.
+    bool hasPendingMerge() const { return m_pendingRun.has_value() || m_pendingThreshold; }
 
     OverlayLayer* overlay() const { return m_overlay; }
     void setUncertainty(Uncertainty mode);
@@ -96,16 +101,30 @@ Q_SIGNALS:
     void resultChanged();
     void thresholdChanged(double threshold);
     void engineStatusChanged();
-    // ok false: message says why (a cancel says so too).
+    // ok false: message says why (a cancel says so too). After the merge, which may wait for an edit in progress.
     void runFinished(bool ok, const QString& message);
+    // The network has finished, but an edit is in progress: the result is merged when it ends.
+    void mergeWaiting(const QString& message);
 
 private:
     struct RunOutput;
+    struct PendingRun
+    {
+        VoxelBox region;
+        double seconds = 0.0;
+        QString engine;
+    };
     SegmentationDocument* ensureDocument();
     AiMergeOptions mergeOptions(double threshold) const;
     void ensureClassLabels(SegmentationDocument& document);
-    void startThresholdEdit();
+    bool startThresholdEdit();
     void finishRun(Expected<RunOutput> output, Scope scope, const VoxelBox& region);
+    void mergeRun(const PendingRun& run);
+    void onDocumentChanged();
+    void onEditEnded();
+    void mergePending();
+    void holdOtherJobs();
+    void releaseOtherJobs();
     void refreshOverlay();
 
     ViewerState* m_state;
@@ -113,7 +132,8 @@ private:
     SegmentationLayer* m_layer;
     OverlayLayer* m_overlay;
     JobRunner* m_runner;
-    QVector<QPointer<JobRunner>> m_pausedDuringRuns;
+    QVector<QPointer<JobRunner>> m_heldDuringRuns;
+    QVector<QPointer<JobRunner>> m_holding; // the runners the run in progress holds (each once)
     QString m_modelPath;
     std::optional<ml::ModelHeader> m_header;
     std::shared_ptr<ml::EngineModel> m_model; // loaded by the first run of this path (on the worker)
@@ -137,6 +157,11 @@ private:
     // A threshold drag in progress: the open AI edit and the states of the slices it re-merges, as they were.
     bool m_dragging = false;
     std::vector<AiSlab> m_slabs;
+
+    // Merges waiting for the edit in progress on this document to end.
+    std::optional<PendingRun> m_pendingRun;
+    bool m_pendingThreshold = false;
+    QPointer<SegmentationDocument> m_pendingDocument;
 };
 
 } // namespace delineate

@@ -68,8 +68,10 @@ public:
     bool acceptCorrection(bool reviewedSlicesOnly);
     bool canAccept() const;
 
-    // Trains on the store on the worker; epochFinished for each epoch, trainingFinished at the end.
+    // Trains on the store on the worker; epochFinished for each epoch, trainingFinished at the end. Started while an
+    // AI run computes (the runner is held), it begins when the run has ended.
     bool startTraining(const TrainingSettings& settings);
+    // The user's pause: an AI run's hold comes and goes without changing it.
     void pauseTraining(bool paused);
     void stopTraining();   // ends after the current step; the best model so far becomes a version
     void cancelTraining(); // discards the run

@@ -42,6 +42,10 @@ AiPanel::AiPanel(AiSession* session, SegmentationSession* segmentation, ViewerPa
         updateEnabled();
         Q_UNUSED(ok);
     });
+    connect(m_session, &AiSession::mergeWaiting, this, [this](const QString& text) {
+        m_status->setText(text);
+        updateEnabled();
+    });
     connect(m_session->runner(), &JobRunner::started, this, &AiPanel::updateEnabled);
     connect(m_session->runner(), &JobRunner::progressChanged, this, [this](double fraction, const QString& text, double) {
         m_status->setText(QStringLiteral("%1% %2").arg(int(std::lround(fraction * 100))).arg(text));

@@ -44,6 +44,7 @@ public:
     QComboBox* targetBox() const { return m_target; }
     QCheckBox* overwriteHandBox() const { return m_overwriteHand; }
     QLabel* statusLabel() const { return m_status; }
+    QLabel* engineLabel() const { return m_engine; }
     // When a model does not fit the image, a run asks first; tests answer with this instead of a dialog.
     void setConfirmMismatch(std::function<bool(const QStringList&)> confirm) { m_confirm = std::move(confirm); }
 

@@ -79,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
     // The training loop: the store chosen before (or the default one, once it exists), Accept and fine-tuning on
-    // the worker; an AI run pauses a training (one torch job at a time).
+    // the worker; an AI run holds a training (one torch job at a time).
     m_training = new TrainingSession(m_state, m_session, this);
     m_trainingPanel = new TrainingPanel(m_training, this);
     addDockWidget(Qt::RightDockWidgetArea, m_trainingPanel);
@@ -106,7 +106,7 @@ MainWindow::MainWindow(QWidget* parent)
     const QString storeFolder = QSettings().value(QStringLiteral("training/store"), TrainingSession::defaultStoreFolder()).toString();
     if (QFileInfo::exists(QDir(storeFolder).filePath(QStringLiteral("store.json"))))
         m_training->openStore(storeFolder);
-    m_ai->addPausedDuringRuns(m_training->trainingRunner());
+    m_ai->holdDuringRuns(m_training->trainingRunner());
     m_jobs->watch(m_training->trainingRunner());
     m_jobs->watch(m_training->acceptRunner());
     connect(m_trainingPanel, &TrainingPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });

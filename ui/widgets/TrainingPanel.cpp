@@ -112,6 +112,8 @@ TrainingPanel::TrainingPanel(TrainingSession* session, QWidget* parent) : QDockW
         m_pause->setChecked(false);
         updateEnabled();
     });
+    // An AI run holds the training while it computes (one network job at a time): say why nothing moves.
+    connect(m_session->trainingRunner(), &JobRunner::heldChanged, this, [this]() { sayWhetherHeld(); });
     for (JobRunner* runner : {m_session->trainingRunner(), m_session->acceptRunner()}) {
         connect(runner, &JobRunner::started, this, &TrainingPanel::updateEnabled);
         // The job status area at the bottom of the window shows the ETA; the trainer's own text says the rest.
@@ -253,6 +255,7 @@ void TrainingPanel::buildUi()
         }
         m_chart->setEpochs({});
         say(tr("Training started on the worker; viewing and editing go on."));
+        sayWhetherHeld();
         updateEnabled();
     });
     connect(m_pause, &QPushButton::toggled, this, [this](bool paused) {
@@ -352,6 +355,17 @@ void TrainingPanel::updateEnabled()
     const bool selected = m_versions->currentRow() >= 0;
     m_promote->setEnabled(selected && !training);
     m_rollback->setEnabled(m_session->registry() && m_session->registry()->history().size() > 1 && !training);
+}
+
+void TrainingPanel::sayWhetherHeld()
+{
+    if (!m_session->isTraining())
+        return;
+    if (m_session->trainingRunner()->isHeld())
+        say(tr("Waiting while an AI run computes (one network job at a time); the training goes on after it."));
+    else
+        say(m_pause->isChecked() ? tr("The AI run has finished; the training stays paused.")
+                                 : tr("The AI run has finished; the training goes on."));
 }
 
 void TrainingPanel::say(const QString& text)

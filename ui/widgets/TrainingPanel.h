@@ -70,6 +70,7 @@ private:
     void refreshStore();
     void refreshVersions();
     void updateEnabled();
+    void sayWhetherHeld();
     void say(const QString& text);
 
     TrainingSession* m_session;
