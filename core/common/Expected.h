@@ -11,14 +11,17 @@ namespace delineate {
 // Why an operation did not produce its result.
 struct Error
 {
-    enum class Kind { Failed, Cancelled };
+    // GridMismatch: a mask that does not lie on the series' voxel grid (the UI may then offer resampling).
+    enum class Kind { Failed, Cancelled, GridMismatch };
 
     Kind kind = Kind::Failed;
     QString message;
 
     static Error failed(QString text) { return Error{Kind::Failed, std::move(text)}; }
     static Error cancelled() { return Error{Kind::Cancelled, QStringLiteral("Cancelled by the user")}; }
+    static Error gridMismatch(QString text) { return Error{Kind::GridMismatch, std::move(text)}; }
     bool isCancelled() const { return kind == Kind::Cancelled; }
+    bool isGridMismatch() const { return kind == Kind::GridMismatch; }
 };
 
 // A value or an Error (C++17 stand-in for std::expected).

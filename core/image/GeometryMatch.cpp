@@ -89,8 +89,8 @@ Expected<void> checkMaskFitsSeries(const ImageGeometry& mask, const ImageGeometr
                   .arg(offset, 0, 'g', 3);
     if (why.isEmpty())
         return {};
-    return Error::failed(GeometryMatchText::tr("The mask %1 does not fit the series %2: %3.\nMask:   %4\nSeries: %5")
-                             .arg(maskName, seriesName, why, describeGeometry(mask), describeGeometry(series)));
+    return Error::gridMismatch(GeometryMatchText::tr("The mask %1 does not fit the series %2: %3.\nMask:   %4\nSeries: %5")
+                                   .arg(maskName, seriesName, why, describeGeometry(mask), describeGeometry(series)));
 }
 
 LabelLayer resampleLabelsNearest(const LabelLayer& source, const ImageGeometry& from, const ImageGeometry& to)

@@ -17,7 +17,8 @@ QString describeGeometry(const ImageGeometry& geometry);
 double gridOffsetInVoxels(const ImageGeometry& mask, const ImageGeometry& series);
 
 // Refuses a mask whose size differs, whose origin (or any voxel centre) is more than 1 % of a voxel away from the
-// series' own, or whose direction cosines differ by more than 1e-4. The message names both files and geometries.
+// series' own, or whose direction cosines differ by more than 1e-4: an Error of kind GridMismatch whose message names
+// both files and geometries.
 Expected<void> checkMaskFitsSeries(const ImageGeometry& mask, const ImageGeometry& series, const QString& maskName,
                                    const QString& seriesName);
 

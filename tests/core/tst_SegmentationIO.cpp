@@ -332,6 +332,7 @@ void TestSegmentationIO::shiftedOrRegriddedMaskIsRefused()
         QVERIFY2(message.contains(describeGeometry(m_colin)), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("181 x 217 x 181 voxels")), qPrintable(message));
         QVERIFY2(message.contains(reason), qPrintable(message));
+        QVERIFY(attached.error().isGridMismatch()); // the UI offers resampling for this kind only
     }
 }
 
@@ -375,6 +376,7 @@ void TestSegmentationIO::notALabelMapIsRefused()
     QVERIFY(!file.ok());
     QVERIFY2(file.error().message.contains(QStringLiteral("fraction.nii.gz")), qPrintable(file.error().message));
     QVERIFY2(file.error().message.contains(QStringLiteral("not a label map")), qPrintable(file.error().message));
+    QVERIFY(!file.error().isGridMismatch());
 }
 
 QTEST_GUILESS_MAIN(TestSegmentationIO)

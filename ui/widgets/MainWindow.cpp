@@ -721,7 +721,7 @@ void MainWindow::openSegmentationFile(const QString& path)
         return;
     }
     const QString message = opened.error().message;
-    if (!message.contains(QLatin1String("\n"))) { // not a grid mismatch: nothing to offer
+    if (!opened.error().isGridMismatch()) { // resampling is offered for a mask on another grid only
         showError(message);
         return;
     }
