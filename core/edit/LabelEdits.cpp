@@ -32,6 +32,28 @@ Expected<uint16_t> addLabel(SegmentationDocument& document)
     return value;
 }
 
+Expected<uint16_t> addLabelOnNewLayer(SegmentationDocument& document)
+{
+    if (document.isEditing())
+        return Error::failed(LabelEditsText::tr("Finish the edit in progress first."));
+    const uint16_t value = document.labels().nextFreeValue();
+    if (value == 0)
+        return Error::failed(LabelEditsText::tr("All 65535 label values are in use."));
+    // The label table and the files number layers 0-255.
+    if (document.segmentation().layerCount() >= 256)
+        return Error::failed(LabelEditsText::tr("The segmentation has 256 layers already, the most it can hold."));
+    document.beginEdit(EditKind::LabelTable, QString());
+    const int layer = document.addLayer();
+    LabelTable table = document.labels();
+    LabelEntry entry = table.makeEntry(value);
+    entry.layer = layer;
+    table.set(entry);
+    document.setLabelTableInEdit(table);
+    if (auto done = document.commitEdit(LabelEditsText::tr("Add label %1 on layer %2").arg(value).arg(layer + 1)); !done)
+        return done.error();
+    return value;
+}
+
 Expected<void> ensureLabel(SegmentationDocument& document, uint16_t value)
 {
     if (value == 0)

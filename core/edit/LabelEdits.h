@@ -13,6 +13,9 @@ namespace delineate {
 
 // Adds the smallest unused value with a default name and colour; returns it.
 Expected<uint16_t> addLabel(SegmentationDocument& document);
+// Adds a new, empty label layer and the smallest unused value on it, in one edit (one undo takes both back): a
+// segment that may overlap the others (each layer holds one label per voxel). Returns the value.
+Expected<uint16_t> addLabelOnNewLayer(SegmentationDocument& document);
 // Adds `value` if it is not in the table yet (selecting label 5 by key when there are 2).
 Expected<void> ensureLabel(SegmentationDocument& document, uint16_t value);
 // Removes the entry and sets its voxels to 0, in one edit. A locked label is refused.

@@ -25,6 +25,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QSlider>
 #include <QListWidget>
 #include <QMessageBox>
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void brushStrokeMatchesAnalyticDisk();
     void undoRedoByKeysAndHistoryList();
     void lockedLabelIsUntouched();
+    void newLabelOnItsOwnLayerKeepsOverlaps();
     void numberKeysChooseLabelsAndOverlayToggles();
     void unsavedChangesPromptGuardsEveryExit();
     void refusesMaskOnAnotherGrid_data();
@@ -325,6 +327,63 @@ void TestEditing::lockedLabelIsUntouched()
     QCOMPARE(document->history().size(), steps);
     QCOMPARE(message.count(), 1);
     QVERIFY(message.first().first().toString().contains(QStringLiteral("locked")));
+}
+
+void TestEditing::newLabelOnItsOwnLayerKeepsOverlaps()
+{
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    BrushSettings settings = m_window->brushTool()->settings();
+    settings.radius = 5.0;
+    settings.unit = BrushUnit::Millimetres;
+    settings.shape = BrushShape::Disk;
+    m_window->brushTool()->setSettings(settings);
+    const int64_t k = axial()->currentSlice();
+    press(axial(), screenOf(200, 300));
+    release(axial(), screenOf(200, 300));
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document);
+    const ImageGeometry& g = document->geometry();
+    const std::set<std::size_t> a = axialDisk(g, 200, 300, k, 5.0);
+    QVERIFY(voxelsOf(document->segmentation(), 1) == a);
+    const int stepsBefore = document->history().size();
+
+    // "New label on its own layer": label 2 on layer 2, active, one history step.
+    m_window->segmentationPanel()->addOnNewLayerButton()->click();
+    QCOMPARE(document->segmentation().layerCount(), 2);
+    QVERIFY(document->labels().contains(2));
+    QCOMPARE(document->labels().layerOf(2), 1);
+    QCOMPARE(m_window->segmentationLayer()->activeLabel(), 2);
+    QCOMPARE(document->history().size(), stepsBefore + 1);
+    QCOMPARE(document->history().at(stepsBefore).description, QStringLiteral("Add label 2 on layer 2"));
+
+    // Label 2 painted over label 1: both are kept.
+    press(axial(), screenOf(205, 300));
+    release(axial(), screenOf(205, 300));
+    const std::set<std::size_t> b = axialDisk(g, 205, 300, k, 5.0);
+    std::size_t shared = 0;
+    for (std::size_t o : b)
+        shared += a.count(o);
+    QVERIFY(shared > 20);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == b);
+    QVERIFY(voxelsOf(document->segmentation(), 1) == a);
+    const QImage shown = axial()->grab().toImage();
+    QVERIFY(!shown.isNull());
+
+    // Undo takes the stroke back, then the layer and the label together.
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(voxelsOf(document->segmentation(), 2).empty());
+    QCOMPARE(document->segmentation().layerCount(), 2);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(document->segmentation().layerCount(), 1);
+    QVERIFY(!document->labels().contains(2));
+    QVERIFY(voxelsOf(document->segmentation(), 1) == a);
+    // And redo brings both back.
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(document->segmentation().layerCount(), 2);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == b);
+    QVERIFY(voxelsOf(document->segmentation(), 1) == a);
 }
 
 void TestEditing::numberKeysChooseLabelsAndOverlayToggles()

@@ -180,11 +180,16 @@ void SegmentationPanel::buildUi()
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &SegmentationPanel::onSelectionChanged);
     auto* buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("Add label"), body);
+    m_addOnNewLayer = new QPushButton(tr("New label on its own layer"), body);
+    m_addOnNewLayer->setToolTip(tr("Adds a label on a layer of its own, so that it may overlap the other labels "
+                                   "(each layer holds one label per voxel); one undo removes both"));
     m_remove = new QPushButton(tr("Remove label"), body);
     buttons->addWidget(m_add);
+    buttons->addWidget(m_addOnNewLayer);
     buttons->addWidget(m_remove);
     layout->addLayout(buttons);
     connect(m_add, &QPushButton::clicked, this, &SegmentationPanel::addLabelClicked);
+    connect(m_addOnNewLayer, &QPushButton::clicked, this, &SegmentationPanel::addLabelOnNewLayerClicked);
     connect(m_remove, &QPushButton::clicked, this, &SegmentationPanel::removeLabelClicked);
 
     m_operations = new LabelOperationsBox(m_session, m_layer, m_views, body);
@@ -267,6 +272,7 @@ void SegmentationPanel::rebuildTable()
             colour->setToolTip(colourName(e.colour));
             auto* value = readOnlyItem(QString::number(e.value));
             value->setData(Qt::UserRole, int(e.value));
+            value->setToolTip(tr("Label %1, on layer %2").arg(e.value).arg(e.layer + 1));
             auto* name = new QTableWidgetItem(e.name);
             name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
             auto* visible = new QTableWidgetItem;
@@ -473,6 +479,22 @@ void SegmentationPanel::addLabelClicked()
         return; // a new segmentation starts with label 1
     }
     auto added = addLabel(*m_session->document());
+    if (!added) {
+        reportIfFailed(added.error().message);
+        return;
+    }
+    m_layer->setActiveLabel(*added);
+}
+
+void SegmentationPanel::addLabelOnNewLayerClicked()
+{
+    if (!m_session->document()) {
+        if (auto created = m_session->createEmpty(); !created) {
+            reportIfFailed(created.error().message);
+            return;
+        }
+    }
+    auto added = addLabelOnNewLayer(*m_session->document());
     if (!added) {
         reportIfFailed(added.error().message);
         return;

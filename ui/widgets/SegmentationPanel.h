@@ -57,6 +57,7 @@ public:
 
     QTableWidget* labelTable() const { return m_table; }
     QPushButton* addButton() const { return m_add; }
+    QPushButton* addOnNewLayerButton() const { return m_addOnNewLayer; }
     QPushButton* removeButton() const { return m_remove; }
     QSlider* opacitySlider() const { return m_opacity; }
     QCheckBox* outlineBox() const { return m_outline; }
@@ -84,6 +85,7 @@ private:
     void onCellDoubleClicked(int row, int column);
     void onSelectionChanged();
     void addLabelClicked();
+    void addLabelOnNewLayerClicked();
     void removeLabelClicked();
     void reportIfFailed(const QString& error);
 
@@ -101,6 +103,7 @@ private:
     QLabel* m_labelsLabel = nullptr;
     QTableWidget* m_table = nullptr;
     QPushButton* m_add = nullptr;
+    QPushButton* m_addOnNewLayer = nullptr;
     QPushButton* m_remove = nullptr;
     LabelOperationsBox* m_operations = nullptr;
     QCheckBox* m_show = nullptr;
