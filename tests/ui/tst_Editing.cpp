@@ -2,6 +2,7 @@
 // CT compared with a disk computed here, undo/redo by keys and by the history list, locked labels, the
 // unsaved-changes prompt, masks refused for a shifted origin or another grid (and resampled on request), and the
 // recovery of edits left by a session that did not end cleanly.
+#include "EditingTestSupport.h"
 #include "TestData.h"
 
 #include "edit/SegmentationDocument.h"
@@ -24,6 +25,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSlider>
@@ -123,14 +125,7 @@ std::set<std::size_t> voxelsOf(const Segmentation& s, uint16_t label)
 
 } // namespace
 
-// Opens dcmqi's 3-slice CT in the window (skipping without the data); stops the test if that fails.
-#define OPEN_CT()                                                                                                  \
-    do {                                                                                                           \
-        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");                                                             \
-        openCt();                                                                                                  \
-        if (QTest::currentTestFailed())                                                                            \
-            return;                                                                                                \
-    } while (false)
+// OPEN_CT() (EditingTestSupport.h) opens dcmqi's 3-slice CT in m_window, skipping without the data.
 
 class TestEditing : public QObject
 {
@@ -142,6 +137,7 @@ private Q_SLOTS:
     void brushStrokeMatchesAnalyticDisk();
     void undoRedoByKeysAndHistoryList();
     void lockedLabelIsUntouched();
+    void overwritePolicyAndEraserOnTheSampleSeries();
     void newLabelOnItsOwnLayerKeepsOverlaps();
     void numberKeysChooseLabelsAndOverlayToggles();
     void unsavedChangesPromptGuardsEveryExit();
@@ -152,12 +148,13 @@ private Q_SLOTS:
     void dicomSegOpensFromTheBrowserAndSavesBack();
 
 private:
-    void openCt();
+    void openSample();
     SliceView* axial() const { return m_window->viewerPanel()->axialView(); }
     QPointF screenOf(int64_t i, int64_t j) const;
 
     MainWindow* m_window = nullptr;
     QTemporaryDir m_home;
+    QString m_sample; // the sample series as scripts/run makes it (delineate-cli make-series from mricron-data)
 };
 
 void TestEditing::initTestCase()
@@ -168,6 +165,14 @@ void TestEditing::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("DelineateTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_Editing"));
     QSettings().clear();
+    // The sample study as scripts/run makes it: a DICOM series written from mricron-data's Colin 27 T1.
+    DELINEATE_REQUIRE_PACKAGED(kColin);
+    QVERIFY2(QFileInfo::exists(testing::cliPath()), "DELINEATE_CLI must name delineate-cli (it writes the sample series)");
+    m_sample = m_home.filePath(QStringLiteral("colin27-t1"));
+    const testing::CliRun made = testing::runCli({QStringLiteral("make-series"), kColin, m_sample, QStringLiteral("--modality"),
+                                                  QStringLiteral("MR"), QStringLiteral("--description"),
+                                                  QStringLiteral("Colin 27 T1 (mricron-data)")});
+    QVERIFY2(!made.crashed && made.exitCode == 0, made.err.constData());
 }
 
 void TestEditing::init()
@@ -186,13 +191,14 @@ void TestEditing::cleanup()
     m_window = nullptr;
 }
 
-void TestEditing::openCt()
+void TestEditing::openSample()
 {
     QSignalSpy shown(m_window, &MainWindow::imageShown);
-    m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")));
+    m_window->openPath(m_sample);
     QVERIFY2(shown.wait(kLoadTimeout), qPrintable(m_window->lastError()));
-    QCOMPARE(m_window->state()->volume()->geometry().size(), (std::array<int64_t, 3>{512, 512, 3}));
-    QTest::qWait(50); // layout settles (the 3-slice CT fills the axial view)
+    QVERIFY(m_window->state()->info().dicomSource); // the DICOM series, not a volume file
+    QCOMPARE(m_window->state()->volume()->geometry().size(), (std::array<int64_t, 3>{181, 217, 181}));
+    QTest::qWait(50);
 }
 
 QPointF TestEditing::screenOf(int64_t i, int64_t j) const
@@ -329,6 +335,89 @@ void TestEditing::lockedLabelIsUntouched()
     QVERIFY(message.first().first().toString().contains(QStringLiteral("locked")));
 }
 
+void TestEditing::overwritePolicyAndEraserOnTheSampleSeries()
+{
+    // On the sample series' grid (1 mm voxels): label 1 is painted, then label 2 beside it with each overwrite
+    // policy, then the eraser with "only the active label" and "any unlocked label"; every expected voxel set is a
+    // disk computed here. The radii (6.2 and 4.4 mm) keep every voxel centre at least 0.07 mm from a disk's edge.
+    openSample();
+    if (QTest::currentTestFailed())
+        return;
+    const ImageGeometry g = m_window->state()->volume()->geometry();
+    const int64_t k = axial()->currentSlice();
+    QTest::keyClick(m_window, Qt::Key_B);
+    SegmentationPanel* panel = m_window->segmentationPanel();
+    BrushSettings settings = m_window->brushTool()->settings();
+    settings.radius = 6.2;
+    settings.unit = BrushUnit::Millimetres;
+    settings.shape = BrushShape::Disk;
+    m_window->brushTool()->setSettings(settings);
+    const auto dab = [&](int64_t i, int64_t j) {
+        press(axial(), screenOf(i, j));
+        release(axial(), screenOf(i, j));
+    };
+    const auto minus = [](std::set<std::size_t> a, const std::set<std::size_t>& b) {
+        for (std::size_t o : b)
+            a.erase(o);
+        return a;
+    };
+    const auto both = [](const std::set<std::size_t>& a, const std::set<std::size_t>& b) {
+        std::set<std::size_t> out;
+        for (std::size_t o : a)
+            if (b.count(o))
+                out.insert(o);
+        return out;
+    };
+    dab(80, 100);
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document);
+    const std::set<std::size_t> one = axialDisk(g, 80, 100, k, 6.2);
+    QVERIFY(voxelsOf(document->segmentation(), 1) == one);
+    const std::set<std::size_t> two = axialDisk(g, 86, 100, k, 6.2);
+    QVERIFY(!both(one, two).empty() && !minus(two, one).empty());
+
+    QTest::keyClick(m_window, Qt::Key_2);
+    panel->policyBox()->setCurrentIndex(int(OverwriteMode::EmptyOnly));
+    dab(86, 100);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == minus(two, one));
+    QVERIFY(voxelsOf(document->segmentation(), 1) == one);
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+
+    panel->policyBox()->setCurrentIndex(int(OverwriteMode::LabelOnly));
+    QComboBox* only = panel->toolOptions()->policyLabelBox();
+    QVERIFY(only->findData(1) >= 0);
+    only->setCurrentIndex(only->findData(1));
+    QCOMPARE(m_window->brushTool()->settings().policy.onlyLabel, uint16_t(1));
+    dab(86, 100);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == both(two, one));
+    QVERIFY(voxelsOf(document->segmentation(), 1) == minus(one, two));
+    QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+
+    panel->policyBox()->setCurrentIndex(int(OverwriteMode::All));
+    dab(86, 100);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == two);
+    QVERIFY(voxelsOf(document->segmentation(), 1) == minus(one, two));
+
+    // The eraser limited to the active label (2) leaves label 1 alone; with "any unlocked label" it clears both.
+    QTest::keyClick(m_window, Qt::Key_E);
+    QCOMPARE(panel->activeTool(), SegmentationPanel::ToolKind::Eraser);
+    BrushSettings eraser = m_window->eraserTool()->settings();
+    eraser.radius = 4.4;
+    eraser.unit = BrushUnit::Millimetres;
+    eraser.shape = BrushShape::Disk;
+    m_window->eraserTool()->setSettings(eraser);
+    panel->policyBox()->setCurrentIndex(int(OverwriteMode::LabelOnly));
+    dab(78, 100);
+    const std::set<std::size_t> erased = axialDisk(g, 78, 100, k, 4.4);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == minus(two, erased));
+    QVERIFY(voxelsOf(document->segmentation(), 1) == minus(one, two));
+    panel->policyBox()->setCurrentIndex(int(OverwriteMode::All));
+    dab(84, 100);
+    const std::set<std::size_t> erasedAll = axialDisk(g, 84, 100, k, 4.4);
+    QVERIFY(voxelsOf(document->segmentation(), 2) == minus(minus(two, erased), erasedAll));
+    QVERIFY(voxelsOf(document->segmentation(), 1) == minus(minus(one, two), erasedAll));
+}
+
 void TestEditing::newLabelOnItsOwnLayerKeepsOverlaps()
 {
     OPEN_CT();
@@ -406,7 +495,6 @@ void TestEditing::numberKeysChooseLabelsAndOverlayToggles()
 
 void TestEditing::unsavedChangesPromptGuardsEveryExit()
 {
-    DELINEATE_REQUIRE_PACKAGED(kColin);
     OPEN_CT();
     QTest::keyClick(m_window, Qt::Key_B);
     press(axial(), screenOf(200, 200));
@@ -419,7 +507,7 @@ void TestEditing::unsavedChangesPromptGuardsEveryExit()
     // Cancel: nothing happens.
     QString asked;
     answerMessageBox(standard(QMessageBox::Cancel), &asked);
-    m_window->openPath(kColin);
+    m_window->openPath(m_sample);
     QVERIFY(asked.contains(QStringLiteral("unsaved changes")));
     QVERIFY(session->isModified());
     QCOMPARE(m_window->state()->volume()->geometry().size()[2], 3);
@@ -440,7 +528,7 @@ void TestEditing::unsavedChangesPromptGuardsEveryExit()
     const Segmentation edited = session->document()->segmentation();
     answerMessageBox(standard(QMessageBox::Save));
     QSignalSpy shown(m_window, &MainWindow::imageShown);
-    m_window->openPath(kColin);
+    m_window->openPath(m_sample);
     QVERIFY(shown.wait(kLoadTimeout));
     auto file = readSegmentationFile(saved);
     QVERIFY(file.ok());
@@ -550,7 +638,6 @@ void TestEditing::documentationScreenshots()
     const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set DELINEATE_SCREENSHOT_DIR to write the documentation screenshots");
-    DELINEATE_REQUIRE_PACKAGED(kColin);
     const QString bet = QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz");
     DELINEATE_REQUIRE_PACKAGED(bet);
     m_window->resize(1600, 1000);
