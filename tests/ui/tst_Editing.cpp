@@ -5,6 +5,7 @@
 #include "EditingTestSupport.h"
 #include "TestData.h"
 
+#include "edit/RecoveryJournal.h"
 #include "edit/SegmentationDocument.h"
 #include "image/GeometryMatch.h"
 #include "image/Volume.h"
@@ -18,12 +19,14 @@
 #include "tools/BrushTool.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/MainWindow.h"
+#include "widgets/RecoveryDialog.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SliceView.h"
 #include "widgets/StudyBrowser.h"
 #include "widgets/ViewerPanel.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -144,6 +147,7 @@ private Q_SLOTS:
     void refusesMaskOnAnotherGrid_data();
     void refusesMaskOnAnotherGrid();
     void restoresEditsLeftByAnUncleanEnd();
+    void recoverMenuListsEveryJournal();
     void documentationScreenshots();
     void dicomSegOpensFromTheBrowserAndSavesBack();
 
@@ -629,6 +633,100 @@ void TestEditing::restoresEditsLeftByAnUncleanEnd()
     QVERIFY(voxelsOf(document->segmentation(), 2).empty());
     // Nothing more is offered: the old journal was replaced by the new session's.
     QCOMPARE(m_window->segmentationSession()->pendingRecoveries().size(), 0);
+}
+
+void TestEditing::recoverMenuListsEveryJournal()
+{
+    // A journal of the CT left by a session that ended without closing, and one of another series (written here).
+    const QString folder = m_window->segmentationSession()->recoveryFolder();
+    for (const QString& name : QDir(folder).entryList({QStringLiteral("*.djournal")}, QDir::Files))
+        QFile::remove(QDir(folder).filePath(name));
+    OPEN_CT();
+    QTest::keyClick(m_window, Qt::Key_B);
+    press(axial(), screenOf(120, 200));
+    moveTo(axial(), screenOf(160, 220));
+    release(axial(), screenOf(160, 220));
+    press(axial(), screenOf(300, 200));
+    release(axial(), screenOf(300, 200));
+    const Segmentation before = m_window->segmentationSession()->document()->segmentation();
+    delete m_window;
+    {
+        // One edit of a series that is not open, journalled as the app journals it.
+        const ImageGeometry other({20, 20, 10}, {1, 1, 1}, {0, 0, 0}, {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}});
+        auto journal = RecoveryJournal::create(folder, {QString(64, QLatin1Char('0')), QStringLiteral("MR, 20 x 20 x 10")},
+                                               Segmentation(other));
+        QVERIFY2(journal.ok(), qPrintable(journal.error().message));
+        SegmentationDocument document{Segmentation(other)};
+        document.attachJournal(std::move(journal).value());
+        document.beginEdit(EditKind::Manual, QString());
+        document.setVoxel(0, 5, 1);
+        QVERIFY(document.commitEdit(QStringLiteral("Brush, label 1, 1 dab")).ok());
+    } // the document goes away without discarding its journal, as in a crash
+    m_window = new MainWindow;
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QAction* recover = m_window->findChild<QAction*>(QStringLiteral("RecoverAction"));
+    QVERIFY(recover);
+
+    // Nothing on screen: both journals listed with their summary, edit count and time; none can be restored.
+    int rows = 0;
+    QStringList summaries, states;
+    bool restoreEnabled = true;
+    testing::answerModal<RecoveryDialog>([&](RecoveryDialog* dialog) {
+        rows = dialog->table()->rowCount();
+        for (int row = 0; row < rows; ++row) {
+            summaries << dialog->table()->item(row, RecoveryDialog::SeriesColumn)->text() + QLatin1Char('|')
+                             + dialog->table()->item(row, RecoveryDialog::EditsColumn)->text() + QLatin1Char('|')
+                             + dialog->table()->item(row, RecoveryDialog::LastEditColumn)->text();
+            states << dialog->table()->item(row, RecoveryDialog::StateColumn)->text();
+        }
+        restoreEnabled = dialog->restoreButton()->isEnabled();
+        dialog->reject();
+    });
+    recover->trigger();
+    QCOMPARE(rows, 2);
+    const QString today = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat).left(6);
+    QVERIFY2(summaries.filter(QStringLiteral("CT, 512 x 512 x 3|2|")).size() == 1, qPrintable(summaries.join(QLatin1Char('\n'))));
+    QVERIFY2(summaries.filter(QStringLiteral("MR, 20 x 20 x 10|1|")).size() == 1, qPrintable(summaries.join(QLatin1Char('\n'))));
+    QVERIFY2(summaries.filter(today).size() == 2, qPrintable(today + QLatin1Char('\n') + summaries.join(QLatin1Char('\n'))));
+    QVERIFY2(states.filter(QStringLiteral("Open its series (CT, 512 x 512 x 3)")).size() == 1, qPrintable(states.join(QLatin1Char('\n'))));
+    QVERIFY(!restoreEnabled);
+
+    // With the CT on screen (its own prompt answered "Later"), the CT's journal is restored from the menu.
+    QString asked;
+    answerMessageBox(textContaining(QStringLiteral("Later")), &asked);
+    OPEN_CT();
+    QTRY_VERIFY(!asked.isEmpty());
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QVERIFY(!m_window->segmentationSession()->hasSegmentation());
+    QString chosenSummary;
+    testing::answerModal<RecoveryDialog>([&](RecoveryDialog* dialog) {
+        const int row = dialog->table()->currentRow();
+        chosenSummary = dialog->table()->item(row, RecoveryDialog::SeriesColumn)->text();
+        if (dialog->restoreButton()->isEnabled())
+            dialog->restoreButton()->click();
+        else
+            dialog->reject();
+    });
+    recover->trigger();
+    QCOMPARE(chosenSummary, QStringLiteral("CT, 512 x 512 x 3"));
+    QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QVERIFY(document->segmentation() == before);
+    QCOMPARE(document->history().size(), 2);
+    // The other series' journal is still waiting; discarding it from the list removes it.
+    QCOMPARE(m_window->segmentationSession()->allPendingRecoveries().size(), 1);
+    testing::answerModal<RecoveryDialog>([&](RecoveryDialog* dialog) {
+        QCOMPARE(dialog->table()->rowCount(), 1);
+        dialog->table()->selectRow(0);
+        QVERIFY(!dialog->restoreButton()->isEnabled());
+        dialog->discardButton()->click();
+        QCOMPARE(dialog->table()->rowCount(), 0);
+        dialog->reject();
+    });
+    recover->trigger();
+    QCOMPARE(m_window->segmentationSession()->allPendingRecoveries().size(), 0);
 }
 
 void TestEditing::documentationScreenshots()

@@ -22,6 +22,7 @@
 #include "widgets/TrainingPanel.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/JobStatusWidget.h"
+#include "widgets/RecoveryDialog.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SettingsDialog.h"
 #include "widgets/SliceView.h"
@@ -157,8 +158,8 @@ MainWindow::MainWindow(QWidget* parent)
     });
     const int left = m_session->allPendingRecoveries().size();
     if (left > 0)
-        statusBar()->showMessage(tr("Unsaved edits of %n series were left when Delineate last ended; open the series "
-                                    "to restore them.", nullptr, left), 20000);
+        statusBar()->showMessage(tr("Unsaved edits of %n series were left when Delineate last ended: Segmentation > "
+                                    "Recover Unsaved Edits lists them.", nullptr, left), 20000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -592,6 +593,12 @@ void MainWindow::createSegmentationMenus()
     });
     smaller->setShortcut(QKeySequence(Qt::Key_BracketLeft));
     QAction* larger = segmentation->addAction(tr("Larger Brush"), this, [this]() {
+    QAction* recover = segmentation->addAction(tr("Re&cover Unsaved Edits..."), this, [this]() {
+        RecoveryDialog dialog(m_session, this);
+        connect(&dialog, &RecoveryDialog::message, this, [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+        dialog.exec();
+    });
+    recover->setObjectName(QStringLiteral("RecoverAction"));
         if (BrushTool* tool = m_segmentationPanel->activeBrush())
             tool->setRadius(tool->settings().radius * 1.25);
     });
@@ -869,12 +876,7 @@ void MainWindow::offerRecovery()
                 showError(restored.error().message);
                 return;
             }
-            QString text = tr("Restored %n edit(s).", nullptr, int(restored->doneEdits.size()));
-            if (restored->cut)
-                text += QLatin1Char(' ') + tr("The journal ended in an incomplete record (%1); every complete edit "
-                                              "before it was restored.")
-                                               .arg(restored->cutReason);
-            statusBar()->showMessage(text, 15000);
+            statusBar()->showMessage(RecoveryDialog::restoredText(*restored), 15000);
             return;
         } else {
             return;
