@@ -577,6 +577,12 @@ void MainWindow::createSegmentationMenus()
     m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_saveDicomSegAction = segmentation->addAction(tr("Save as &DICOM SEG..."), this, &MainWindow::saveDicomSegDialog);
     m_closeSegmentationAction = segmentation->addAction(tr("&Close Segmentation"), this, &MainWindow::closeSegmentation);
+    QAction* recover = segmentation->addAction(tr("Re&cover Unsaved Edits..."), this, [this]() {
+        RecoveryDialog dialog(m_session, this);
+        connect(&dialog, &RecoveryDialog::message, this, [this](const QString& text) { statusBar()->showMessage(text, 15000); });
+        dialog.exec();
+    });
+    recover->setObjectName(QStringLiteral("RecoverAction"));
     segmentation->addSeparator();
     const auto toolAction = [&](const QString& text, Qt::Key key, SegmentationPanel::ToolKind kind) {
         QAction* action = segmentation->addAction(text, this, [this, kind]() { m_segmentationPanel->setActiveTool(kind); });
@@ -593,12 +599,6 @@ void MainWindow::createSegmentationMenus()
     });
     smaller->setShortcut(QKeySequence(Qt::Key_BracketLeft));
     QAction* larger = segmentation->addAction(tr("Larger Brush"), this, [this]() {
-    QAction* recover = segmentation->addAction(tr("Re&cover Unsaved Edits..."), this, [this]() {
-        RecoveryDialog dialog(m_session, this);
-        connect(&dialog, &RecoveryDialog::message, this, [this](const QString& text) { statusBar()->showMessage(text, 15000); });
-        dialog.exec();
-    });
-    recover->setObjectName(QStringLiteral("RecoverAction"));
         if (BrushTool* tool = m_segmentationPanel->activeBrush())
             tool->setRadius(tool->settings().radius * 1.25);
     });
