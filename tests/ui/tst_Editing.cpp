@@ -31,6 +31,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTextDocument>
 #include <QSlider>
 #include <QListWidget>
 #include <QMessageBox>
@@ -148,6 +150,7 @@ private Q_SLOTS:
     void refusesMaskOnAnotherGrid();
     void restoresEditsLeftByAnUncleanEnd();
     void recoverMenuListsEveryJournal();
+    void helpListsEveryShortcut();
     void documentationScreenshots();
     void dicomSegOpensFromTheBrowserAndSavesBack();
 
@@ -727,6 +730,64 @@ void TestEditing::recoverMenuListsEveryJournal()
     });
     recover->trigger();
     QCOMPARE(m_window->segmentationSession()->allPendingRecoveries().size(), 0);
+}
+
+namespace {
+
+// "1 to 9" and "Alt+1 to Alt+8" stand for every key in between.
+QString withRangesSpelledOut(const QString& text)
+{
+    static const QRegularExpression range(QStringLiteral("(?<![\\w+])((?:\\w+\\+)*)(\\d) to \\1(\\d)"));
+    QString out = text;
+    for (auto it = range.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        for (int n = match.captured(2).toInt(); n <= match.captured(3).toInt(); ++n)
+            out += QStringLiteral(" %1%2 ").arg(match.captured(1)).arg(n);
+    }
+    return out;
+}
+
+// Whether `text` names `key` as a key of its own ("O" in "O show", not in "Ctrl+O" or "Overlay").
+bool namesKey(const QString& text, const QString& key)
+{
+    const QRegularExpression alone(QStringLiteral("(?<![\\w+])%1(?![\\w+])").arg(QRegularExpression::escape(key)));
+    return alone.match(withRangesSpelledOut(text)).hasMatch();
+}
+
+} // namespace
+
+void TestEditing::helpListsEveryShortcut()
+{
+    // Every key sequence of the window's actions, and the keys the views and tools handle themselves, appear in
+    // Help > Mouse and Keys and in docs/editing.md's table of mouse and keys.
+    QStringList keys{QStringLiteral("Escape"), QStringLiteral("Page Up"), QStringLiteral("Page Down"), QStringLiteral("Shift")};
+    QAction* helpAction = nullptr;
+    for (QAction* action : m_window->findChildren<QAction*>())
+        for (const QKeySequence& sequence : action->shortcuts()) {
+            keys << sequence.toString(QKeySequence::NativeText);
+            if (sequence == QKeySequence(QKeySequence::HelpContents))
+                helpAction = action;
+        }
+    keys.removeDuplicates();
+    QVERIFY(helpAction);
+    for (const char* expected : {"Ctrl+N", "Ctrl+L", "Ctrl+Shift+S", "Ctrl+Shift+O", "[", "]", "9", "Alt+8"})
+        QVERIFY2(keys.contains(QLatin1String(expected)), expected);
+    QString shown;
+    answerMessageBox(standard(QMessageBox::Ok), &shown);
+    helpAction->trigger();
+    QTextDocument html;
+    html.setHtml(shown);
+    const QString help = html.toPlainText();
+    QFile docsFile(QStringLiteral(DELINEATE_SOURCE_DIR "/docs/editing.md"));
+    QVERIFY(docsFile.open(QIODevice::ReadOnly));
+    const QString docs = QString::fromUtf8(docsFile.readAll());
+    const int from = docs.indexOf(QStringLiteral("### Mouse and keys"));
+    QVERIFY2(from >= 0, "docs/editing.md has no \"### Mouse and keys\" table");
+    const QString table = docs.mid(from, docs.indexOf(QStringLiteral("\n#"), from + 4) - from).remove(QLatin1Char('`'));
+    for (const QString& key : keys) {
+        QVERIFY2(namesKey(help, key), qPrintable(QStringLiteral("Help > Mouse and Keys does not list %1:\n%2").arg(key, help)));
+        QVERIFY2(namesKey(table, key), qPrintable(QStringLiteral("docs/editing.md's table does not list %1").arg(key)));
+    }
 }
 
 void TestEditing::documentationScreenshots()

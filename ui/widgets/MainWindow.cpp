@@ -465,7 +465,17 @@ void MainWindow::showSettings()
 
 void MainWindow::showMouseAndKeys()
 {
-    const std::pair<QString, QString> rows[] = {
+    // Every shortcut the window has (tst_Editing checks this list against its actions, and docs/editing.md's table).
+    const auto key = [](QKeySequence::StandardKey standard) {
+        return QKeySequence(standard).toString(QKeySequence::NativeText);
+    };
+    QStringList presets{tr("Alt+0 automatic")};
+    int number = 1;
+    for (const WindowLevelPreset& preset : WindowLevelPresets::ctPresets())
+        presets << tr("Alt+%1 %2").arg(number++).arg(WindowLevelPresets::displayName(preset));
+    std::vector<std::pair<QString, QString>> rows = {
+        {tr("Open a DICOM folder / a file"), tr("Ctrl+Shift+O / %1").arg(key(QKeySequence::Open))},
+        {tr("Quit"), key(QKeySequence::Quit)},
         {tr("Next / previous slice"), tr("Mouse wheel; arrow keys; Page Up / Page Down (10 slices)")},
         {tr("Move the crosshair"), tr("Left click or drag; Shift + move")},
         {tr("Show / hide the crosshair"), tr("C")},
@@ -473,19 +483,25 @@ void MainWindow::showMouseAndKeys()
         {tr("Pan"), tr("Middle-button drag")},
         {tr("Fit to window / actual size"), tr("F / Ctrl+1")},
         {tr("Window / level"), tr("Right-button drag: right = wider, down = higher level")},
-        {tr("Window presets"), tr("Alt+0 automatic; Alt+1 to Alt+8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone")},
+        {tr("Window presets"), presets.join(QStringLiteral("; "))},
         {tr("Maximise a view"), tr("Double-click; again or Escape to restore")},
         {tr("Tools"), tr("N navigate, B brush, E eraser, G fill, L lasso")},
-        {tr("Fill"), tr("Left click with the fill tool: the connected voxels within the tolerance")},
-        {tr("Lasso"), tr("Left-button drag draws an outline, filled on release; Shift at the start erases the active label")},
-        {tr("Mark the slice reviewed"), tr("R (again to unmark); the strip at a view's right edge shows reviewed slices")},
         {tr("Paint / erase"), tr("Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile")},
         {tr("Brush size"), tr("[ smaller, ] larger")},
-        {tr("Active label"), tr("1-9 (a missing label is added)")},
-        {tr("Undo / redo"), tr("Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)")},
+        {tr("Fill"), tr("Left click with the fill tool: the connected voxels within the tolerance")},
+        {tr("Lasso"), tr("Left-button drag draws an outline, filled on release; Shift at the start erases the active "
+                         "label; Escape drops the outline")},
+        {tr("Active label"), tr("1 to 9 (a missing label is added)")},
+        {tr("Mark the slice reviewed"), tr("R (again to unmark); the strip at a view's right edge shows reviewed slices")},
+        {tr("Undo / redo"), tr("%1 / Ctrl+Shift+Z (or Ctrl+Y)").arg(key(QKeySequence::Undo))},
         {tr("Segmentation overlay"), tr("O show / hide; Shift+O fill or outline")},
-        {tr("Save the segmentation"), tr("Ctrl+S")},
+        {tr("New / open segmentation"), tr("Ctrl+N / Ctrl+L")},
+        {tr("Save the segmentation / save as"), tr("%1 / Ctrl+Shift+S").arg(key(QKeySequence::Save))},
+        {tr("This list"), key(QKeySequence::HelpContents)},
     };
+    // The settings' key exists on some platforms only.
+    if (const QString settings = key(QKeySequence::Preferences); !settings.isEmpty())
+        rows.insert(rows.begin() + 1, {tr("Settings"), settings});
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto& [action, how] : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(action.toHtmlEscaped(), how.toHtmlEscaped());
