@@ -143,16 +143,24 @@ Expected<ModelVersion> ModelRegistry::add(const QString& modelFile, ModelVersion
     if (auto written = writeJsonAtomically(QDir(incoming).filePath(QStringLiteral("version.json")), QJsonDocument(info.toJson())); !written)
         return failed(written.error());
     syncFolder(incoming);
+    // With no active version, the new one becomes active. active.json names it before its folder is moved into
+    // place: open() ignores names of versions that do not exist, so a kill between the two writes leaves either no
+    // new version or the new version active, never versions without an active one.
+    const bool becomesActive = m_history.isEmpty();
+    if (becomesActive) {
+        m_history.append(info.version);
+        auto written = writeActive();
+        m_history.clear();
+        if (!written)
+            return failed(written.error());
+    }
     const QString destination = models.filePath(info.version);
     if (::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(destination).constData()) != 0)
         return failed(Error::failed(RegistryText::tr("%1: cannot move the new version into place").arg(destination)));
     syncFolder(m_folder);
     m_versions.append(info);
-    if (m_history.isEmpty()) {
+    if (becomesActive)
         m_history.append(info.version);
-        if (auto written = writeActive(); !written)
-            return written.error();
-    }
     return info;
 }
 
