@@ -1,4 +1,5 @@
-// delineate: the desktop viewer. Parses `delineate [PATH]`, installs translations, builds the main window, starts.
+// delineate: the desktop viewer. Restarts itself once for passive OpenMP waiting, parses `delineate [PATH]`, installs
+// translations, builds the main window, starts.
 #include "AppSettings.h"
 #include "LanguageSetup.h"
 #include "widgets/AiPanel.h"
@@ -12,9 +13,37 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
+
+#include <unistd.h>
+
+namespace {
+
+// OpenMP threads that wait for work should sleep, not spin, or the engine's idle threads take the cores the window
+// needs. libgomp reads OMP_WAIT_POLICY once, when it is loaded, and it is loaded before main() (Qt6Core -> libb2 ->
+// libgomp): setting the variable now is too late for this process. So when it is unset, set it and start this
+// program again in the same process (same pid and arguments). The marker keeps that to one restart even if the
+// variable did not stick.
+void restartWithPassiveOpenMpWaiting(char* argv[])
+{
+    constexpr const char* kMarker = "DELINEATE_RESTARTED_FOR_OPENMP";
+    const bool restarted = std::getenv(kMarker) != nullptr;
+    ::unsetenv(kMarker); // not inherited by the processes the viewer starts
+    if (restarted || std::getenv("OMP_WAIT_POLICY"))
+        return;
+    if (::setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0 || ::setenv(kMarker, "1", 1) != 0)
+        return;
+    ::execv("/proc/self/exe", argv);
+    // No /proc: go on with spinning OpenMP threads rather than not at all.
+    ::unsetenv(kMarker);
+    std::fputs("delineate: could not restart with OMP_WAIT_POLICY=PASSIVE; idle engine threads will spin\n", stderr);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
+    restartWithPassiveOpenMpWaiting(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Delineate"));
     QApplication::setApplicationName(QStringLiteral("Delineate"));

@@ -78,7 +78,7 @@ Expected<Engine*> EngineLoader::engine(const EngineLoadOptions& options)
         return Error::failed(g_error);
     }
     if (options.passiveWaiting && qEnvironmentVariableIsEmpty("OMP_WAIT_POLICY"))
-        qputenv("OMP_WAIT_POLICY", "PASSIVE"); // read by libgomp when the plugin pulls it in
+        qputenv("OMP_WAIT_POLICY", "PASSIVE"); // read by libgomp only if the plugin is what loads it
     auto* library = new QLibrary(path); // kept loaded for the life of the process
     if (!library->load()) {
         g_error = EngineLoaderText::tr("The segmentation engine %1 could not be loaded: %2").arg(path, library->errorString());

@@ -12,8 +12,10 @@ namespace delineate::ml {
 
 struct EngineLoadOptions
 {
-    // OMP_WAIT_POLICY=PASSIVE for the engine's OpenMP threads (unless the environment sets it): idle threads sleep
-    // instead of spinning, so an interactive process keeps a core for its window.
+    // Sets OMP_WAIT_POLICY=PASSIVE (unless the environment sets it) before the plugin loads, so that idle OpenMP
+    // threads sleep instead of spinning. libgomp reads the variable only once, when it is loaded: this works only
+    // in a process that has no libgomp yet. The viewer and the CLI have it from before main() (Qt6Core -> libb2 ->
+    // libgomp), so the viewer's main() sets the variable and re-executes itself, and scripts/run exports it.
     bool passiveWaiting = false;
 };
 

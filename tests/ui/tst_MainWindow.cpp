@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QMimeData>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QSettings>
 #include <QSignalSpy>
@@ -71,6 +72,8 @@ private Q_SLOTS:
     void rapidRequestsEndWithTheLast();
     void layoutsAndMaximise();
     void settingsPersist();
+    void viewerLetsIdleOpenMpThreadsSleep_data();
+    void viewerLetsIdleOpenMpThreadsSleep();
 
 private:
     MainWindow* m_window = nullptr;
@@ -420,6 +423,55 @@ void TestMainWindow::settingsPersist()
     QCOMPARE(next.viewerPanel()->layoutMode(), ViewLayout::TwoByTwo);
     QCOMPARE(next.state()->interpolation(), Interpolation::Linear);
     QSettings().clear();
+}
+
+void TestMainWindow::viewerLetsIdleOpenMpThreadsSleep_data()
+{
+    QTest::addColumn<QString>("policy");           // OMP_WAIT_POLICY given to the viewer ("" : unset)
+    QTest::addColumn<QString>("expectedPolicy");   // what its OpenMP runtime then uses
+    QTest::addColumn<bool>("expectedSpinning");    // whether idle OpenMP threads spin before they sleep
+    QTest::newRow("unset: passive") << QString() << QStringLiteral("PASSIVE") << false;
+    QTest::newRow("the user's choice stands") << QStringLiteral("ACTIVE") << QStringLiteral("ACTIVE") << true;
+}
+
+void TestMainWindow::viewerLetsIdleOpenMpThreadsSleep()
+{
+    // libgomp is loaded before main() (Qt6Core -> libb2 -> libgomp) and reads OMP_WAIT_POLICY only then: the viewer
+    // restarts itself with PASSIVE when the variable is unset. libgomp prints its settings at load with
+    // OMP_DISPLAY_ENV=verbose; the last block printed is the one of the process that shows the window.
+    QFETCH(QString, policy);
+    QFETCH(QString, expectedPolicy);
+    QFETCH(bool, expectedSpinning);
+#ifndef DELINEATE_GUI
+    QSKIP("built without the viewer");
+#else
+    DELINEATE_REQUIRE_PACKAGED(kColin);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("OMP_WAIT_POLICY"));
+    environment.remove(QStringLiteral("GOMP_SPINCOUNT"));
+    if (!policy.isEmpty())
+        environment.insert(QStringLiteral("OMP_WAIT_POLICY"), policy);
+    environment.insert(QStringLiteral("OMP_DISPLAY_ENV"), QStringLiteral("verbose"));
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess viewer;
+    viewer.setProcessEnvironment(environment);
+    viewer.start(QStringLiteral(DELINEATE_GUI), {QStringLiteral("--report-startup"), kColin});
+    QVERIFY(viewer.waitForFinished(kLoadTimeout));
+    const QString out = QString::fromLocal8Bit(viewer.readAllStandardOutput());
+    const QString err = QString::fromLocal8Bit(viewer.readAllStandardError());
+    QCOMPARE(viewer.exitCode(), 0);
+    QVERIFY2(out.contains(QStringLiteral("\"startup_s\"")), qPrintable(out + err)); // the window showed the image
+    const QStringList blocks = err.split(QStringLiteral("OPENMP DISPLAY ENVIRONMENT BEGIN"));
+    QVERIFY2(blocks.size() >= 2, qPrintable(err));
+    const QString last = blocks.last();
+    const QRegularExpression spin(QStringLiteral("GOMP_SPINCOUNT = '(\\d+)'"));
+    const QRegularExpressionMatch spinCount = spin.match(last);
+    QVERIFY2(spinCount.hasMatch(), qPrintable(last));
+    QVERIFY2(last.contains(QStringLiteral("OMP_WAIT_POLICY = '%1'").arg(expectedPolicy)), qPrintable(last));
+    QCOMPARE(spinCount.captured(1).toLongLong() > 0, expectedSpinning);
+    // Restarted once when it had to, never otherwise.
+    QCOMPARE(blocks.size() - 1, policy.isEmpty() ? 2 : 1);
+#endif
 }
 
 QTEST_MAIN(TestMainWindow)
