@@ -66,8 +66,10 @@ public:
     bool isPaused() const { return m_control && m_control->isPaused(); }
 
     // Runs `work(control) -> Expected<T>` on the worker thread; `done(Expected<T>)` is called on this runner's
-    // thread when it ends (a cancelled job delivers Error::cancelled(); an exception becomes an Error). Returns
-    // false, running nothing, when a job is already running.
+    // thread when it ends (an exception becomes an Error). Returns false, running nothing, when a job is already
+    // running. A job cancelled before it ended delivers Error::cancelled() whatever it returned: its result is not
+    // wanted, and an error it met on the way out (an interrupted read, a thread that could not start) is not news
+    // for the user, who asked it to stop.
     template <typename T>
     bool start(const QString& title, std::function<Expected<T>(JobControl&)> work, std::function<void(Expected<T>)> done);
 
@@ -146,7 +148,7 @@ bool JobRunner::start(const QString& title, std::function<Expected<T>(JobControl
     auto deliver = [this, slot, error, done = std::move(done)]() {
         const bool cancelled = m_control && m_control->isCancelled();
         Expected<T> result = slot->has_value() ? std::move(**slot) : Expected<T>(Error::failed(tr("The job ended without a result.")));
-        if (cancelled && result.ok())
+        if (cancelled && (result.ok() || !result.error().isCancelled()))
             result = Expected<T>(Error::cancelled());
         m_lastError = (!result.ok() && !result.error().isCancelled()) ? result.error().message : QString();
         if (done)

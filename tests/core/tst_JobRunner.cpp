@@ -351,6 +351,24 @@ void TestJobRunner::cancelDeliversCancelled()
     QVERIFY(finished.wait(kTimeout));
     QVERIFY(cancelSeen->load());
     QVERIFY(delivered && !delivered->ok() && delivered->error().isCancelled());
+
+    // Nor is an error it meets on its way out (a read cut short by the cancel): the user asked it to stop.
+    finished.clear();
+    delivered.reset();
+    QVERIFY(runner.start<int>(
+        QStringLiteral("interrupted"),
+        [](JobControl& control) -> Expected<int> {
+            while (!control.isCancelled())
+                sleepMs(2);
+            return Error::failed(QStringLiteral("series.dcm: the pixel data ends early"));
+        },
+        [&](Expected<int> r) { delivered = std::move(r); }));
+    runner.cancel();
+    QVERIFY(finished.wait(kTimeout));
+    QVERIFY(delivered && !delivered->ok());
+    QVERIFY2(delivered->error().isCancelled(), qPrintable(delivered->error().message));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(finished.first().at(1).toString().isEmpty());
 }
 
 void TestJobRunner::secondStartIsRefusedWhileRunning()
