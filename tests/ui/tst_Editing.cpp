@@ -792,40 +792,53 @@ void TestEditing::helpListsEveryShortcut()
 
 void TestEditing::documentationScreenshots()
 {
-    // DELINEATE_SCREENSHOT_DIR=... writes the editing screenshots of README.md and docs/editing.md: the Colin 27
-    // sample with its brain mask (mricron-data's ch2bet > 0) being corrected, and dcmqi's CT with its liver mask.
+    // DELINEATE_SCREENSHOT_DIR=... writes the editing screenshots of README.md and docs/editing.md: the sample series
+    // (the DICOM series scripts/run opens) with its brain mask (mricron-data's ch2bet > 0) being corrected, and
+    // dcmqi's CT with its liver mask named "Liver", a correction, and the History dock naming both steps.
     const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set DELINEATE_SCREENSHOT_DIR to write the documentation screenshots");
     const QString bet = QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz");
     DELINEATE_REQUIRE_PACKAGED(bet);
-    m_window->resize(1600, 1000);
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+    m_window->resize(1900, 1100);
+    // Views 2 x 2, so that each is wide enough for its corner texts; the label list wide enough for every column.
+    m_window->viewerPanel()->setLayoutMode(ViewLayout::TwoByTwo);
     QSignalSpy shown(m_window, &MainWindow::imageShown);
-    m_window->openPath(kColin);
-    QVERIFY(shown.wait(kLoadTimeout));
+    openSample();
+    if (QTest::currentTestFailed())
+        return;
+    m_window->resizeDocks({m_window->studyBrowser(), m_window->segmentationPanel()}, {340, 530}, Qt::Horizontal);
+    // The brain mask is made on the series' grid: ch2bet's voxels looked up at each series voxel's position.
+    const ImageGeometry series = m_window->state()->volume()->geometry();
     auto brain = readVolume(bet);
     QVERIFY(brain.ok());
     std::vector<uint8_t> values(brain->voxelCount());
-    std::size_t inside = 0;
     for (std::size_t o = 0; o < values.size(); ++o)
-        inside += (values[o] = brain->valueAt(o) > 0 ? 1 : 0);
+        values[o] = brain->valueAt(o) > 0 ? 1 : 0;
+    const LabelLayer onSeries = resampleLabelsNearest(LabelLayer::fromUInt8(std::move(values)), brain->geometry(), series);
+    std::size_t inside = 0;
+    for (std::size_t o = 0; o < onSeries.voxelCount(); ++o)
+        inside += onSeries.at(o) == 1 ? 1 : 0;
+    QVERIFY(inside > 1000000);
     LabelTable table;
     LabelEntry entry = table.makeEntry(1);
     entry.name = QStringLiteral("Brain");
     entry.colour = 0x3cb4e6;
     table.set(entry);
-    LabelEntry lesion = table.makeEntry(2);
-    lesion.name = QStringLiteral("Correction");
-    table.set(lesion);
-    auto mask = Segmentation::fromLayers(brain->geometry(), {LabelLayer::fromUInt8(values)}, table);
+    LabelEntry correction = table.makeEntry(2);
+    correction.name = QStringLiteral("Correction");
+    correction.colour = 0xffb000;
+    table.set(correction);
+    auto mask = Segmentation::fromLayers(series, {onSeries}, table);
     QVERIFY(mask.ok());
     QTemporaryDir files;
     const QString maskPath = files.filePath(QStringLiteral("brain-mask.nii.gz"));
     QVERIFY(writeSegmentationFile(*mask, maskPath).ok());
     m_window->openSegmentationFile(maskPath);
-    QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    QVERIFY2(m_window->segmentationSession()->hasSegmentation(), qPrintable(m_window->lastError()));
     QCOMPARE(voxelsOf(m_window->segmentationSession()->document()->segmentation(), 1).size(), inside);
-    m_window->segmentationLayer()->setOpacity(0.35);
+    m_window->segmentationLayer()->setOpacity(0.4);
     QTest::keyClick(m_window, Qt::Key_2);
     QTest::keyClick(m_window, Qt::Key_B);
     BrushSettings s = m_window->brushTool()->settings();
@@ -838,16 +851,24 @@ void TestEditing::documentationScreenshots()
         moveTo(axial(), at(-30 + 4 * n, -40 + 2 * n));
     release(axial(), at(18, -16));
     moveTo(axial(), at(20, 10));
-    QApplication::processEvents();
+    QTest::qWait(100);
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-sample-mri.png"))));
 
-    // The CT with dcmqi's liver mask in outline, a correction painted with label 2.
+    // The CT with dcmqi's liver mask, label 1 renamed "Liver" in the label list, a correction painted with label 2,
+    // and the History dock beside the label list.
     m_window->segmentationSession()->close();
+    m_window->viewerPanel()->setLayoutMode(ViewLayout::OneByThree); // the 3-slice CT's axial view fills the panel
     m_window->openPath(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice")));
     QVERIFY(shown.wait(kLoadTimeout));
     m_window->state()->applyPreset(QStringLiteral("abdomen"));
     m_window->openSegmentationFile(testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd")));
     QVERIFY(m_window->segmentationSession()->hasSegmentation());
+    SegmentationPanel* panel = m_window->segmentationPanel();
+    const int liverRow = panel->rowOfLabel(1);
+    QVERIFY(liverRow >= 0);
+    panel->labelTable()->item(liverRow, SegmentationPanel::NameColumn)->setText(QStringLiteral("Liver"));
+    SegmentationDocument* document = m_window->segmentationSession()->document();
+    QCOMPARE(document->labels().find(1)->name, QStringLiteral("Liver"));
     m_window->segmentationLayer()->setOpacity(0.4);
     QTest::keyClick(m_window, Qt::Key_2);
     press(axial(), screenOf(150, 250));
@@ -855,7 +876,18 @@ void TestEditing::documentationScreenshots()
         moveTo(axial(), screenOf(150 + 6 * n, 250 + 3 * n));
     release(axial(), screenOf(210, 280));
     moveTo(axial(), screenOf(230, 290));
-    QApplication::processEvents();
+    QVERIFY(document->history().at(document->history().size() - 1).description.startsWith(QStringLiteral("Brush, label 2")));
+    // The History dock below the study list (out of the tabs it shares with the Segmentation dock).
+    HistoryPanel* history = m_window->historyPanel();
+    m_window->removeDockWidget(history);
+    m_window->addDockWidget(Qt::LeftDockWidgetArea, history);
+    m_window->splitDockWidget(m_window->studyBrowser(), history, Qt::Vertical);
+    history->show();
+    m_window->resizeDocks({m_window->studyBrowser(), history}, {380, 560}, Qt::Vertical);
+    m_window->resizeDocks({m_window->studyBrowser(), panel}, {360, 530}, Qt::Horizontal);
+    QTest::qWait(100);
+    QVERIFY(m_window->historyPanel()->isVisible() && panel->isVisible());
+    QVERIFY(m_window->historyPanel()->list()->count() >= 3);
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("editing-ct-liver.png"))));
     m_window->segmentationSession()->close();
 }
