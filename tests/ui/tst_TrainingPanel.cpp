@@ -2,7 +2,9 @@
 // the store (the stored mask equals it voxel for voxel); a training from scratch and a fine-tune of the active
 // version run on the worker with per-epoch curves and become versions; the AI panel takes the active version;
 // promote and roll back; Stop keeps the best model so far as a version, Cancel keeps nothing; an AI run holds the
-// training while it computes (one started meanwhile waits) and leaves a training the user paused paused.
+// training while it computes (one started meanwhile waits) and leaves a training the user paused paused; a run
+// that did not end (the app killed: its store copied mid-run) is offered for resuming and goes on from its last
+// finished epoch with the settings it was started with.
 #include "TestData.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
@@ -18,6 +20,7 @@
 #include "widgets/TrainingPanel.h"
 
 #include <QComboBox>
+#include <QDirIterator>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void acceptAddsTheSegmentationOnScreen();
     void trainPromoteRollBackStopCancel();
     void aiRunHoldsTrainingAndKeepsTheUserPause();
+    void interruptedRunResumes();
 
 private:
     MainWindow* m_window = nullptr;
@@ -282,6 +286,70 @@ void TestTrainingPanel::aiRunHoldsTrainingAndKeepsTheUserPause()
     QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
     QVERIFY(finished.wait(kTimeout));
     QVERIFY(!finished.last().at(0).toBool());
+}
+
+
+void TestTrainingPanel::interruptedRunResumes()
+{
+    DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
+    const QString folder = m_home.filePath(QStringLiteral("interrupted-store"));
+    {
+        auto store = TrainingStore::open(folder, true);
+        QVERIFY(store.ok());
+        ImportOptions options;
+        options.trainIndices = {0, 1};
+        options.validationIndices = {29};
+        SimpleJobControl control;
+        QVERIFY(store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok());
+    }
+    TrainingSession* session = m_window->trainingSession();
+    TrainingPanel* panel = m_window->trainingPanel();
+    QVERIFY(session->openStore(folder).ok());
+    QVERIFY(!session->hasInterruptedRun());
+    QVERIFY(panel->resumeButton()->isHidden());
+    panel->startFromBox()->setCurrentIndex(1);
+    panel->epochsBox()->setValue(4);
+    panel->stepsBox()->setValue(2);
+    panel->patchBox()->setValue(64);
+    panel->widthBox()->setValue(4);
+    QSignalSpy epochs(session, &TrainingSession::epochFinished);
+    QSignalSpy finished(session, &TrainingSession::trainingFinished);
+    QTest::mouseClick(panel->startButton(), Qt::LeftButton);
+    while (epochs.count() < 2)
+        QVERIFY(epochs.wait(kTimeout));
+    session->pauseTraining(true);
+    // The state a kill after epoch 2 leaves: the store as it is on disk now (checkpoint and run settings included).
+    const QString copy = m_home.filePath(QStringLiteral("interrupted-copy"));
+    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = QDir(copy).filePath(QDir(folder).relativeFilePath(path));
+        QVERIFY(QDir().mkpath(QFileInfo(target).absolutePath()) && QFile::copy(path, target));
+    }
+    session->cancelTraining();
+    QVERIFY(finished.wait(kTimeout));
+    QVERIFY(!session->hasInterruptedRun()); // Cancel discards the run
+
+    QVERIFY(session->openStore(copy).ok());
+    QVERIFY(session->hasInterruptedRun());
+    QVERIFY(!panel->resumeButton()->isHidden());
+    epochs.clear();
+    finished.clear();
+    QTest::mouseClick(panel->resumeButton(), Qt::LeftButton);
+    QVERIFY(session->isTraining());
+    QVERIFY(panel->resumeButton()->isHidden());
+    QVERIFY(finished.wait(kTimeout));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    // It went on where the run had stopped (after epoch 2, or epoch 1 when the copy came before the second
+    // checkpoint was written), with the settings the run was started with: 4 epochs in all.
+    const int firstResumed = epochs.first().at(0).value<EpochMetrics>().epoch;
+    QVERIFY2(firstResumed == 2 || firstResumed == 3, qPrintable(QString::number(firstResumed)));
+    QCOMPARE(epochs.count(), 5 - firstResumed);
+    QCOMPARE(epochs.last().at(0).value<EpochMetrics>().epoch, 4);
+    QCOMPARE(session->registry()->versions().size(), 1);
+    QCOMPARE(session->registry()->versions().first().hyperParameters.value(QStringLiteral("epochs")).toInt(), 4);
+    QVERIFY(!session->hasInterruptedRun());
+    QVERIFY(panel->resumeButton()->isHidden());
 }
 
 QTEST_MAIN(TestTrainingPanel)

@@ -1,6 +1,8 @@
 // The Training panel's logic: the store, Accept on the worker, training on the worker, model versions.
 #include "model/TrainingSession.h"
 
+#include "io/VolumeIO.h"
+
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
 #include "io/DicomSeg.h"
@@ -13,6 +15,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QJsonObject>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -182,6 +187,74 @@ bool TrainingSession::startTraining(const TrainingSettings& settings)
         m_lastError = tr("The store has no model yet: train one from scratch first.");
         return false;
     }
+    return startRun(settings, parentVersion, false);
+}
+
+QString TrainingSession::interruptedRunFile() const
+{
+    return m_store ? QDir(m_store->folder()).filePath(QStringLiteral("models/interrupted-run.json")) : QString();
+}
+
+bool TrainingSession::hasInterruptedRun() const
+{
+    return m_registry && m_registry->hasInterruptedRun() && QFileInfo::exists(interruptedRunFile());
+}
+
+bool TrainingSession::resumeTraining()
+{
+    if (!hasInterruptedRun()) {
+        m_lastError = tr("There is no interrupted training run to resume.");
+        return false;
+    }
+    if (m_trainRunner->isRunning()) {
+        m_lastError = tr("A training is running already.");
+        return false;
+    }
+    QFile file(interruptedRunFile());
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_lastError = tr("%1: cannot read (%2)").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    TrainingSettings settings;
+    settings.fromActive = json.value(QStringLiteral("from_active")).toBool();
+    settings.epochs = json.value(QStringLiteral("epochs")).toInt(settings.epochs);
+    settings.stepsPerEpoch = json.value(QStringLiteral("steps_per_epoch")).toInt(settings.stepsPerEpoch);
+    settings.batchSize = json.value(QStringLiteral("batch")).toInt(settings.batchSize);
+    settings.patchSize = json.value(QStringLiteral("patch")).toInt(settings.patchSize);
+    settings.learningRate = json.value(QStringLiteral("learning_rate")).toDouble(settings.learningRate);
+    settings.width = json.value(QStringLiteral("width")).toInt(settings.width);
+    settings.threads = json.value(QStringLiteral("threads")).toInt(settings.threads);
+    settings.seed = json.value(QStringLiteral("seed")).toString().toULongLong();
+    const QString parentVersion = json.value(QStringLiteral("parent")).toString();
+    if (!parentVersion.isEmpty() && !m_registry->find(parentVersion)) {
+        m_lastError = tr("The interrupted run fine-tuned version %1, which is no longer in the store.").arg(parentVersion);
+        return false;
+    }
+    return startRun(settings, parentVersion, true);
+}
+
+bool TrainingSession::startRun(const TrainingSettings& settings, const QString& parentVersion, bool resume)
+{
+    if (!resume) {
+        // What a later Resume needs: the settings and the parent version of this run, beside its checkpoint.
+        const QJsonObject json{{QStringLiteral("from_active"), settings.fromActive},
+                               {QStringLiteral("parent"), parentVersion},
+                               {QStringLiteral("epochs"), settings.epochs},
+                               {QStringLiteral("steps_per_epoch"), settings.stepsPerEpoch},
+                               {QStringLiteral("batch"), settings.batchSize},
+                               {QStringLiteral("patch"), settings.patchSize},
+                               {QStringLiteral("learning_rate"), settings.learningRate},
+                               {QStringLiteral("width"), settings.width},
+                               {QStringLiteral("threads"), settings.threads},
+                               {QStringLiteral("seed"), QString::number(settings.seed)}};
+        if (auto written = writeBytesAtomically(interruptedRunFile(), QJsonDocument(json).toJson()); !written) {
+            m_lastError = written.error().message;
+            return false;
+        }
+    }
+    const QString runFile = interruptedRunFile();
+    const std::shared_ptr<ml::CheckpointSink> checkpoints = m_registry ? m_registry->checkpoints() : nullptr;
     const QString fromModel = parentVersion.isEmpty() ? QString() : m_registry->modelPath(parentVersion);
     const QString folder = m_store->folder();
     m_stop = std::make_shared<std::atomic<bool>>(false);
@@ -189,8 +262,8 @@ bool TrainingSession::startTraining(const TrainingSettings& settings)
     m_epochs.clear();
     using Publish = std::function<void(EpochMetrics)>;
     return m_trainRunner->start<ml::ModelVersion, EpochMetrics>(
-        tr("Training"),
-        [settings, folder, fromModel, parentVersion, stop](JobControl& control, const Publish& publish) -> Expected<ml::ModelVersion> {
+        resume ? tr("Training (resumed)") : tr("Training"),
+        [settings, folder, fromModel, parentVersion, stop, checkpoints, resume, runFile](JobControl& control, const Publish& publish) -> Expected<ml::ModelVersion> {
             auto store = TrainingStore::open(folder, false);
             if (!store)
                 return store.error();
@@ -213,6 +286,8 @@ bool TrainingSession::startTraining(const TrainingSettings& settings)
             options.threads = settings.threads;
             options.seed = settings.seed;
             options.stopRequested = stop;
+            options.checkpoints = checkpoints;
+            options.resume = resume;
             options.outputPath = QDir(folder).filePath(QStringLiteral("models/.training-%1-%2.dlm")
                                                            .arg(QCoreApplication::applicationPid())
                                                            .arg(QDateTime::currentMSecsSinceEpoch()));
@@ -230,8 +305,11 @@ bool TrainingSession::startTraining(const TrainingSettings& settings)
             auto result = (*engine)->train(options, forwarding);
             if (!result) {
                 QFile::remove(options.outputPath);
+                if (result.error().isCancelled())
+                    QFile::remove(runFile); // Cancel discards the run (the trainer dropped its checkpoint)
                 return result.error();
             }
+            QFile::remove(runFile);
             auto registry = ml::ModelRegistry::open(folder);
             if (!registry) {
                 QFile::remove(options.outputPath);

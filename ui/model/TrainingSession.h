@@ -71,6 +71,10 @@ public:
     // Trains on the store on the worker; epochFinished for each epoch, trainingFinished at the end. Started while an
     // AI run computes (the runner is held), it begins when the run has ended.
     bool startTraining(const TrainingSettings& settings);
+    // A run on this store that did not end (the app was killed or crashed): its checkpoint and the settings it was
+    // started with are in the registry. Resuming goes on from its last epoch as if it had never stopped.
+    bool hasInterruptedRun() const;
+    bool resumeTraining();
     // The user's pause: an AI run's hold comes and goes without changing it.
     void pauseTraining(bool paused);
     void stopTraining();   // ends after the current step; the best model so far becomes a version
@@ -97,6 +101,8 @@ Q_SIGNALS:
 
 private:
     void reload();
+    bool startRun(const TrainingSettings& settings, const QString& parentVersion, bool resume);
+    QString interruptedRunFile() const;
 
     ViewerState* m_state;
     SegmentationSession* m_segmentation;

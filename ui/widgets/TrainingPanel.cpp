@@ -201,6 +201,10 @@ void TrainingPanel::buildUi()
     for (QPushButton* b : {m_start, m_pause, m_stop, m_cancel})
         buttons->addWidget(b);
     form->addRow(buttons);
+    m_resume = new QPushButton(tr("Resume interrupted run"), trainBox);
+    m_resume->setToolTip(tr("A training run on this store did not end (the application was closed by force or crashed). "
+                            "Resume it from its last finished epoch with the settings it was started with."));
+    form->addRow(m_resume);
     layout->addWidget(trainBox);
 
     m_chart = new MetricsChart(body);
@@ -255,6 +259,16 @@ void TrainingPanel::buildUi()
         }
         m_chart->setEpochs({});
         say(tr("Training started on the worker; viewing and editing go on."));
+        sayWhetherHeld();
+        updateEnabled();
+    });
+    connect(m_resume, &QPushButton::clicked, this, [this]() {
+        if (!m_session->resumeTraining()) {
+            say(m_session->lastError());
+            return;
+        }
+        m_chart->setEpochs({});
+        say(tr("The interrupted run goes on from its last finished epoch."));
         sayWhetherHeld();
         updateEnabled();
     });
@@ -348,6 +362,7 @@ void TrainingPanel::updateEnabled()
     const bool training = m_session->isTraining();
     m_accept->setEnabled(m_session->canAccept());
     m_start->setEnabled(store && !training);
+    m_resume->setVisible(!training && m_session->hasInterruptedRun());
     m_pause->setEnabled(training);
     m_stop->setEnabled(training);
     m_cancel->setEnabled(training);

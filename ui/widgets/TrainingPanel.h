@@ -47,6 +47,7 @@ public:
     QCheckBox* reviewedOnlyBox() const { return m_reviewedOnly; }
     QLabel* storeLabel() const { return m_storeSummary; }
     QPushButton* startButton() const { return m_start; }
+    QPushButton* resumeButton() const { return m_resume; }
     QPushButton* pauseButton() const { return m_pause; }
     QPushButton* stopButton() const { return m_stop; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -87,6 +88,7 @@ private:
     QSpinBox* m_width = nullptr;
     QDoubleSpinBox* m_rate = nullptr;
     QPushButton* m_start = nullptr;
+    QPushButton* m_resume = nullptr;
     QPushButton* m_pause = nullptr;
     QPushButton* m_stop = nullptr;
     QPushButton* m_cancel = nullptr;
