@@ -127,13 +127,6 @@
 <context>
     <name>delineate::MainWindow</name>
     <message numerus="yes">
-        <source>Unsaved edits of %n series were left when Delineate last ended; open the series to restore them.</source>
-        <translation>
-            <numerusform>Unsaved edits of %n series were left when Delineate last ended; open the series to restore them.</numerusform>
-            <numerusform>Unsaved edits of %n series were left when Delineate last ended; open the series to restore them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>No DICOM images could be read in %1: %n file(s) were not readable (listed in the study browser).</source>
         <translation>
             <numerusform>No DICOM images could be read in %1: %n file was not readable (listed in the study browser).</numerusform>
@@ -148,10 +141,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Unsaved edits of %n series were left when Delineate last ended: Segmentation &gt; Recover Unsaved Edits lists them.</source>
+        <translation>
+            <numerusform>Unsaved edits of %n series were left when Delineate last ended: Segmentation &gt; Recover Unsaved Edits lists it.</numerusform>
+            <numerusform>Unsaved edits of %n series were left when Delineate last ended: Segmentation &gt; Recover Unsaved Edits lists them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::RecoveryDialog</name>
+    <message numerus="yes">
         <source>Restored %n edit(s).</source>
         <translation>
             <numerusform>Restored %n edit.</numerusform>
             <numerusform>Restored %n edits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %n unsaved edit(s).</source>
+        <translation>
+            <numerusform>Discarded %n unsaved edit.</numerusform>
+            <numerusform>Discarded %n unsaved edits.</numerusform>
         </translation>
     </message>
 </context>

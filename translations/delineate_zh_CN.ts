@@ -45,6 +45,17 @@
     </message>
 </context>
 <context>
+    <name>CheckpointSink</name>
+    <message>
+        <source>%1: cannot create its folder</source>
+        <translation>%1：无法创建其文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the checkpoint (%2)</source>
+        <translation>%1：无法读取检查点（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Compression</name>
     <message>
         <source>damaged compressed data (zlib status %1)</source>
@@ -731,6 +742,10 @@
         <source>saving</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <source>AI results: research use, not for diagnosis.</source>
+        <translation>AI 结果：仅供研究使用，不用于诊断。</translation>
+    </message>
 </context>
 <context>
     <name>EditCommands</name>
@@ -1090,6 +1105,14 @@ Series: %5</source>
     <message>
         <source>Slice %1 (%2) no longer reviewed</source>
         <translation>切片 %1（%2）取消审阅</translation>
+    </message>
+    <message>
+        <source>The segmentation has 256 layers already, the most it can hold.</source>
+        <translation>分割已有 256 个层，已达上限。</translation>
+    </message>
+    <message>
+        <source>Add label %1 on layer %2</source>
+        <translation>在第 %2 层添加标签 %1</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1635,22 @@ Series: %5</source>
         <source>models: unknown action &apos;%1&apos;</source>
         <translation>models：未知操作“%1”</translation>
     </message>
+    <message>
+        <source>Keep the whole training state in this file after every epoch (with --store: the registry&apos;s interrupted-run file), so that a killed run can be resumed.</source>
+        <translation>每个轮次后将完整的训练状态保存到此文件（使用 --store 时：注册表的中断运行文件），以便被终止的运行可以继续。</translation>
+    </message>
+    <message>
+        <source>Resume the run whose checkpoint is in --checkpoint FILE (or the store&apos;s interrupted run), given the same options.</source>
+        <translation>在选项相同的情况下，继续检查点位于 --checkpoint FILE 的运行（或样本库中中断的运行）。</translation>
+    </message>
+    <message>
+        <source>train: --checkpoint does not apply to a store (its registry keeps the checkpoint)</source>
+        <translation>train：--checkpoint 不适用于样本库（其注册表保存检查点）</translation>
+    </message>
+    <message>
+        <source>train: --resume needs --checkpoint FILE or --store S</source>
+        <translation>train：--resume 需要 --checkpoint FILE 或 --store S</translation>
+    </message>
 </context>
 <context>
     <name>ModelHeader</name>
@@ -1726,10 +1765,6 @@ Series: %5</source>
 </context>
 <context>
     <name>ModelRegistry</name>
-    <message>
-        <source>%1: cannot write (%2)</source>
-        <translation>%1：无法写入（%2）</translation>
-    </message>
     <message>
         <source>%1: not a training store (no store.json)</source>
         <translation>%1：不是训练样本库（没有 store.json）</translation>
@@ -2180,6 +2215,10 @@ Series: %5</source>
         <source>Contains AI results (%1): research use, not for diagnosis.</source>
         <translation>包含 AI 结果（%1）：仅供研究使用，不可用于诊断。</translation>
     </message>
+    <message>
+        <source>Contains AI results: research use, not for diagnosis.</source>
+        <translation>包含 AI 结果：仅供研究使用，不用于诊断。</translation>
+    </message>
 </context>
 <context>
     <name>SegmentationModel</name>
@@ -2578,6 +2617,26 @@ Series: %5</source>
         <source>mirroring must be auto, none, horizontal or all, not &apos;%1&apos;</source>
         <translation>镜像方式必须是 auto、none、horizontal 或 all，而不是“%1”</translation>
     </message>
+    <message>
+        <source>there is no checkpoint to resume from</source>
+        <translation>没有可用于继续的检查点</translation>
+    </message>
+    <message>
+        <source>%1: there is no interrupted run to resume</source>
+        <translation>%1：没有可继续的中断运行</translation>
+    </message>
+    <message>
+        <source>the checkpoint is damaged or of another version of Delineate</source>
+        <translation>检查点已损坏，或来自其他版本的 Delineate</translation>
+    </message>
+    <message>
+        <source>the interrupted run was started with other options or data; start a new run instead</source>
+        <translation>中断的运行使用了不同的选项或数据；请改为开始新的运行</translation>
+    </message>
+    <message>
+        <source>the checkpoint does not fit this network</source>
+        <translation>检查点与此网络不匹配</translation>
+    </message>
 </context>
 <context>
     <name>TrainingData</name>
@@ -2612,10 +2671,6 @@ Series: %5</source>
 </context>
 <context>
     <name>TrainingStore</name>
-    <message>
-        <source>%1: cannot write (%2)</source>
-        <translation>%1：无法写入（%2）</translation>
-    </message>
     <message>
         <source>%1: cannot read (%2)</source>
         <translation>%1：无法读取（%2）</translation>
@@ -2838,6 +2893,10 @@ Series: %5</source>
     <message>
         <source>%1: not saved: %2. Any earlier version of the file is unchanged. (%3)</source>
         <translation>%1：未保存：%2。该文件的任何旧版本均未改变。（%3）</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
     </message>
 </context>
 <context>
@@ -3137,6 +3196,18 @@ Run it anyway?</source>
     <message>
         <source>%1 voxels of locked labels kept.</source>
         <translation>保留了 %1 个已锁定标签的体素。</translation>
+    </message>
+    <message>
+        <source>The AI engine could not be loaded, so models cannot run (viewing and editing work as before): %1</source>
+        <translation>无法加载 AI 引擎，因此模型无法运行（查看和编辑照常可用）：%1</translation>
+    </message>
+    <message>
+        <source>The segmentation or the image was closed before the AI result could be merged.</source>
+        <translation>在合并 AI 结果之前，分割或图像已被关闭。</translation>
+    </message>
+    <message>
+        <source>The AI result is merged when the edit in progress ends.</source>
+        <translation>当前编辑结束后将合并 AI 结果。</translation>
     </message>
 </context>
 <context>
@@ -3698,16 +3769,6 @@ Run it anyway?</source>
         <source>Edits are kept, but the recovery journal failed: %1</source>
         <translation>编辑已保留，但恢复日志写入失败：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Unsaved edits of %n series were left when Delineate last ended; open the series to restore them.</source>
-        <translation>
-            <numerusform>Delineate 上次结束时留下了 %n 个序列的未保存编辑；打开相应序列即可恢复。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Alt+0 automatic; Alt+1 to Alt+8 CT brain, subdural, stroke, lung, mediastinum, abdomen, liver, bone</source>
-        <translation>Alt+0 自动；Alt+1 至 Alt+8 CT 脑、硬膜下、卒中、肺、纵隔、腹部、肝脏、骨</translation>
-    </message>
     <message>
         <source>Tools</source>
         <translation>工具</translation>
@@ -3733,16 +3794,8 @@ Run it anyway?</source>
         <translation>当前标签</translation>
     </message>
     <message>
-        <source>1-9 (a missing label is added)</source>
-        <translation>1-9（不存在的标签会被添加）</translation>
-    </message>
-    <message>
         <source>Undo / redo</source>
         <translation>撤销 / 重做</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y)</source>
-        <translation>Ctrl+Z / Ctrl+Shift+Z（或 Ctrl+Y）</translation>
     </message>
     <message>
         <source>Segmentation overlay</source>
@@ -3751,14 +3804,6 @@ Run it anyway?</source>
     <message>
         <source>O show / hide; Shift+O fill or outline</source>
         <translation>O 显示 / 隐藏；Shift+O 填充或轮廓</translation>
-    </message>
-    <message>
-        <source>Save the segmentation</source>
-        <translation>保存分割</translation>
-    </message>
-    <message>
-        <source>Ctrl+S</source>
-        <translation>Ctrl+S</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -3906,16 +3951,6 @@ Run it anyway?</source>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
-    <message numerus="yes">
-        <source>Restored %n edit(s).</source>
-        <translation>
-            <numerusform>已恢复 %n 次编辑。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The journal ended in an incomplete record (%1); every complete edit before it was restored.</source>
-        <translation>日志以不完整的记录结束（%1）；之前的所有完整编辑均已恢复。</translation>
-    </message>
     <message>
         <source>%1 - %2%3 - Delineate</source>
         <translation>%1 - %2%3 - Delineate</translation>
@@ -3947,10 +3982,6 @@ Run it anyway?</source>
     <message>
         <source>Lasso</source>
         <translation>套索</translation>
-    </message>
-    <message>
-        <source>Left-button drag draws an outline, filled on release; Shift at the start erases the active label</source>
-        <translation>左键拖动绘制轮廓，松开时填充；开始时按住 Shift 则擦除当前标签</translation>
     </message>
     <message>
         <source>Mark the slice reviewed</source>
@@ -4016,6 +4047,72 @@ Run it anyway?</source>
         <source>The DICOM SEG was saved. Please note:</source>
         <translation>DICOM SEG 已保存。请注意：</translation>
     </message>
+    <message numerus="yes">
+        <source>Unsaved edits of %n series were left when Delineate last ended: Segmentation &gt; Recover Unsaved Edits lists them.</source>
+        <translation>
+            <numerusform>Delineate 上次结束时留下了 %n 个序列的未保存编辑：“分割 &gt; 恢复未保存的编辑”会列出它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alt+0 automatic</source>
+        <translation>Alt+0 自动</translation>
+    </message>
+    <message>
+        <source>Alt+%1 %2</source>
+        <translation>Alt+%1 %2</translation>
+    </message>
+    <message>
+        <source>Open a DICOM folder / a file</source>
+        <translation>打开 DICOM 文件夹 / 文件</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O / %1</source>
+        <translation>Ctrl+Shift+O / %1</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Left-button drag draws an outline, filled on release; Shift at the start erases the active label; Escape drops the outline</source>
+        <translation>按住左键拖动绘制轮廓，松开时填充；开始时按住 Shift 则擦除当前标签；Esc 放弃轮廓</translation>
+    </message>
+    <message>
+        <source>1 to 9 (a missing label is added)</source>
+        <translation>1 至 9（不存在的标签会被添加）</translation>
+    </message>
+    <message>
+        <source>%1 / Ctrl+Shift+Z (or Ctrl+Y)</source>
+        <translation>%1 / Ctrl+Shift+Z（或 Ctrl+Y）</translation>
+    </message>
+    <message>
+        <source>New / open segmentation</source>
+        <translation>新建 / 打开分割</translation>
+    </message>
+    <message>
+        <source>Ctrl+N / Ctrl+L</source>
+        <translation>Ctrl+N / Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Save the segmentation / save as</source>
+        <translation>保存分割 / 另存为</translation>
+    </message>
+    <message>
+        <source>%1 / Ctrl+Shift+S</source>
+        <translation>%1 / Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>本列表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Re&amp;cover Unsaved Edits...</source>
+        <translation>恢复未保存的编辑(&amp;C)...</translation>
+    </message>
 </context>
 <context>
     <name>delineate::MetricsChart</name>
@@ -4030,6 +4127,77 @@ Run it anyway?</source>
     <message>
         <source>epoch %1-%2</source>
         <translation>第 %1-%2 轮</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::RecoveryDialog</name>
+    <message>
+        <source>Recover Unsaved Edits</source>
+        <translation>恢复未保存的编辑</translation>
+    </message>
+    <message>
+        <source>Edits of these segmentations were not saved when Delineate last ended. A journal is restored onto the series it was made on: open that series, then restore it here.</source>
+        <translation>Delineate 上次结束时，这些分割的编辑尚未保存。日志会恢复到创建它的序列上：请先打开该序列，然后在此恢复。</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Edits</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Last edit</source>
+        <translation>最后编辑</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n edit(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 次编辑。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The journal ended in an incomplete record (%1); every complete edit before it was restored.</source>
+        <translation>日志以不完整的记录结束（%1）；之前的所有完整编辑均已恢复。</translation>
+    </message>
+    <message>
+        <source>Made on the series on screen: ready to restore</source>
+        <translation>在当前显示的序列上创建：可以恢复</translation>
+    </message>
+    <message>
+        <source>Open its series (%1) to restore it</source>
+        <translation>打开其序列（%1）以恢复</translation>
+    </message>
+    <message>
+        <source>No unsaved edits are waiting.</source>
+        <translation>没有待恢复的未保存编辑。</translation>
+    </message>
+    <message>
+        <source>This journal belongs to another series (%1). Open that series; it can then be restored here or when it opens.</source>
+        <translation>此日志属于另一个序列（%1）。请打开该序列；之后可在此处或在其打开时恢复。</translation>
+    </message>
+    <message>
+        <source>Save or close the segmentation being edited first: restoring replaces it.</source>
+        <translation>请先保存或关闭正在编辑的分割：恢复会替换它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded %n unsaved edit(s).</source>
+        <translation>
+            <numerusform>已丢弃 %n 次未保存的编辑。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4219,6 +4387,18 @@ Type: %3 (%4)</source>
     <message>
         <source>Not chosen yet: taken from the name. Double-click to choose.</source>
         <translation>尚未选择：取自名称。双击进行选择。</translation>
+    </message>
+    <message>
+        <source>New label on its own layer</source>
+        <translation>新建独立图层上的标签</translation>
+    </message>
+    <message>
+        <source>Adds a label on a layer of its own, so that it may overlap the other labels (each layer holds one label per voxel); one undo removes both</source>
+        <translation>在独立的图层上添加标签，使其可与其他标签重叠（每个图层每个体素只有一个标签）；一次撤销即可同时移除二者</translation>
+    </message>
+    <message>
+        <source>Label %1, on layer %2</source>
+        <translation>标签 %1，位于第 %2 层</translation>
     </message>
 </context>
 <context>
@@ -4785,6 +4965,30 @@ Type: %3 (%4)</source>
         <source>n/a</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Resume interrupted run</source>
+        <translation>继续中断的运行</translation>
+    </message>
+    <message>
+        <source>A training run on this store did not end (the application was closed by force or crashed). Resume it from its last finished epoch with the settings it was started with.</source>
+        <translation>此样本库上的一次训练运行未正常结束（应用被强制关闭或崩溃）。可按其启动时的设置，从最后完成的轮次继续。</translation>
+    </message>
+    <message>
+        <source>The interrupted run goes on from its last finished epoch.</source>
+        <translation>中断的运行将从最后完成的轮次继续。</translation>
+    </message>
+    <message>
+        <source>Waiting while an AI run computes (one network job at a time); the training goes on after it.</source>
+        <translation>正在等待 AI 运行计算（一次只运行一个网络任务）；之后训练将继续。</translation>
+    </message>
+    <message>
+        <source>The AI run has finished; the training stays paused.</source>
+        <translation>AI 运行已结束；训练保持暂停。</translation>
+    </message>
+    <message>
+        <source>The AI run has finished; the training goes on.</source>
+        <translation>AI 运行已结束；训练继续。</translation>
+    </message>
 </context>
 <context>
     <name>delineate::TrainingSession</name>
@@ -4859,6 +5063,22 @@ Type: %3 (%4)</source>
     <message>
         <source>Version %1 trained (no validation samples).</source>
         <translation>版本 %1 已训练（无验证样本）。</translation>
+    </message>
+    <message>
+        <source>There is no interrupted training run to resume.</source>
+        <translation>没有可继续的中断训练运行。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>The interrupted run fine-tuned version %1, which is no longer in the store.</source>
+        <translation>中断的运行微调的是版本 %1，该版本已不在样本库中。</translation>
+    </message>
+    <message>
+        <source>Training (resumed)</source>
+        <translation>训练（继续）</translation>
     </message>
 </context>
 <context>
