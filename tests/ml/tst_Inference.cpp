@@ -1,9 +1,12 @@
-// Inference job: tiling and blending, slice axes, resampling to the model's spacing, cancel, re-thresholding.
+// Inference job: tiling and blending, slice axes, resampling to the model's spacing, cancel, re-thresholding, and
+// a clone that is trained while its original segments.
 #include "ml/Inference.h"
 #include "ml/ModelInternals.h"
 #include "ml/OverlapMetrics.h"
 
 #include <QtTest>
+
+#include <thread>
 
 using namespace delineate;
 using namespace delineate::ml;
@@ -150,6 +153,63 @@ private Q_SLOTS:
         QVERIFY(result.error().isCancelled());
         QCOMPARE(control.reports, 3); // stopped before the 4th of 10 batches
         QVERIFY2(control.m_lastMessage.contains(QStringLiteral("left")), qPrintable(control.m_lastMessage));
+    }
+
+    // The AI panel segments with a model while a clone of it is fine-tuned: the clone has weights of its own. The
+    // clone is trained (Adam steps) on another thread while the original segments; the original's output and
+    // weights stay exactly as they were, the clone's output changes.
+    void cloneIsIndependentOfItsOriginal()
+    {
+        ModelHeader h;
+        h.name = QStringLiteral("clone test");
+        h.architecture = UNetArchitecture::simple();
+        h.architecture.baseWidth = 4;
+        h.architecture.depth = 2;
+        h.tileSize = 32;
+        h.classes = {ClassInfo{0, QStringLiteral("background"), QString()}, ClassInfo{1, QStringLiteral("object"), QString()}};
+        auto original = SegmentationModel::create(h, 3);
+        QVERIFY(original.ok());
+        const Volume volume = rampVolume({40, 40, 2}, {1, 1, 1});
+        SimpleJobControl control;
+        auto before = segmentVolume(volume, *original, InferenceOptions(), control);
+        QVERIFY(before.ok());
+        std::vector<torch::Tensor> weights;
+        for (const auto& p : original->internals().network->parameters())
+            weights.push_back(p.detach().clone());
+
+        auto copy = original->clone();
+        QVERIFY(copy.ok());
+        std::thread fineTune([&copy]() {
+            UNet network = copy->internals().network;
+            network->train();
+            torch::optim::Adam optimizer(network->parameters(), torch::optim::AdamOptions(1e-2));
+            torch::manual_seed(5);
+            for (int step = 0; step < 30; ++step) {
+                auto input = torch::rand({2, 1, 32, 32});
+                auto loss = (network->forward(input) - 3.0).pow(2).mean();
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+            }
+        });
+        for (int n = 0; n < 3; ++n) {
+            auto during = segmentVolume(volume, *original, InferenceOptions(), control);
+            QVERIFY(during.ok());
+            QVERIFY(std::equal(during->probabilities.float32Data(), during->probabilities.float32Data() + volume.voxelCount(),
+                               before->probabilities.float32Data()));
+        }
+        fineTune.join();
+        const auto parameters = original->internals().network->parameters();
+        QCOMPARE(parameters.size(), weights.size());
+        for (std::size_t i = 0; i < weights.size(); ++i)
+            QVERIFY(torch::equal(parameters[i].detach().contiguous(), weights[i].contiguous()));
+        auto after = segmentVolume(volume, *original, InferenceOptions(), control);
+        auto trained = segmentVolume(volume, *copy, InferenceOptions(), control);
+        QVERIFY(after.ok() && trained.ok());
+        QVERIFY(std::equal(after->probabilities.float32Data(), after->probabilities.float32Data() + volume.voxelCount(),
+                           before->probabilities.float32Data()));
+        QVERIFY(!std::equal(trained->probabilities.float32Data(), trained->probabilities.float32Data() + volume.voxelCount(),
+                            before->probabilities.float32Data()));
     }
 
     void rethresholdMatchesInference()
