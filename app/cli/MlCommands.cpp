@@ -12,6 +12,7 @@
 #include "ml/OverlapMetrics.h"
 #include "ml/TrainingData.h"
 #include "ml/ModelRegistry.h"
+#include "ml/VersionComparison.h"
 #include "ml/TrainingStore.h"
 
 #include <QCommandLineParser>
@@ -584,72 +585,31 @@ int runTrain(const QStringList& arguments)
 
 namespace {
 
-// Mean Dice over the foreground classes of the reference (and those the prediction adds).
-double foregroundDice(const ml::OverlapReport& report)
-{
-    double sum = 0.0;
-    int count = 0;
-    for (const ml::ClassOverlap& c : report.classes)
-        if (c.value != 0) {
-            sum += c.dice;
-            ++count;
-        }
-    return count ? sum / count : 0.0;
-}
-
 int compareVersions(const TrainingStore& store, const ml::ModelRegistry& registry, const QStringList& versions, bool json,
                     JobControl& control)
 {
     if (versions.size() != 2 || !registry.find(versions[0]) || !registry.find(versions[1]))
         return fail(MlCommandsText::tr("models compare: --versions A,B naming two versions of the registry"));
-    auto sets = store.trainingSets(control);
-    if (!sets)
-        return fail(sets.error().message);
-    if (sets->validation.isEmpty())
-        return fail(MlCommandsText::tr("%1: the store has no validation samples to compare on").arg(store.folder()));
     auto engine = ml::EngineLoader::engine();
     if (!engine)
         return fail(engine.error().message);
-    std::unique_ptr<ml::EngineModel> models[2];
-    for (int m = 0; m < 2; ++m) {
-        auto loaded = (*engine)->loadModel(registry.modelPath(versions[m]));
-        if (!loaded)
-            return fail(loaded.error().message);
-        models[m] = std::move(loaded.value());
-    }
-    QJsonArray cases;
-    double sums[2] = {0.0, 0.0};
-    for (int n = 0; n < sets->validation.size(); ++n) {
-        const ml::TrainingPair& pair = sets->validation[n];
-        QJsonObject row{{QStringLiteral("sample"), pair.imagePath.mid(6)}};
-        for (int m = 0; m < 2; ++m) {
-            auto result = (*engine)->segment(pair.image, *models[m], ml::InferenceOptions(), control);
-            if (!result)
-                return fail(result.error().message);
-            auto report = ml::compareLabelMaps(result->labels, pair.labels, versions[m], pair.imagePath);
-            if (!report)
-                return fail(report.error().message);
-            const double dice = foregroundDice(*report);
-            sums[m] += dice;
-            row.insert(versions[m], dice);
-        }
-        cases.append(row);
-    }
-    const double means[2] = {sums[0] / sets->validation.size(), sums[1] / sets->validation.size()};
+    auto comparison = ml::compareVersions(store, registry, **engine, versions[0], versions[1], control);
+    if (!comparison)
+        return fail(comparison.error().message);
     if (json) {
+        QJsonArray cases;
+        for (const ml::CaseDice& c : comparison->cases)
+            cases.append(QJsonObject{{QStringLiteral("sample"), c.sample}, {versions[0], c.dice[0]}, {versions[1], c.dice[1]}});
         printJson(QJsonDocument(QJsonObject{{QStringLiteral("cases"), cases},
-                                            {QStringLiteral("split_version"), store.splitVersion()},
-                                            {QStringLiteral("mean"), QJsonObject{{versions[0], means[0]}, {versions[1], means[1]}}}}));
+                                            {QStringLiteral("split_version"), comparison->splitVersion},
+                                            {QStringLiteral("mean"), QJsonObject{{versions[0], comparison->mean[0]}, {versions[1], comparison->mean[1]}}}}));
         return Success;
     }
-    printLine(MlCommandsText::tr("foreground Dice on the %1 validation sample(s) (split version %2)").arg(cases.size()).arg(store.splitVersion()));
+    printLine(MlCommandsText::tr("foreground Dice on the %1 validation sample(s) (split version %2)").arg(comparison->cases.size()).arg(comparison->splitVersion));
     printLine(QStringLiteral("%1  %2  %3").arg(MlCommandsText::tr("sample").leftJustified(18), versions[0].leftJustified(8), versions[1]));
-    for (const QJsonValue c : cases) {
-        const QJsonObject row = c.toObject();
-        printLine(QStringLiteral("%1  %2  %3").arg(row.value(QStringLiteral("sample")).toString().leftJustified(18))
-                      .arg(row.value(versions[0]).toDouble(), -8, 'f', 4).arg(row.value(versions[1]).toDouble(), 0, 'f', 4));
-    }
-    printLine(QStringLiteral("%1  %2  %3").arg(MlCommandsText::tr("mean").leftJustified(18)).arg(means[0], -8, 'f', 4).arg(means[1], 0, 'f', 4));
+    for (const ml::CaseDice& c : comparison->cases)
+        printLine(QStringLiteral("%1  %2  %3").arg(c.sample.leftJustified(18)).arg(c.dice[0], -8, 'f', 4).arg(c.dice[1], 0, 'f', 4));
+    printLine(QStringLiteral("%1  %2  %3").arg(MlCommandsText::tr("mean").leftJustified(18)).arg(comparison->mean[0], -8, 'f', 4).arg(comparison->mean[1], 0, 'f', 4));
     return Success;
 }
 

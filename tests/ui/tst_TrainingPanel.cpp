@@ -8,6 +8,7 @@
 #include "TestData.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
+#include "ml/EngineLoader.h"
 #include "ml/ModelRegistry.h"
 #include "ml/TrainingData.h"
 #include "ml/TrainingStore.h"
@@ -175,6 +176,45 @@ void TestTrainingPanel::trainPromoteRollBackStopCancel()
     QVERIFY(panel->versionsTable()->item(0, 0)->text().contains(QLatin1String("active")));
     QTest::mouseClick(panel->rollbackButton(), Qt::LeftButton);
     QCOMPARE(ml::ModelRegistry::open(folder)->active(), QStringLiteral("v1"));
+    // Compare v2 with the active v1: the per-case table holds each validation sample's foreground Dice of both,
+    // as counted here from each version's segmentation of the sample.
+    panel->versionsTable()->selectRow(0);
+    QVERIFY(panel->compareButton()->isEnabled());
+    QVERIFY(panel->casesTable()->isHidden());
+    QSignalSpy compared(session, &TrainingSession::comparisonFinished);
+    QTest::mouseClick(panel->compareButton(), Qt::LeftButton);
+    QVERIFY(compared.wait(kTimeout));
+    QVERIFY2(compared.last().at(0).toBool(), qPrintable(compared.last().at(1).toString()));
+    QVERIFY(!panel->casesTable()->isHidden());
+    {
+        auto store = TrainingStore::open(folder, false);
+        SimpleJobControl control;
+        auto sets = store->trainingSets(control);
+        QVERIFY(sets.ok());
+        QCOMPARE(panel->casesTable()->rowCount(), sets->validation.size() + 1);
+        auto engine = ml::EngineLoader::engine();
+        QVERIFY(engine.ok());
+        const QString versions[2] = {QStringLiteral("v1"), QStringLiteral("v2")};
+        for (int m = 0; m < 2; ++m) {
+            QCOMPARE(panel->casesTable()->horizontalHeaderItem(1 + m)->text(), versions[m]);
+            auto model = (*engine)->loadModel(session->registry()->modelPath(versions[m]));
+            QVERIFY(model.ok());
+            for (int n = 0; n < sets->validation.size(); ++n) {
+                const ml::TrainingPair& pair = sets->validation[n];
+                auto result = (*engine)->segment(pair.image, **model, ml::InferenceOptions(), control);
+                QVERIFY(result.ok());
+                double a = 0, b = 0, both = 0;
+                for (std::size_t o = 0; o < pair.labels.voxelCount(); ++o) {
+                    const bool x = result->labels.at(o) != 0, y = pair.labels.at(o) != 0;
+                    a += x;
+                    b += y;
+                    both += x && y;
+                }
+                const double dice = a + b > 0 ? 2.0 * both / (a + b) : 0.0;
+                QCOMPARE(panel->casesTable()->item(n, 1 + m)->text(), QString::number(dice, 'f', 4));
+            }
+        }
+    }
     // Stop after the first epoch of a long run: the best so far becomes v3, with fewer epochs than asked.
     panel->epochsBox()->setValue(200);
     panel->stepsBox()->setValue(2);

@@ -354,6 +354,49 @@ bool TrainingSession::startRun(const TrainingSettings& settings, const QString& 
         });
 }
 
+bool TrainingSession::compareVersions(const QString& a, const QString& b)
+{
+    if (!m_store || !m_registry) {
+        m_lastError = tr("Choose a training store first.");
+        return false;
+    }
+    if (m_trainRunner->isRunning()) {
+        m_lastError = tr("Wait for the training to end: one network job runs at a time.");
+        return false;
+    }
+    if (a == b || !m_registry->find(a) || !m_registry->find(b)) {
+        m_lastError = tr("Choose two different versions to compare.");
+        return false;
+    }
+    const QString folder = m_store->folder();
+    m_comparison.reset();
+    return m_trainRunner->start<ml::VersionComparison>(
+        tr("Comparing %1 and %2").arg(a, b),
+        [folder, a, b](JobControl& control) -> Expected<ml::VersionComparison> {
+            auto store = TrainingStore::open(folder, false);
+            if (!store)
+                return store.error();
+            auto registry = ml::ModelRegistry::open(folder);
+            if (!registry)
+                return registry.error();
+            auto engine = ml::EngineLoader::engine();
+            if (!engine)
+                return engine.error();
+            return ml::compareVersions(*store, *registry, **engine, a, b, control);
+        },
+        [this](Expected<ml::VersionComparison> comparison) {
+            if (!comparison) {
+                Q_EMIT comparisonFinished(false, comparison.error().isCancelled() ? tr("Comparison cancelled.") : comparison.error().message);
+                return;
+            }
+            m_comparison = std::move(*comparison);
+            Q_EMIT comparisonFinished(true, tr("Mean foreground Dice on %1 validation sample(s): %2 %3, %4 %5.")
+                                                .arg(m_comparison->cases.size())
+                                                .arg(m_comparison->versions[0]).arg(m_comparison->mean[0], 0, 'f', 4)
+                                                .arg(m_comparison->versions[1]).arg(m_comparison->mean[1], 0, 'f', 4));
+        });
+}
+
 void TrainingSession::pauseTraining(bool paused)
 {
     m_trainRunner->setPaused(paused);

@@ -8,6 +8,7 @@
 #include "jobs/JobRunner.h"
 #include "ml/ModelRegistry.h"
 #include "ml/TrainingStore.h"
+#include "ml/VersionComparison.h"
 
 #include <QObject>
 #include <QString>
@@ -85,6 +86,11 @@ public:
     JobRunner* trainingRunner() const { return m_trainRunner; }
     JobRunner* acceptRunner() const { return m_acceptRunner; }
 
+    // Segments every validation sample with versions `a` and `b` on the worker (one network job at a time: not
+    // while training); comparisonFinished reports it, comparison() holds the per-case Dice.
+    bool compareVersions(const QString& a, const QString& b);
+    const std::optional<ml::VersionComparison>& comparison() const { return m_comparison; }
+
     Expected<void> promote(const QString& version);
     Expected<QString> rollback();
 
@@ -95,6 +101,7 @@ Q_SIGNALS:
     void acceptFinished(bool ok, const QString& message);
     void epochFinished(const EpochMetrics& metrics);
     void trainingFinished(bool ok, const QString& message);
+    void comparisonFinished(bool ok, const QString& message);
     void versionsChanged();   // a new version, a promotion, a roll-back
     void activeModelChanged(const QString& path);
     void canAcceptChanged();  // an image or a segmentation came or went
@@ -112,6 +119,7 @@ private:
     std::optional<ml::ModelRegistry> m_registry;
     std::shared_ptr<std::atomic<bool>> m_stop;
     QVector<EpochMetrics> m_epochs;
+    std::optional<ml::VersionComparison> m_comparison;
     QString m_editor;
     QString m_lastError;
 };

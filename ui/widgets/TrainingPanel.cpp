@@ -226,9 +226,20 @@ void TrainingPanel::buildUi()
     m_promote->setToolTip(tr("Make the selected version the active model (the AI panel uses it)"));
     m_rollback = new QPushButton(tr("Roll back"), versionsBox);
     m_rollback->setToolTip(tr("Return to the version that was active before the last promotion"));
+    m_compare = new QPushButton(tr("Compare with active"), versionsBox);
+    m_compare->setToolTip(tr("Segment every validation sample with the selected and the active version and list the "
+                             "foreground Dice of each, case by case"));
     versionButtons->addWidget(m_promote);
     versionButtons->addWidget(m_rollback);
+    versionButtons->addWidget(m_compare);
     versionsLayout->addLayout(versionButtons);
+    m_cases = new QTableWidget(0, 4, versionsBox);
+    m_cases->verticalHeader()->hide();
+    m_cases->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cases->horizontalHeader()->setStretchLastSection(true);
+    m_cases->setMinimumHeight(90);
+    m_cases->hide();
+    versionsLayout->addWidget(m_cases);
     layout->addWidget(versionsBox);
 
     m_status = new QLabel(body);
@@ -291,6 +302,25 @@ void TrainingPanel::buildUi()
             say(promoted.error().message);
         else
             say(tr("%1 is the active model now.").arg(version));
+    });
+    connect(m_compare, &QPushButton::clicked, this, [this]() {
+        const int row = m_versions->currentRow();
+        const ml::ModelRegistry* registry = m_session->registry();
+        if (row < 0 || !registry)
+            return;
+        const QString selected = m_versions->item(row, 0)->data(Qt::UserRole).toString();
+        if (!m_session->compareVersions(registry->active(), selected)) {
+            say(m_session->lastError());
+            return;
+        }
+        say(tr("Comparing %1 with %2 on the validation samples...").arg(selected, registry->active()));
+        updateEnabled();
+    });
+    connect(m_session, &TrainingSession::comparisonFinished, this, [this](bool ok, const QString& text) {
+        if (ok)
+            showComparison();
+        say(text);
+        updateEnabled();
     });
     connect(m_rollback, &QPushButton::clicked, this, [this]() {
         auto back = m_session->rollback();
@@ -356,6 +386,26 @@ void TrainingPanel::refreshVersions()
     updateEnabled();
 }
 
+void TrainingPanel::showComparison()
+{
+    const auto& comparison = m_session->comparison();
+    if (!comparison)
+        return;
+    m_cases->setHorizontalHeaderLabels({tr("Sample"), comparison->versions[0], comparison->versions[1], tr("Difference")});
+    m_cases->setRowCount(comparison->cases.size() + 1);
+    const auto fill = [this](int row, const QString& sample, double a, double b) {
+        m_cases->setItem(row, 0, new QTableWidgetItem(sample));
+        m_cases->setItem(row, 1, new QTableWidgetItem(QString::number(a, 'f', 4)));
+        m_cases->setItem(row, 2, new QTableWidgetItem(QString::number(b, 'f', 4)));
+        m_cases->setItem(row, 3, new QTableWidgetItem(QString::asprintf("%+.4f", b - a)));
+    };
+    for (int n = 0; n < comparison->cases.size(); ++n)
+        fill(n, comparison->cases[n].sample, comparison->cases[n].dice[0], comparison->cases[n].dice[1]);
+    fill(comparison->cases.size(), tr("mean"), comparison->mean[0], comparison->mean[1]);
+    m_cases->resizeColumnsToContents();
+    m_cases->show();
+}
+
 void TrainingPanel::updateEnabled()
 {
     const bool store = m_session->store() != nullptr;
@@ -369,6 +419,9 @@ void TrainingPanel::updateEnabled()
     m_chooseStore->setEnabled(!training && !m_session->isAccepting());
     const bool selected = m_versions->currentRow() >= 0;
     m_promote->setEnabled(selected && !training);
+    const ml::ModelRegistry* registry = m_session->registry();
+    m_compare->setEnabled(selected && !training && registry && !registry->active().isEmpty() &&
+                          m_versions->item(m_versions->currentRow(), 0)->data(Qt::UserRole).toString() != registry->active());
     m_rollback->setEnabled(m_session->registry() && m_session->registry()->history().size() > 1 && !training);
 }
 

@@ -58,6 +58,8 @@ public:
     QSpinBox* widthBox() const { return m_width; }
     QTableWidget* versionsTable() const { return m_versions; }
     QPushButton* promoteButton() const { return m_promote; }
+    QPushButton* compareButton() const { return m_compare; }
+    QTableWidget* casesTable() const { return m_cases; }
     QPushButton* rollbackButton() const { return m_rollback; }
     MetricsChart* chart() const { return m_chart; }
     QLabel* statusLabel() const { return m_status; }
@@ -70,6 +72,7 @@ private:
     void chooseStore();
     void refreshStore();
     void refreshVersions();
+    void showComparison();
     void updateEnabled();
     void sayWhetherHeld();
     void say(const QString& text);
@@ -94,6 +97,8 @@ private:
     QPushButton* m_cancel = nullptr;
     MetricsChart* m_chart = nullptr;
     QTableWidget* m_versions = nullptr;
+    QPushButton* m_compare = nullptr;
+    QTableWidget* m_cases = nullptr;
     QPushButton* m_promote = nullptr;
     QPushButton* m_rollback = nullptr;
     QLabel* m_status = nullptr;
