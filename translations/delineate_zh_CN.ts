@@ -1576,10 +1576,6 @@ Series: %5</source>
         <translation>models compare：需要 --versions A,B 指明登记中的两个版本</translation>
     </message>
     <message>
-        <source>%1: the store has no validation samples to compare on</source>
-        <translation>%1：样本库没有可用于比较的验证样本</translation>
-    </message>
-    <message>
         <source>foreground Dice on the %1 validation sample(s) (split version %2)</source>
         <translation>%1 个验证样本上的前景 Dice（划分版本 %2）</translation>
     </message>
@@ -2794,6 +2790,21 @@ Series: %5</source>
     <message>
         <source>left over from an interrupted write and cannot be removed</source>
         <translation>中断的写入留下的残余，无法删除</translation>
+    </message>
+</context>
+<context>
+    <name>VersionComparison</name>
+    <message>
+        <source>%1: no model versions %2 and %3 to compare</source>
+        <translation>%1：没有可比较的模型版本 %2 和 %3</translation>
+    </message>
+    <message>
+        <source>%1: the store has no validation samples to compare on</source>
+        <translation>%1：样本库没有可用于比较的验证样本</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2: sample %3 of %4</source>
+        <translation>正在比较 %1 和 %2：第 %3 个样本，共 %4 个</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +5000,30 @@ Type: %3 (%4)</source>
         <source>The AI run has finished; the training goes on.</source>
         <translation>AI 运行已结束；训练继续。</translation>
     </message>
+    <message>
+        <source>Compare with active</source>
+        <translation>与活动版本比较</translation>
+    </message>
+    <message>
+        <source>Segment every validation sample with the selected and the active version and list the foreground Dice of each, case by case</source>
+        <translation>用所选版本和活动版本分割每个验证样本，并逐例列出各自的前景 Dice</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2 on the validation samples...</source>
+        <translation>正在验证样本上比较 %1 与 %2...</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
 </context>
 <context>
     <name>delineate::TrainingSession</name>
@@ -5079,6 +5114,26 @@ Type: %3 (%4)</source>
     <message>
         <source>Training (resumed)</source>
         <translation>训练（继续）</translation>
+    </message>
+    <message>
+        <source>Wait for the training to end: one network job runs at a time.</source>
+        <translation>请等待训练结束：一次只运行一个网络任务。</translation>
+    </message>
+    <message>
+        <source>Choose two different versions to compare.</source>
+        <translation>请选择两个不同的版本进行比较。</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2</source>
+        <translation>正在比较 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>比较已取消。</translation>
+    </message>
+    <message>
+        <source>Mean foreground Dice on %1 validation sample(s): %2 %3, %4 %5.</source>
+        <translation>%1 个验证样本上的平均前景 Dice：%2 %3，%4 %5。</translation>
     </message>
 </context>
 <context>
