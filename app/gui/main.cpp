@@ -84,8 +84,10 @@ int main(int argc, char* argv[])
         window.viewerPanel()->setLayoutMode(delineate::ViewerPanel::layoutFromKey(parser.value(layout)));
     if (parser.isSet(preset))
         window.setInitialPreset(parser.value(preset));
-    if (parser.isSet(model))
+    if (parser.isSet(model)) {
         window.aiPanel()->chooseModel(parser.value(model)); // reads the header only: no engine yet
+        window.aiPanel()->raise();                          // its tab in front: view, segment, correct
+    }
     if (parser.isSet(screenshot)) {
         window.saveScreenshotWhenLoaded(parser.value(screenshot));
         QObject::connect(&window, &delineate::MainWindow::screenshotSaved, &app,
