@@ -6,6 +6,7 @@
 // the same options (one thread, float32).
 #include "KillHarness.h"
 #include "TestData.h"
+#include "TrainingTestSupport.h"
 #include "ml/ModelHeader.h"
 #include "ml/ModelRegistry.h"
 
@@ -28,38 +29,7 @@ QStringList trainArguments(const QString& store)
             QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--quiet")};
 }
 
-// The weights section of a model file (see SegmentationModel.h for the layout).
-QByteArray weightsOf(const QString& modelPath)
-{
-    QFile file(modelPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray all = file.readAll();
-    const auto u64 = [&](qsizetype at) {
-        quint64 v = 0;
-        for (int i = 7; i >= 0; --i)
-            v = (v << 8) | quint8(all.at(at + i));
-        return qsizetype(v);
-    };
-    if (all.size() < 24)
-        return {};
-    const qsizetype weightsAt = 24 + u64(16);
-    if (weightsAt < 24 || all.size() < weightsAt + 8 || all.size() < weightsAt + 8 + u64(weightsAt))
-        return {};
-    return all.mid(weightsAt + 8, u64(weightsAt));
-}
 
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -84,12 +54,12 @@ void TestKillTraining::trainingAndRegistrySurviveSigkill()
     // No validation samples: the last epoch's weights are kept (not the best epoch's), so every step of the run shows
     // in the weights compared below. The reference: one uninterrupted run on a copy of the store.
     const QString referenceStore = dir.filePath(QStringLiteral("reference"));
-    QVERIFY(copyFolder(store, referenceStore));
+    QVERIFY(testing::copyFolder(store, referenceStore));
     const testing::CliRun reference = testing::runCli(trainArguments(referenceStore));
     QVERIFY2(reference.exitCode == 0 && !reference.crashed, reference.err.constData());
     auto referenceRegistry = ml::ModelRegistry::open(referenceStore);
     QVERIFY(referenceRegistry.ok() && referenceRegistry->versions().size() == 1);
-    const QByteArray expectedWeights = weightsOf(referenceRegistry->modelPath(QStringLiteral("v1")));
+    const QByteArray expectedWeights = testing::modelWeights(referenceRegistry->modelPath(QStringLiteral("v1")));
     QVERIFY(expectedWeights.size() > 1000);
 
     int kills = 0, insideWrites = 0, resumes = 0, completedRuns = 0, completedAfterResume = 0, registryKills = 0;
@@ -141,7 +111,7 @@ void TestKillTraining::trainingAndRegistrySurviveSigkill()
             // A run completed: its weights are the uninterrupted run's, whatever happened before.
             ++completedRuns;
             completedAfterResume += resuming ? 1 : 0;
-            QVERIFY2(weightsOf(after->modelPath(after->versions().last().version)) == expectedWeights,
+            QVERIFY2(testing::modelWeights(after->modelPath(after->versions().last().version)) == expectedWeights,
                      qPrintable(QStringLiteral("seed %1: the completed run's weights differ from the uninterrupted run's").arg(seed)));
             QVERIFY2(!after->hasInterruptedRun(), "a completed run left its checkpoint");
         }

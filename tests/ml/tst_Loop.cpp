@@ -6,6 +6,7 @@
 // the accepted slices. The split of every sample present before the accepts is the same after.
 #include "SimulatedAnnotator.h"
 #include "TestData.h"
+#include "TrainingTestSupport.h"
 #include "ml/Inference.h"
 #include "ml/SegmentationModel.h"
 #include "ml/Trainer.h"
@@ -63,17 +64,6 @@ QVector<SegmentationResult> segmentAll(const SegmentationModel& model, const QVe
     return results;
 }
 
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(path));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -98,7 +88,7 @@ private Q_SLOTS:
             QVERIFY2(imported.ok(), qPrintable(imported.error().message));
         }
         const QString withoutFolder = dir.filePath(QStringLiteral("without"));
-        QVERIFY(copyFolder(storeFolder, withoutFolder));
+        QVERIFY(testing::copyFolder(storeFolder, withoutFolder));
 
         auto store = TrainingStore::open(storeFolder, false);
         QVERIFY(store.ok());

@@ -4,6 +4,7 @@
 #include "ml/TrainingData.h"
 
 #include "TestData.h"
+#include "TrainingTestSupport.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -49,27 +50,6 @@ public:
     bool survivesDiscard = false;
 };
 
-// The weights section of a model file (after the magic, the header's length and the header, the weights' length):
-// equal bytes mean equal weights, whatever the header's times say.
-QByteArray weightsOf(const QString& modelPath)
-{
-    QFile file(modelPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray all = file.readAll();
-    const auto u64 = [&](qsizetype at) {
-        quint64 v = 0;
-        for (int i = 7; i >= 0; --i)
-            v = (v << 8) | quint8(all.at(at + i));
-        return qsizetype(v);
-    };
-    if (all.size() < 24)
-        return {};
-    const qsizetype weightsAt = 24 + u64(16);
-    if (all.size() < weightsAt + 8)
-        return {};
-    return all.mid(weightsAt + 8, u64(weightsAt));
-}
 
 QVector<double> lossesOf(const QVector<QVariantMap>& published)
 {
@@ -230,9 +210,9 @@ private Q_SLOTS:
                      wholeControl.published[e + 2].value(QStringLiteral("val_mean_dice")).toDouble());
         QCOMPARE(resumed->epochs, 4);
         QCOMPARE(resumed->bestEpoch, uninterrupted->bestEpoch);
-        const QByteArray wholeWeights = weightsOf(dir.filePath(QStringLiteral("whole.dlm")));
+        const QByteArray wholeWeights = testing::modelWeights(dir.filePath(QStringLiteral("whole.dlm")));
         QVERIFY(wholeWeights.size() > 1000);
-        QVERIFY2(weightsOf(dir.filePath(QStringLiteral("pieces.dlm"))) == wholeWeights, "the resumed run's weights differ");
+        QVERIFY2(testing::modelWeights(dir.filePath(QStringLiteral("pieces.dlm"))) == wholeWeights, "the resumed run's weights differ");
     }
 
     // A checkpoint is resumed only by the run it belongs to, and a damaged one is an error, not a crash; a

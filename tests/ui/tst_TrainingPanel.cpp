@@ -6,6 +6,7 @@
 // that did not end (the app killed: its store copied mid-run) is offered for resuming and goes on from its last
 // finished epoch with the settings it was started with.
 #include "TestData.h"
+#include "TrainingTestSupport.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
 #include "ml/EngineLoader.h"
@@ -21,7 +22,6 @@
 #include "widgets/TrainingPanel.h"
 
 #include <QComboBox>
-#include <QDirIterator>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -360,12 +360,7 @@ void TestTrainingPanel::interruptedRunResumes()
     session->pauseTraining(true);
     // The state a kill after epoch 2 leaves: the store as it is on disk now (checkpoint and run settings included).
     const QString copy = m_home.filePath(QStringLiteral("interrupted-copy"));
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = QDir(copy).filePath(QDir(folder).relativeFilePath(path));
-        QVERIFY(QDir().mkpath(QFileInfo(target).absolutePath()) && QFile::copy(path, target));
-    }
+    QVERIFY(testing::copyFolder(folder, copy));
     session->cancelTraining();
     QVERIFY(finished.wait(kTimeout));
     QVERIFY(!session->hasInterruptedRun()); // Cancel discards the run
