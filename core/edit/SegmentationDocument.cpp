@@ -203,19 +203,7 @@ Expected<void> SegmentationDocument::commitEditAmendingLast(const QString& descr
     }
     m_aiBefore.reset();
     m_aiChanged = false;
-    const bool wasModified = isModified();
-    record->sequence = m_nextSequence++;
-    m_history.replaceTop(record);
-    Expected<void> journalled;
-    if (m_journal) {
-        journalled = m_journal->appendAmend(*record);
-        if (!journalled)
-            Q_EMIT journalFailed(journalled.error().message);
-    }
-    Q_EMIT historyChanged();
-    if (wasModified != isModified())
-        Q_EMIT modifiedChanged(isModified());
-    return journalled;
+    return recordCommitted(std::move(record), true);
 }
 
 Expected<void> SegmentationDocument::commitEdit(const QString& description)
@@ -284,12 +272,20 @@ Expected<void> SegmentationDocument::commitEdit(const QString& description)
     m_aiChanged = false;
     if (!record->changesVoxels() && !record->tableAfter && !record->reviewAfter && !record->aiChanged)
         return {};
+    return recordCommitted(std::move(record), false);
+}
+
+Expected<void> SegmentationDocument::recordCommitted(std::shared_ptr<EditRecord> record, bool amendsLast)
+{
     const bool wasModified = isModified();
     record->sequence = m_nextSequence++;
-    m_history.push(record);
+    if (amendsLast)
+        m_history.replaceTop(record);
+    else
+        m_history.push(record);
     Expected<void> journalled;
     if (m_journal) {
-        journalled = m_journal->appendEdit(*record);
+        journalled = amendsLast ? m_journal->appendAmend(*record) : m_journal->appendEdit(*record);
         if (!journalled)
             Q_EMIT journalFailed(journalled.error().message);
     }

@@ -104,6 +104,9 @@ private:
     void applyRecord(const EditRecord& record, bool forward);
     void afterHistoryMove(bool wasModified);
     void journalUndoRedo(bool undo);
+    // The end of every commit: its sequence number, into the history (on top, or replacing the top one), into the
+    // journal, then the signals.
+    Expected<void> recordCommitted(std::shared_ptr<EditRecord> record, bool amendsLast);
 
     Segmentation m_segmentation;
     EditHistory m_history;
