@@ -26,6 +26,10 @@ QByteArray deflateBytes(const void* data, std::size_t size, int level)
 
 Expected<QByteArray> inflateBytes(const QByteArray& compressed, std::size_t expectedSize)
 {
+    // Deflate never compresses more than 1032:1: a larger expected size is a damaged record, refused before the
+    // buffer is allocated (a damaged journal must not ask for gigabytes).
+    if (expectedSize / 1032 > std::size_t(compressed.size()) + 64)
+        return Error::failed(CompressionText::tr("damaged compressed data (%1 bytes cannot hold %2)").arg(compressed.size()).arg(expectedSize));
     QByteArray out(qsizetype(expectedSize), Qt::Uninitialized);
     uLongf size = uLongf(expectedSize);
     const int status = uncompress(reinterpret_cast<Bytef*>(out.data()), &size,

@@ -147,9 +147,47 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
         auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
         if (!io)
             return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
+        // ITK picks a reader by content when the one named by the extension refuses: libpng aborts the process on
+        // a damaged PNG header (ITK 5.2 sets no error handler), so only a file named .png goes to the PNG reader.
+        if (QLatin1String(io->GetNameOfClass()) == QLatin1String("PNGImageIO") && !path.toLower().endsWith(QLatin1String(".png")))
+            return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
+        // ITK's NIfTI reader aborts the process (vnl's assert_finite) on a header whose voxel sizes or orientation
+        // are not finite numbers or too large to square: those are checked first.
+        if (const QString lowerName = path.toLower(); lowerName.endsWith(QLatin1String(".nii")) || lowerName.endsWith(QLatin1String(".nii.gz"))) {
+            char h[348];
+            int got = 0;
+            if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
+                got = gzread(gz, h, sizeof h);
+                gzclose(gz);
+            }
+            bool finite = true;
+            if (got == int(sizeof h)) {
+                uint32_t sizeofHdr = 0;
+                std::memcpy(&sizeofHdr, h, 4);
+                const uint32_t swappedSize = (sizeofHdr >> 24) | ((sizeofHdr >> 8) & 0xff00) | ((sizeofHdr << 8) & 0xff0000) | (sizeofHdr << 24);
+                const bool swap = swappedSize == 348; // sizeof_hdr is 348 in the file's byte order
+                for (int at : {76, 80, 84, 88, 92, 96, 100, 104, 256, 260, 264, 268, 272, 276, 280, 284, 288, 292, 296,
+                               300, 304, 308, 312, 316, 320, 324}) {
+                    if (sizeofHdr == 540 || swappedSize == 540) // NIfTI-2 keeps these elsewhere (as doubles)
+                        break;
+                    uint32_t bits = 0;
+                    std::memcpy(&bits, h + at, 4);
+                    if (swap)
+                        bits = (bits >> 24) | ((bits >> 8) & 0xff00) | ((bits << 8) & 0xff0000) | (bits << 24);
+                    float v = 0.0f;
+                    std::memcpy(&v, &bits, 4);
+                    finite = finite && std::isfinite(v) && std::fabs(v) < 1.0e15f; // squares must stay finite too
+                }
+            }
+            if (!finite)
+                return Error::failed(VolumeIOText::tr("%1: the NIfTI header's voxel sizes or orientation are not usable numbers").arg(path));
+        }
         io->SetFileName(QFile::encodeName(path).toStdString());
         io->ReadImageInformation();
         if (io->GetNumberOfDimensions() > 4 && io->GetDimensions(4) > 1)
+            return Error::failed(VolumeIOText::tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
+        // A header may declare fewer than two dimensions (a damaged MetaImage: NDims = 1 or 0).
+        if (io->GetNumberOfDimensions() < 2)
             return Error::failed(VolumeIOText::tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
         const double voxels = double(io->GetDimensions(0)) * io->GetDimensions(1) *
                               (io->GetNumberOfDimensions() > 2 ? io->GetDimensions(2) : 1);
@@ -198,7 +236,9 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
                         const uint32_t offsetBits = i32(108, swap);
                         float offset = 0.0f;
                         std::memcpy(&offset, &offsetBits, 4);
-                        const uint64_t needed = uint64_t(std::max(348.0f, offset)) + voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
+                        // vox_offset is a float: one beyond any file (or not a number) must not overflow the conversion.
+                        const uint64_t start = offset < 1.0e15f ? uint64_t(std::max(348.0f, offset)) : uint64_t(1) << 50;
+                        const uint64_t needed = start + voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
                         if (uint64_t(file.size()) < needed)
                             return Error::failed(VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes, the header declares %3")
                                                      .arg(path).arg(file.size()).arg(needed));

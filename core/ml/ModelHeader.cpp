@@ -342,7 +342,7 @@ Expected<ModelHeader> readModelHeader(const QString& path)
     uint64_t headerLength = 0;
     if (!start.startsWith(magic))
         return Error::failed(ModelHeaderText::tr("%1: not a Delineate model file (it does not start with DELINEATE-MODEL)").arg(path));
-    if (!readLength(start, 16, headerLength) || headerLength > uint64_t(file.size()) - 24 - 8)
+    if (!readLength(start, 16, headerLength) || file.size() < 32 || headerLength > uint64_t(file.size()) - 24 - 8)
         return Error::failed(ModelHeaderText::tr("%1: the model file is truncated (in its header)").arg(path));
     const QByteArray json = file.read(qint64(headerLength));
     const QByteArray lengthBytes = file.read(8);

@@ -12,6 +12,7 @@
 #include "io/VolumeIO.h"
 #include "ml/ModelHeader.h"
 #include "ml/TrainingStore.h"
+#include "common/Compression.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,6 +30,7 @@
 #include <dcmtk/dcmdata/dcuid.h>
 
 #include <functional>
+#include <limits>
 
 using namespace delineate;
 
@@ -254,6 +256,7 @@ private Q_SLOTS:
     void badModelFiles();
     void badSegs();
     void damagedStoreAndJournal();
+    void fuzzFindings();
 };
 
 void TestBadInputs::dicomCatalogue_data()
@@ -418,6 +421,68 @@ void TestBadInputs::damagedStoreAndJournal()
     QVERIFY2(recovered.ok(), qPrintable(recovered.error().message));
     QVERIFY(recovered->cut);
     QVERIFY(!recovered->cutReason.isEmpty());
+}
+
+// What the libFuzzer targets found (docs/fuzzing.md), each input generated here the way the fuzzer's was made.
+void TestBadInputs::fuzzFindings()
+{
+    QTemporaryDir dir;
+    // fuzz_model_header: a model file of 24 to 31 bytes passed the header-length check (the file size minus 32
+    // wrapped around) and asked for a 256 GiB read.
+    const QString shortModel = dir.filePath(QStringLiteral("short.dlm"));
+    QByteArray model(ml::kModelFileMagic, 16);
+    model += QByteArray::fromHex("0a20202020000000") + QByteArray(7, '\0');
+    QVERIFY(bytes(shortModel, model));
+    auto header = ml::readModelHeader(shortModel);
+    QVERIFY(!header.ok());
+    QVERIFY2(header.error().message.contains(shortModel) && header.error().message.contains(QLatin1String("truncated")),
+             qPrintable(header.error().message));
+    // fuzz_volume_niigz: PNG bytes under a NIfTI name went to ITK's PNG reader, and libpng aborted the process on
+    // the damaged header. Made from a real PNG with its header chunk's CRC broken.
+    DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/0.png");
+    QFile png(testing::dataPath(QStringLiteral("isbi2012-membrane/train/image/0.png")));
+    QVERIFY(png.open(QIODevice::ReadOnly));
+    QByteArray pngBytes = png.read(64);
+    pngBytes[29] = char(pngBytes[29] ^ 0xff); // inside IHDR's CRC
+    const QString pngAsNifti = dir.filePath(QStringLiteral("png.nii.gz"));
+    QVERIFY(bytes(pngAsNifti, pngBytes));
+    auto fromPng = readVolume(pngAsNifti);
+    QVERIFY(!fromPng.ok());
+    QVERIFY2(fromPng.error().message.contains(pngAsNifti) && fromPng.error().message.contains(QLatin1String("not a supported image file")),
+             qPrintable(fromPng.error().message));
+    // fuzz_volume_nii: a vox_offset of 1e20 overflowed the conversion to an integer (undefined behaviour).
+    const QString nifti = dir.filePath(QStringLiteral("offset.nii"));
+    const ImageGeometry grid({4, 4, 2}, {1, 1, 1}, {0, 0, 0}, {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}});
+    QVERIFY(writeVolume(Volume(grid, PixelType::Int16), nifti).ok());
+    QFile niftiFile(nifti);
+    QVERIFY(niftiFile.open(QIODevice::ReadWrite));
+    const float hugeOffset = 1.0e20f;
+    QVERIFY(niftiFile.seek(108));
+    QVERIFY(niftiFile.write(reinterpret_cast<const char*>(&hugeOffset), 4) == 4);
+    niftiFile.close();
+    auto offset = readVolume(nifti);
+    QVERIFY(!offset.ok());
+    QVERIFY2(offset.error().message.contains(nifti) && offset.error().message.contains(QLatin1String("cut short")),
+             qPrintable(offset.error().message));
+    // fuzz_volume_nii: a NaN in the orientation made ITK's NIfTI reader abort the process (vnl's assert_finite).
+    const QString nanOrientation = dir.filePath(QStringLiteral("nan.nii"));
+    QVERIFY(writeVolume(Volume(grid, PixelType::Int16), nanOrientation).ok());
+    QFile nanFile(nanOrientation);
+    QVERIFY(nanFile.open(QIODevice::ReadWrite));
+    const float notANumber = std::numeric_limits<float>::quiet_NaN();
+    QVERIFY(nanFile.seek(256)); // quatern_b
+    QVERIFY(nanFile.write(reinterpret_cast<const char*>(&notANumber), 4) == 4);
+    nanFile.close();
+    auto nan = readVolume(nanOrientation);
+    QVERIFY(!nan.ok());
+    QVERIFY2(nan.error().message.contains(nanOrientation) && nan.error().message.contains(QLatin1String("usable numbers")),
+             qPrintable(nan.error().message));
+    // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
+    // before inflating; now refused at once.
+    const QByteArray small = deflateBytes("label", 5);
+    auto inflated = inflateBytes(small, std::size_t(8) << 30);
+    QVERIFY(!inflated.ok());
+    QVERIFY(inflated.error().message.contains(QLatin1String("damaged")));
 }
 
 QTEST_GUILESS_MAIN(TestBadInputs)
