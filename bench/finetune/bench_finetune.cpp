@@ -11,6 +11,7 @@
 //   dice_gain_without    the same fine-tune on the store without the 20 slices
 //   ui_latency_p95_ms    95th percentile of the UI timer's lateness during the fine-tune (goal < 30)
 // Arguments: [--steps N] fine-tune steps per epoch (default 25), [--epochs N] (default 4), [--threads N].
+#include "CampaignSupport.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
 #include "ml/Engine.h"
@@ -44,52 +45,9 @@ using namespace delineate;
 
 namespace {
 
-QString dataFolder()
-{
-    const QString root = qEnvironmentVariable("DELINEATE_DATA", QStringLiteral(DELINEATE_DATA_DEFAULT));
-    return QDir(root).filePath(QStringLiteral("isbi2012-membrane/train"));
-}
 
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_finetune: %s\n", qPrintable(message));
-    std::exit(1);
-}
 
-// Mean Dice over both classes of `model` on the validation pairs.
-double validationDice(ml::Engine& engine, const QString& model, const QVector<ml::TrainingPair>& pairs)
-{
-    auto loaded = engine.loadModel(model);
-    if (!loaded)
-        die(loaded.error().message);
-    ml::OverlapCounter counter;
-    SimpleJobControl control;
-    for (const ml::TrainingPair& pair : pairs) {
-        auto result = engine.segment(pair.image, **loaded, ml::InferenceOptions(), control);
-        if (!result)
-            die(result.error().message);
-        counter.add(result->labels.data(), pair.labels.data(), pair.labels.voxelCount());
-    }
-    const ml::OverlapReport report = counter.report();
-    double sum = 0.0;
-    for (const ml::ClassOverlap& c : report.classes)
-        sum += c.dice;
-    return report.classes.isEmpty() ? 0.0 : sum / report.classes.size();
-}
 
-// A store with slices `train` and the validation split 24-29 (imported with the agreed split).
-void makeStore(const QString& folder, const QVector<int>& train)
-{
-    auto store = TrainingStore::open(folder, true);
-    if (!store)
-        die(store.error().message);
-    ImportOptions options;
-    options.trainIndices = train;
-    options.validationIndices = {24, 25, 26, 27, 28, 29};
-    SimpleJobControl control;
-    if (auto imported = store->importPairs(dataFolder(), options, control); !imported)
-        die(imported.error().message);
-}
 
 double percentile(std::vector<double> values, double q)
 {
@@ -117,21 +75,21 @@ int main(int argc, char* argv[])
         else if (args[i] == QLatin1String("--threads"))
             threads = args[i + 1].toInt();
     }
-    if (!QFileInfo::exists(dataFolder()))
-        die(QStringLiteral("%1: no EM data (set DELINEATE_DATA)").arg(dataFolder()));
+    if (!QFileInfo::exists(bench::emDataFolder()))
+        bench::die(QStringLiteral("%1: no EM data (set DELINEATE_DATA)").arg(bench::emDataFolder()));
     auto engine = ml::EngineLoader::engine();
     if (!engine)
-        die(engine.error().message);
+        bench::die(engine.error().message);
     QTemporaryDir dir;
     SimpleJobControl control;
 
     // Round 0: from scratch on slices 0-2.
     const QString baseStore = dir.filePath(QStringLiteral("base"));
-    makeStore(baseStore, {0, 1, 2});
+    bench::makeEmStore(baseStore, {0, 1, 2});
     auto base = TrainingStore::open(baseStore, false);
     auto baseSets = base->trainingSets(control);
     if (!baseSets)
-        die(baseSets.error().message);
+        bench::die(baseSets.error().message);
     ml::TrainingOptions round0;
     round0.trainingSet = baseSets->train;
     round0.validationSet = baseSets->validation;
@@ -142,22 +100,22 @@ int main(int argc, char* argv[])
     round0.threads = threads;
     round0.outputPath = dir.filePath(QStringLiteral("round0.dlm"));
     if (auto trained = (*engine)->train(round0, control); !trained)
-        die(trained.error().message);
+        bench::die(trained.error().message);
     const QVector<ml::TrainingPair> validation = baseSets->validation;
-    const double diceRound0 = validationDice(**engine, round0.outputPath, validation);
+    const double diceRound0 = bench::validationDice(**engine, round0.outputPath, validation);
 
     // The 20 corrected slices, accepted into a copy of the store through the Accept path (the reference masks
     // stand in for the annotator's corrections).
     const QString withStore = dir.filePath(QStringLiteral("with"));
-    makeStore(withStore, {0, 1, 2});
+    bench::makeEmStore(withStore, {0, 1, 2});
     {
         auto store = TrainingStore::open(withStore, false);
         QVector<int> corrected;
         for (int n = 3; n <= 22; ++n)
             corrected.append(n);
-        auto pairs = ml::loadTrainingPairs(dataFolder(), corrected, false, control);
+        auto pairs = ml::loadTrainingPairs(bench::emDataFolder(), corrected, false, control);
         if (!pairs)
-            die(pairs.error().message);
+            bench::die(pairs.error().message);
         for (const ml::TrainingPair& pair : *pairs) {
             LabelTable table;
             LabelEntry interior = table.makeEntry(255);
@@ -166,10 +124,10 @@ int main(int argc, char* argv[])
             std::vector<uint8_t> labels(pair.labels.data(), pair.labels.data() + pair.labels.voxelCount());
             auto segmentation = Segmentation::fromLayers(pair.image.geometry(), {LabelLayer::fromUInt8(std::move(labels))}, table);
             if (!segmentation)
-                die(segmentation.error().message);
+                bench::die(segmentation.error().message);
             // One stack: the slices of a block share a group, so that the split keeps them together.
             if (auto accepted = store->accept(pair.image, *segmentation, {QStringLiteral("em-stack"), {}, {}}, AcceptOptions{}); !accepted)
-                die(accepted.error().message);
+                bench::die(accepted.error().message);
         }
         // The accepted stack must train: put its group on the training side should the rule have chosen otherwise.
         for (const SampleRecord& s : store->samples())
@@ -179,7 +137,7 @@ int main(int argc, char* argv[])
     const auto registerRound0 = [&](const QString& folder) {
         auto registry = ml::ModelRegistry::open(folder);
         if (!registry || !registry->add(round0.outputPath, ml::ModelVersion{}))
-            die(QStringLiteral("%1: cannot register the round-0 model").arg(folder));
+            bench::die(QStringLiteral("%1: cannot register the round-0 model").arg(folder));
     };
     registerRound0(withStore);
     registerRound0(baseStore);
@@ -197,7 +155,7 @@ int main(int argc, char* argv[])
     settings.threads = threads;
     const auto fineTune = [&](const QString& folder, std::vector<double>* lateness, double* seconds) -> double {
         if (auto opened = session.openStore(folder); !opened)
-            die(opened.error().message);
+            bench::die(opened.error().message);
         QEventLoop loop;
         bool ok = false;
         QString message;
@@ -219,14 +177,14 @@ int main(int argc, char* argv[])
         clock.start();
         tick.start(10);
         if (!session.startTraining(settings))
-            die(session.lastError());
+            bench::die(session.lastError());
         loop.exec();
         *seconds = double(clock.elapsed()) / 1000.0;
         tick.stop();
         if (!ok)
-            die(message);
+            bench::die(message);
         // The version this run made: the newest one.
-        return validationDice(**engine, session.registry()->modelPath(session.registry()->versions().last().version), validation);
+        return bench::validationDice(**engine, session.registry()->modelPath(session.registry()->versions().last().version), validation);
     };
     std::vector<double> lateness;
     double seconds = 0.0, secondsWithout = 0.0;

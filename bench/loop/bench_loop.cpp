@@ -21,6 +21,7 @@
 //   dice_round0, seconds (whole run), load_average_1min
 // Arguments: [--steps N] fine-tune steps per epoch (default 20), [--epochs N] (default 2), [--threads N] (training
 // and inference; default all cores), [--rounds N] (default 5), [--per-round N] (default 3).
+#include "CampaignSupport.h"
 #include "SimulatedAnnotator.h"
 #include "image/ProbabilityMap.h"
 #include "image/Segmentation.h"
@@ -50,17 +51,7 @@ using namespace delineate;
 
 namespace {
 
-QString dataFolder()
-{
-    const QString root = qEnvironmentVariable("DELINEATE_DATA", QStringLiteral(DELINEATE_DATA_DEFAULT));
-    return QDir(root).filePath(QStringLiteral("isbi2012-membrane/train"));
-}
 
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_loop: %s\n", qPrintable(message));
-    std::exit(1);
-}
 
 void progress(const QString& message)
 {
@@ -68,52 +59,9 @@ void progress(const QString& message)
     std::fflush(stderr);
 }
 
-std::unique_ptr<ml::EngineModel> load(ml::Engine& engine, const QString& path)
-{
-    auto loaded = engine.loadModel(path);
-    if (!loaded)
-        die(loaded.error().message);
-    return std::move(loaded).value();
-}
 
-ml::SegmentationResult segment(ml::Engine& engine, const ml::EngineModel& model, const Volume& image)
-{
-    SimpleJobControl control;
-    auto result = engine.segment(image, model, ml::InferenceOptions(), control);
-    if (!result)
-        die(result.error().message);
-    return std::move(result).value();
-}
 
-// Mean Dice over both classes of `model` on the validation pairs (as bench_finetune counts it).
-double validationDice(ml::Engine& engine, const QString& model, const QVector<ml::TrainingPair>& pairs)
-{
-    const auto loaded = load(engine, model);
-    ml::OverlapCounter counter;
-    for (const ml::TrainingPair& pair : pairs) {
-        const ml::SegmentationResult result = segment(engine, *loaded, pair.image);
-        counter.add(result.labels.data(), pair.labels.data(), pair.labels.voxelCount());
-    }
-    const ml::OverlapReport report = counter.report();
-    double sum = 0.0;
-    for (const ml::ClassOverlap& c : report.classes)
-        sum += c.dice;
-    return report.classes.isEmpty() ? 0.0 : sum / report.classes.size();
-}
 
-// A store with slices 0-2 for training and the validation split 24-29 (imported with the agreed split).
-void makeStore(const QString& folder)
-{
-    auto store = TrainingStore::open(folder, true);
-    if (!store)
-        die(store.error().message);
-    ImportOptions options;
-    options.trainIndices = {0, 1, 2};
-    options.validationIndices = {24, 25, 26, 27, 28, 29};
-    SimpleJobControl control;
-    if (auto imported = store->importPairs(dataFolder(), options, control); !imported)
-        die(imported.error().message);
-}
 
 // The mean binary entropy of the model's probabilities on a slice: the app's "Next uncertain slice" ranking
 // (AiSession::nextUncertainSlice) on a one-slice volume.
@@ -121,7 +69,7 @@ double meanEntropy(const ml::SegmentationResult& result)
 {
     auto map = ProbabilityMap::fromResult(result.probabilities, result.labels, 255, false);
     if (!map)
-        die(map.error().message);
+        bench::die(map.error().message);
     const std::vector<double> entropy = map->sliceEntropy(2);
     return entropy.empty() ? 0.0 : entropy.front();
 }
@@ -154,10 +102,10 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
 {
     const QString name = order == Order::NextToCorrect ? QStringLiteral("next to correct") : QStringLiteral("random");
     const QString storeFolder = QDir(folder).filePath(QStringLiteral("store"));
-    makeStore(storeFolder);
+    bench::makeEmStore(storeFolder, {0, 1, 2});
     auto store = TrainingStore::open(storeFolder, false);
     if (!store)
-        die(store.error().message);
+        bench::die(store.error().message);
     std::mt19937 random(5);
     QVector<int> remaining; // positions in candidatesAll
     for (int n = 0; n < candidatesAll.size(); ++n)
@@ -168,11 +116,11 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
     for (int round = 1; round <= settings.rounds && remaining.size() >= settings.perRound; ++round) {
         RoundFigures f;
         // The current model segments every slice still to correct.
-        const auto current = load(engine, model);
+        const auto current = bench::loadModel(engine, model);
         QVector<ml::SegmentationResult> results;
         QVector<double> entropy;
         for (int n : remaining) {
-            results.append(segment(engine, *current, candidatesAll[n].image));
+            results.append(bench::segment(engine, *current, candidatesAll[n].image));
             entropy.append(meanEntropy(results.last()));
             f.candidatesEffort += testing::changedFraction(results.last(), candidatesAll[n].labels);
         }
@@ -201,12 +149,12 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
             const ml::TrainingPair& pair = candidatesAll[n];
             auto corrected = testing::correctToReference(pair, results[k], QStringLiteral("bench_loop"), QString::number(round - 1));
             if (!corrected)
-                die(corrected.error().message);
+                bench::die(corrected.error().message);
             auto accepted = store->accept(pair.image, *corrected, {QStringLiteral("em-stack"), {}, {}}, AcceptOptions{});
             if (!accepted)
-                die(accepted.error().message);
+                bench::die(accepted.error().message);
             if (std::abs(accepted->effortFraction - testing::changedFraction(results[k], pair.labels)) > 1e-9)
-                die(QStringLiteral("slice %1: the store recorded an effort of %2, the annotator changed %3")
+                bench::die(QStringLiteral("slice %1: the store recorded an effort of %2, the annotator changed %3")
                         .arg(candidateIndices[n])
                         .arg(accepted->effortFraction)
                         .arg(testing::changedFraction(results[k], pair.labels)));
@@ -221,7 +169,7 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
         for (const SampleRecord& s : store->samples())
             if (s.group.startsWith(QLatin1String("patient:")) && store->roleOf(s) != SplitRole::Train)
                 if (auto set = store->setRole(s.id, SplitRole::Train); !set)
-                    die(set.error().message);
+                    bench::die(set.error().message);
         QVector<int> taken = picks;
         std::sort(taken.begin(), taken.end(), std::greater<int>());
         for (int k : taken)
@@ -230,9 +178,9 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
         // Fine-tune the current model on the store.
         auto sets = store->trainingSets(control);
         if (!sets)
-            die(sets.error().message);
+            bench::die(sets.error().message);
         if (sets->validation.size() != validation.size())
-            die(QStringLiteral("the validation split changed: %1 samples").arg(sets->validation.size()));
+            bench::die(QStringLiteral("the validation split changed: %1 samples").arg(sets->validation.size()));
         ml::TrainingOptions options;
         options.trainingSet = sets->train;
         options.validationSet = sets->validation;
@@ -257,10 +205,10 @@ QVector<RoundFigures> campaign(ml::Engine& engine, Order order, const QString& f
         QElapsedTimer clock;
         clock.start();
         if (auto trained = engine.train(options, control); !trained)
-            die(trained.error().message);
+            bench::die(trained.error().message);
         f.seconds = double(clock.elapsed()) / 1000.0;
         model = options.outputPath;
-        f.dice = validationDice(engine, model, validation);
+        f.dice = bench::validationDice(engine, model, validation);
         progress(QStringLiteral("%1, round %2: validation Dice %3 (fine-tune %4 s)")
                      .arg(name)
                      .arg(round)
@@ -313,14 +261,14 @@ int main(int argc, char* argv[])
             settings.perRound = args[i + 1].toInt();
     }
     if (settings.steps < 1 || settings.epochs < 1 || settings.rounds < 1 || settings.perRound < 1)
-        die(QStringLiteral("--steps, --epochs, --rounds and --per-round take a positive number"));
-    if (!QFileInfo::exists(dataFolder()))
-        die(QStringLiteral("%1: no EM data (set DELINEATE_DATA)").arg(dataFolder()));
+        bench::die(QStringLiteral("--steps, --epochs, --rounds and --per-round take a positive number"));
+    if (!QFileInfo::exists(bench::emDataFolder()))
+        bench::die(QStringLiteral("%1: no EM data (set DELINEATE_DATA)").arg(bench::emDataFolder()));
     QElapsedTimer total;
     total.start();
     auto engine = ml::EngineLoader::engine();
     if (!engine)
-        die(engine.error().message);
+        bench::die(engine.error().message);
     if (settings.threads > 0)
         (*engine)->setThreads(settings.threads);
     QTemporaryDir dir;
@@ -328,13 +276,13 @@ int main(int argc, char* argv[])
 
     // Round 0: from scratch on slices 0-2, as bench_finetune's round 0.
     const QString baseStore = dir.filePath(QStringLiteral("base"));
-    makeStore(baseStore);
+    bench::makeEmStore(baseStore, {0, 1, 2});
     auto base = TrainingStore::open(baseStore, false);
     if (!base)
-        die(base.error().message);
+        bench::die(base.error().message);
     auto baseSets = base->trainingSets(control);
     if (!baseSets)
-        die(baseSets.error().message);
+        bench::die(baseSets.error().message);
     ml::TrainingOptions round0;
     round0.trainingSet = baseSets->train;
     round0.validationSet = baseSets->validation;
@@ -346,18 +294,18 @@ int main(int argc, char* argv[])
     round0.outputPath = dir.filePath(QStringLiteral("round0.dlm"));
     progress(QStringLiteral("round 0: training from scratch on slices 0-2"));
     if (auto trained = (*engine)->train(round0, control); !trained)
-        die(trained.error().message);
+        bench::die(trained.error().message);
     const QVector<ml::TrainingPair> validation = baseSets->validation;
-    const double diceRound0 = validationDice(**engine, round0.outputPath, validation);
+    const double diceRound0 = bench::validationDice(**engine, round0.outputPath, validation);
     progress(QStringLiteral("round 0: validation Dice %1").arg(diceRound0, 0, 'f', 4));
 
     // The candidates: slices 3-23 of the training side.
     QVector<int> candidateIndices;
     for (int n = 3; n <= 23; ++n)
         candidateIndices.append(n);
-    auto candidates = ml::loadTrainingPairs(dataFolder(), candidateIndices, false, control);
+    auto candidates = ml::loadTrainingPairs(bench::emDataFolder(), candidateIndices, false, control);
     if (!candidates)
-        die(candidates.error().message);
+        bench::die(candidates.error().message);
 
     const auto run = [&](Order order, const QString& name) {
         const QString folder = dir.filePath(name);
