@@ -61,6 +61,10 @@
         <source>damaged compressed data (zlib status %1)</source>
         <translation>压缩数据已损坏（zlib 状态 %1）</translation>
     </message>
+    <message>
+        <source>damaged compressed data (%1 bytes cannot hold %2)</source>
+        <translation>压缩数据已损坏（%1 字节无法容纳 %2）</translation>
+    </message>
 </context>
 <context>
     <name>DeclaredImageSize</name>
@@ -2908,6 +2912,10 @@ Series: %5</source>
     <message>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the NIfTI header&apos;s voxel sizes or orientation are not usable numbers</source>
+        <translation>%1：NIfTI 头中的体素尺寸或方向不是可用的数值</translation>
     </message>
 </context>
 <context>
