@@ -35,7 +35,20 @@ using namespace delineate;
 
 namespace {
 constexpr int kTimeout = 240000;
+
+// A store of EM slices 0 and 1 for training and 29 for validation.
+bool importSmallEmStore(const QString& folder)
+{
+    auto store = TrainingStore::open(folder, true);
+    if (!store)
+        return false;
+    ImportOptions options;
+    options.trainIndices = {0, 1};
+    options.validationIndices = {29};
+    SimpleJobControl control;
+    return store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok();
 }
+} // namespace
 
 class TestTrainingPanel : public QObject
 {
@@ -123,15 +136,7 @@ void TestTrainingPanel::trainPromoteRollBackStopCancel()
 {
     DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
     const QString folder = m_home.filePath(QStringLiteral("em-store"));
-    {
-        auto store = TrainingStore::open(folder, true);
-        QVERIFY(store.ok());
-        ImportOptions options;
-        options.trainIndices = {0, 1};
-        options.validationIndices = {29};
-        SimpleJobControl control;
-        QVERIFY(store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok());
-    }
+    QVERIFY(importSmallEmStore(folder));
     TrainingSession* session = m_window->trainingSession();
     TrainingPanel* panel = m_window->trainingPanel();
     QVERIFY(session->openStore(folder).ok());
@@ -258,15 +263,7 @@ void TestTrainingPanel::aiRunHoldsTrainingAndKeepsTheUserPause()
 {
     DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
     const QString folder = m_home.filePath(QStringLiteral("hold-store"));
-    {
-        auto store = TrainingStore::open(folder, true);
-        QVERIFY(store.ok());
-        ImportOptions options;
-        options.trainIndices = {0, 1};
-        options.validationIndices = {29};
-        SimpleJobControl control;
-        QVERIFY(store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok());
-    }
+    QVERIFY(importSmallEmStore(folder));
     TrainingSession* session = m_window->trainingSession();
     TrainingPanel* panel = m_window->trainingPanel();
     QVERIFY(session->openStore(folder).ok());
@@ -333,15 +330,7 @@ void TestTrainingPanel::interruptedRunResumes()
 {
     DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/label/29.png");
     const QString folder = m_home.filePath(QStringLiteral("interrupted-store"));
-    {
-        auto store = TrainingStore::open(folder, true);
-        QVERIFY(store.ok());
-        ImportOptions options;
-        options.trainIndices = {0, 1};
-        options.validationIndices = {29};
-        SimpleJobControl control;
-        QVERIFY(store->importPairs(testing::dataPath(QStringLiteral("isbi2012-membrane/train")), options, control).ok());
-    }
+    QVERIFY(importSmallEmStore(folder));
     TrainingSession* session = m_window->trainingSession();
     TrainingPanel* panel = m_window->trainingPanel();
     QVERIFY(session->openStore(folder).ok());
