@@ -1,13 +1,37 @@
 // Worker-thread execution of core jobs with cooperative cancel and pause, and an ETA from the progress reports.
 #include "jobs/JobRunner.h"
 
-#include <QMutexLocker>
+#include <QMetaObject>
 
 namespace delineate {
 
-ThreadJobControl::ThreadJobControl()
+ThreadJobControl::ThreadJobControl(QObject* receiver) : m_receiver(receiver)
 {
     m_clock.start();
+}
+
+void ThreadJobControl::post(std::function<void()> delivery)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_deliveryMutex);
+        m_deliveries.push_back(std::move(delivery));
+    }
+    // Only the wake-up goes through Qt's event queue; the receiver joins this thread before it goes away.
+    QMetaObject::invokeMethod(m_receiver, "drainDeliveries", Qt::QueuedConnection);
+}
+
+void ThreadJobControl::finish()
+{
+    const std::lock_guard<std::mutex> lock(m_deliveryMutex);
+    m_finished = true;
+}
+
+std::vector<std::function<void()>> ThreadJobControl::takeDeliveries()
+{
+    const std::lock_guard<std::mutex> lock(m_deliveryMutex);
+    std::vector<std::function<void()>> taken;
+    taken.swap(m_deliveries);
+    return taken;
 }
 
 void ThreadJobControl::reportProgress(double fraction, const QString& message)
@@ -17,46 +41,43 @@ void ThreadJobControl::reportProgress(double fraction, const QString& message)
     const double elapsed = double(m_clock.elapsed() - m_pausedMs) / 1000.0;
     if (fraction >= 0.02 && fraction < 1.0 && elapsed > 0.5)
         eta = elapsed * (1.0 - fraction) / fraction;
-    Q_EMIT progressChanged(fraction, message, eta);
-}
-
-void ThreadJobControl::publish(const QVariantMap& intermediate)
-{
-    Q_EMIT published(intermediate);
+    post([this, fraction, message, eta]() {
+        if (onProgress)
+            onProgress(fraction, message, eta);
+    });
 }
 
 void ThreadJobControl::waitWhilePaused()
 {
-    QMutexLocker lock(&m_pauseMutex);
+    std::unique_lock<std::mutex> lock(m_pauseMutex);
     const auto waiting = [this]() { return (m_paused.load() || m_held.load()) && !m_cancelled.load(); };
     if (!waiting())
         return;
     QElapsedTimer paused;
     paused.start();
-    while (waiting())
-        m_resumed.wait(&m_pauseMutex);
+    m_resumed.wait(lock, [&]() { return !waiting(); });
     m_pausedMs += paused.elapsed();
 }
 
 void ThreadJobControl::cancel()
 {
     m_cancelled.store(true);
-    QMutexLocker lock(&m_pauseMutex);
-    m_resumed.wakeAll();
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_resumed.notify_all();
 }
 
 void ThreadJobControl::setPaused(bool paused)
 {
     m_paused.store(paused);
-    QMutexLocker lock(&m_pauseMutex);
-    m_resumed.wakeAll();
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_resumed.notify_all();
 }
 
 void ThreadJobControl::setHeld(bool held)
 {
     m_held.store(held);
-    QMutexLocker lock(&m_pauseMutex);
-    m_resumed.wakeAll();
+    const std::lock_guard<std::mutex> lock(m_pauseMutex);
+    m_resumed.notify_all();
 }
 
 JobRunner::JobRunner(QObject* parent) : QObject(parent) {}
@@ -67,6 +88,7 @@ JobRunner::~JobRunner()
         m_control->cancel();
         m_thread->wait();
         delete m_thread;
+        m_control->takeDeliveries(); // after the worker's finish(): its writes are ours to drop now
     }
 }
 
@@ -77,14 +99,16 @@ bool JobRunner::launch(const QString& title, std::function<void(ThreadJobControl
     m_title = title;
     m_lastError.clear();
     m_deliver = std::move(deliver);
-    m_control = std::make_shared<ThreadJobControl>();
+    m_control = std::make_shared<ThreadJobControl>(this);
     m_control->setHeld(m_holds > 0);
-    // Queued connections: the control lives on this thread, the job emits from the worker.
-    connect(m_control.get(), &ThreadJobControl::progressChanged, this, &JobRunner::progressChanged, Qt::QueuedConnection);
+    m_control->onProgress = [this](double fraction, const QString& message, double eta) {
+        Q_EMIT progressChanged(fraction, message, eta);
+    };
     auto control = m_control;
     m_thread = QThread::create([control, body = std::move(body)]() {
         control->waitWhilePaused(); // a job started while held begins when released
         body(*control);
+        control->finish();
     });
     connect(m_thread, &QThread::finished, this, &JobRunner::onThreadFinished);
     Q_EMIT started(title);
@@ -126,12 +150,26 @@ void JobRunner::release()
     }
 }
 
+void JobRunner::drainDeliveries()
+{
+    if (!m_control)
+        return;
+    // A delivery may start the next job (which replaces m_control): keep this job's control alive meanwhile.
+    const std::shared_ptr<ThreadJobControl> control = m_control;
+    for (auto& delivery : control->takeDeliveries())
+        if (delivery)
+            delivery();
+}
+
 void JobRunner::onThreadFinished()
 {
+    // What the job posted before it ended is delivered first, while the runner still counts as busy (so a delivery
+    // cannot start the next job); this also takes the job's last writes, the result's among them, under the queue's
+    // mutex.
+    drainDeliveries();
     QThread* thread = m_thread;
     m_thread = nullptr;
     thread->deleteLater();
-    // Intermediate results queued before the end are delivered first: they were posted earlier.
     auto deliver = std::move(m_deliver);
     m_deliver = nullptr;
     const bool cancelled = m_control && m_control->isCancelled();

@@ -1,34 +1,39 @@
 // The one way long work runs in the app: a plain core function `Expected<T>(JobControl&)` executed on a worker
 // thread, its progress (with an ETA), typed intermediate results and its typed result delivered back on the
-// runner's thread (the UI thread) by queued calls. One job at a time per runner; cancel, pause, hold (another job
-// needs the machine for a while), join on destruction.
+// runner's thread (the UI thread) in order. One job at a time per runner; cancel, pause, hold (another job needs the
+// machine for a while), join on destruction.
+//
+// Everything that crosses from the worker to the runner's thread (progress, intermediate results, the result) goes
+// through one std::mutex-guarded queue; Qt's event queue only carries the wake-up call. The standard library's
+// synchronisation is what ThreadSanitizer sees (Debian's Qt is not built for it), so the TSan pass checks the
+// hand-over itself rather than trusting Qt's internals.
 #pragma once
 
 #include "common/Expected.h"
 #include "jobs/JobControl.h"
 
 #include <QElapsedTimer>
-#include <QMetaObject>
-#include <QMutex>
 #include <QObject>
 #include <QThread>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace delineate {
 
-// The JobControl a running job sees: thread-safe, forwards to the runner's signals and measures the ETA.
-class ThreadJobControl : public QObject, public JobControl
+// The JobControl a running job sees: thread-safe; progress (with an ETA) and other deliveries go into its queue,
+// which the runner drains on its own thread.
+class ThreadJobControl : public JobControl
 {
-    Q_OBJECT
 public:
-    ThreadJobControl();
+    // `receiver` gets a queued call of its slot "drainDeliveries" after each post.
+    explicit ThreadJobControl(QObject* receiver);
     void reportProgress(double fraction, const QString& message) override;
-    void publish(const QVariantMap& intermediate) override;
     bool isCancelled() const override { return m_cancelled.load(); }
     void waitWhilePaused() override;
 
@@ -38,19 +43,27 @@ public:
     // Held: waits like paused, but for another job, apart from the user's pause.
     void setHeld(bool held);
 
-Q_SIGNALS:
-    // etaSeconds < 0 while unknown (too early to say).
-    void progressChanged(double fraction, const QString& message, double etaSeconds);
-    void published(const QVariantMap& intermediate);
+    // Worker side: queue a call to run on the receiver's thread, in order.
+    void post(std::function<void()> delivery);
+    // Worker side, last: everything the job wrote is handed over with this (the receiver takes the queue after).
+    void finish();
+    // Receiver side: the queued calls so far, oldest first.
+    std::vector<std::function<void()>> takeDeliveries();
+    // Receiver side: called with (fraction, message, etaSeconds < 0 while unknown) by the deliveries of progress.
+    std::function<void(double, const QString&, double)> onProgress;
 
 private:
+    QObject* m_receiver;
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_held{false};
-    QMutex m_pauseMutex;
-    QWaitCondition m_resumed;
+    std::mutex m_pauseMutex;
+    std::condition_variable m_resumed;
     QElapsedTimer m_clock;
     qint64 m_pausedMs = 0;
+    std::mutex m_deliveryMutex;
+    std::vector<std::function<void()>> m_deliveries;
+    bool m_finished = false;
 };
 
 class JobRunner : public QObject
@@ -97,6 +110,10 @@ Q_SIGNALS:
     // After `done` ran. error is empty on success and on cancel.
     void finished(bool cancelled, const QString& error);
 
+private Q_SLOTS:
+    // Runs what the job posted so far (progress, intermediate results), in order.
+    void drainDeliveries();
+
 private:
     // Starts `body` on a new thread; `deliver` runs on this thread once it has finished.
     bool launch(const QString& title, std::function<void(ThreadJobControl&)> body, std::function<void()> deliver);
@@ -123,15 +140,14 @@ template <typename T, typename I>
 bool JobRunner::start(const QString& title, std::function<Expected<T>(JobControl&, const std::function<void(I)>&)> work,
                       std::function<void(I)> intermediate, std::function<void(Expected<T>)> done)
 {
-    // The result crosses threads in this slot, written by the worker before its thread finishes and read here
-    // after QThread::finished: the thread's end orders the two.
+    // The result crosses threads in this slot, written by the worker before ThreadJobControl::finish() and read
+    // here after the receiver took the deliveries under the same mutex.
     auto slot = std::make_shared<std::optional<Expected<T>>>();
     auto error = std::make_shared<QString>();
-    auto body = [this, slot, error, work = std::move(work), intermediate](ThreadJobControl& control) {
-        const std::function<void(I)> publish = [this, intermediate](I value) {
+    auto body = [slot, error, work = std::move(work), intermediate](ThreadJobControl& control) {
+        const std::function<void(I)> publish = [&control, intermediate](I value) {
             if (intermediate)
-                QMetaObject::invokeMethod(
-                    this, [intermediate, value = std::move(value)]() { intermediate(value); }, Qt::QueuedConnection);
+                control.post([intermediate, value = std::move(value)]() { intermediate(value); });
         };
         try {
             slot->emplace(work(control, publish));
