@@ -7,6 +7,7 @@
 #include "image/Volume.h"
 #include "io/DicomSeg.h"
 #include "io/SegmentationIO.h"
+#include "model/MeasurementList.h"
 #include "model/SegmentationLayer.h"
 #include "model/SegmentationSession.h"
 #include "model/StudyLoader.h"
@@ -18,10 +19,13 @@
 #include "tools/BrushTool.h"
 #include "tools/FillTool.h"
 #include "tools/LassoTool.h"
+#include "tools/MeasureTool.h"
 #include "widgets/AiPanel.h"
 #include "widgets/TrainingPanel.h"
 #include "widgets/HistoryPanel.h"
 #include "widgets/JobStatusWidget.h"
+#include "widgets/MeasurementOverlay.h"
+#include "widgets/MeasurementPanel.h"
 #include "widgets/RecoveryDialog.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SettingsDialog.h"
@@ -86,6 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, m_trainingPanel);
     createMenus();
     createSegmentationMenus();
+    createMeasurements();
     createStatusBar();
     connect(m_segmentationPanel, &SegmentationPanel::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 8000);
@@ -151,6 +156,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(m_segmentationPanel, m_historyPanel);
     tabifyDockWidget(m_historyPanel, m_aiPanel);
     tabifyDockWidget(m_aiPanel, m_trainingPanel);
+    tabifyDockWidget(m_trainingPanel, m_measurementPanel);
     m_segmentationPanel->raise();
     // Dock sizes only take effect once the window is laid out.
     QTimer::singleShot(0, this, [this]() {
@@ -495,6 +501,8 @@ void MainWindow::showMouseAndKeys()
         {tr("Mark the slice reviewed"), tr("R (again to unmark); the strip at a view's right edge shows reviewed slices")},
         {tr("Undo / redo"), tr("%1 / Ctrl+Shift+Z (or Ctrl+Y)").arg(key(QKeySequence::Undo))},
         {tr("Segmentation overlay"), tr("O show / hide; Shift+O fill or outline")},
+        {tr("Measure"), tr("M ruler, Shift+R rectangle region, Shift+E ellipse region, Shift+A angle (three clicks); "
+                           "drag a handle to edit; Del deletes the selected measurement")},
         {tr("New / open segmentation"), tr("Ctrl+N / Ctrl+L")},
         {tr("Save the segmentation / save as"), tr("%1 / Ctrl+Shift+S").arg(key(QKeySequence::Save))},
         {tr("This list"), key(QKeySequence::HelpContents)},
@@ -928,6 +936,18 @@ void MainWindow::updateEditActions()
     m_saveAsAction->setEnabled(document != nullptr);
     m_saveDicomSegAction->setEnabled(m_session->canSaveDicomSeg());
     m_closeSegmentationAction->setEnabled(document != nullptr);
+}
+
+// Measurements: one tool for the four kinds, their overlay on every view, the dock and the Measure menu.
+void MainWindow::createMeasurements()
+{
+    m_measurements = new MeasurementList(m_state, this);
+    m_measureTool = new MeasureTool(m_measurements, this);
+    m_measurementOverlay = new MeasurementOverlay(m_measurements, m_panel, this);
+    m_measurementPanel = new MeasurementPanel(m_measurements, m_measureTool, m_panel, m_state, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_measurementPanel);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), m_measurementPanel->createMenu(this)); // before Help
+    connect(m_measurementPanel, &MeasurementPanel::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
 }
 
 } // namespace delineate

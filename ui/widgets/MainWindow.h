@@ -18,6 +18,10 @@ class TrainingPanel;
 class TrainingSession;
 class AiSession;
 class BoxTool;
+class MeasureTool;
+class MeasurementList;
+class MeasurementOverlay;
+class MeasurementPanel;
 class BrushTool;
 class FillTool;
 class HistoryPanel;
@@ -62,6 +66,9 @@ public:
     AiPanel* aiPanel() const { return m_aiPanel; }
     TrainingSession* trainingSession() const { return m_training; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
+    MeasurementList* measurements() const { return m_measurements; }
+    MeasurementPanel* measurementPanel() const { return m_measurementPanel; }
+    MeasureTool* measureTool() const { return m_measureTool; }
     BrushTool* brushTool() const { return m_brush; }
     BrushTool* eraserTool() const { return m_eraser; }
     FillTool* fillTool() const { return m_fill; }
@@ -91,6 +98,7 @@ protected:
 private:
     void createMenus();
     void createSegmentationMenus();
+    void createMeasurements();
     void newSegmentation();
     void openSegmentationDialog();
     bool saveSegmentation();
@@ -131,6 +139,10 @@ private:
     HistoryPanel* m_historyPanel;
     AiSession* m_ai;
     BoxTool* m_boxTool;
+    MeasurementList* m_measurements = nullptr;
+    MeasureTool* m_measureTool = nullptr;
+    MeasurementOverlay* m_measurementOverlay = nullptr;
+    MeasurementPanel* m_measurementPanel = nullptr;
     AiPanel* m_aiPanel;
     TrainingSession* m_training = nullptr;
     TrainingPanel* m_trainingPanel = nullptr;

@@ -1,0 +1,114 @@
+// Measurement outlines, values and handles over the slice views.
+#include "widgets/MeasurementOverlay.h"
+
+#include "measure/Measurement.h"
+#include "model/MeasurementList.h"
+#include "widgets/SliceView.h"
+#include "widgets/ViewText.h"
+#include "widgets/ViewerPanel.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <cmath>
+
+namespace delineate {
+
+namespace {
+
+const QColor kColour(255, 214, 64);
+const QColor kSelected(90, 230, 255);
+
+} // namespace
+
+MeasurementOverlay::MeasurementOverlay(MeasurementList* list, ViewerPanel* views, QObject* parent)
+    : QObject(parent), m_list(list)
+{
+    for (int n = 0; n < 3; ++n) {
+        SliceView* view = views->view(n);
+        view->addOverlay(this);
+        connect(m_list, &MeasurementList::changed, view, qOverload<>(&SliceView::update));
+    }
+}
+
+bool MeasurementOverlay::isOnSlice(const Measurement& measurement, const SliceView& view)
+{
+    return measurement.sliceAxis == view.model().sliceAxis() && measurement.slice == view.currentSlice();
+}
+
+void MeasurementOverlay::paint(QPainter& painter, const SliceView& view)
+{
+    if (!view.hasImage())
+        return;
+    for (const Measurement& m : m_list->measurements())
+        if (isOnSlice(m, view))
+            drawMeasurement(painter, view, m, m_list->shortValueText(m), m.id == m_list->selectedId());
+}
+
+void MeasurementOverlay::drawMeasurement(QPainter& painter, const SliceView& view, const Measurement& m,
+                                         const QString& text, bool selected)
+{
+    if (m.points.size() < 2)
+        return;
+    QVector<QPointF> points;
+    for (const Vector3& p : m.points)
+        points.append(view.screenPoint(p));
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    const QColor colour = selected ? kSelected : kColour;
+    const QRectF box = QRectF(points[0], points[1]).normalized();
+    // A dark line under the coloured one keeps it visible on bright bone and on air.
+    for (int pass = 0; pass < 2; ++pass) {
+        painter.setPen(pass == 0 ? QPen(QColor(0, 0, 0, 160), 3.0) : QPen(colour, 1.4));
+        switch (m.kind) {
+        case MeasurementKind::Ruler:
+            painter.drawLine(points[0], points[1]);
+            break;
+        case MeasurementKind::Angle:
+            painter.drawLine(points[0], points[1]);
+            if (points.size() > 2)
+                painter.drawLine(points[1], points[2]);
+            break;
+        case MeasurementKind::Rectangle:
+            painter.drawRect(box);
+            break;
+        case MeasurementKind::Ellipse:
+            painter.drawEllipse(box);
+            break;
+        }
+    }
+    // Ends of a ruler and an angle as short ticks; every point of the selected one as a handle.
+    if (selected || !m.isRegion()) {
+        for (const QPointF& p : points) {
+            const double r = selected ? 3.5 : 2.0;
+            painter.setPen(QPen(QColor(0, 0, 0, 180), 1.0));
+            painter.setBrush(colour);
+            painter.drawRect(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r));
+        }
+        painter.setBrush(Qt::NoBrush);
+    }
+    if (text.isEmpty())
+        return;
+    // The text beside the shape: right of a region's box, after a ruler's second end, beside an angle's vertex.
+    const QFontMetrics metrics(painter.font());
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    int width = 0;
+    for (const QString& line : lines)
+        width = std::max(width, metrics.horizontalAdvance(line));
+    const int height = metrics.height() * int(lines.size());
+    QPointF anchor;
+    if (m.isRegion())
+        anchor = QPointF(box.right() + 6, box.top());
+    else if (m.kind == MeasurementKind::Angle)
+        anchor = points[1] + QPointF(8, 4);
+    else
+        anchor = (points[1].x() >= points[0].x() ? points[1] : points[0]) + QPointF(8, -height / 2.0);
+    QRect rect(anchor.toPoint(), QSize(width + 2, height));
+    // Kept inside the view so that a shape near the right edge keeps its value readable.
+    if (rect.right() > view.width() - 4)
+        rect.moveRight(int(m.isRegion() ? box.left() - 6 : view.width() - 4));
+    rect.moveTop(std::clamp(rect.top(), 2, std::max(2, view.height() - height - 2)));
+    ViewText::drawShadowed(painter, rect, int(Qt::AlignLeft | Qt::AlignTop), text, colour);
+}
+
+} // namespace delineate
