@@ -9,10 +9,13 @@
 #include "image/Volume.h"
 #include "io/VolumeIO.h"
 #include "jobs/JobControl.h"
+#include "measure/Measurement.h"
+#include "model/MeasurementList.h"
 #include "model/SegmentationLayer.h"
 #include "model/StudyLoader.h"
 #include "model/ViewerState.h"
 #include "model/WindowLevel.h"
+#include "widgets/MeasurementOverlay.h"
 #include "widgets/SliceView.h"
 
 #include <QApplication>
@@ -155,6 +158,38 @@ int main(int argc, char* argv[])
     };
     std::vector<double> nearestCpu, blitCpu;
     const std::vector<double> nearest = timeRepaints(&view, scroll, &nearestCpu);
+    // The same scroll with a ruler and two regions on every slice, so that three are on screen at each repaint
+    // (their values are computed when they are added, as after an edit, not on paint).
+    MeasurementList measurements(&state);
+    MeasurementOverlay measurementOverlay(&measurements);
+    measurementOverlay.attach(&view);
+    {
+        const int columnAxis = view.model().columnAxis(), rowAxis = view.model().rowAxis();
+        const auto on = [&](int64_t slice, double column, double row) {
+            Vector3 p{};
+            p[std::size_t(sliceAxis)] = double(slice);
+            p[std::size_t(columnAxis)] = column;
+            p[std::size_t(rowAxis)] = row;
+            return p;
+        };
+        for (int64_t slice = 0; slice < slices; ++slice) {
+            const std::pair<MeasurementKind, std::vector<Vector3>> shapes[] = {
+                {MeasurementKind::Ruler, {on(slice, 100, 120), on(slice, 400, 300)}},
+                {MeasurementKind::Rectangle, {on(slice, 150, 150), on(slice, 250, 230)}},
+                {MeasurementKind::Ellipse, {on(slice, 300, 320), on(slice, 400, 400)}}};
+            for (const auto& [kind, points] : shapes) {
+                Measurement m;
+                m.kind = kind;
+                m.sliceAxis = sliceAxis;
+                m.slice = slice;
+                m.points = points;
+                measurements.add(m);
+            }
+        }
+    }
+    std::vector<double> measuredCpu;
+    const std::vector<double> withMeasurements = timeRepaints(&view, scroll, &measuredCpu);
+    view.removeOverlay(&measurementOverlay);
     state.setInterpolation(Interpolation::Linear);
     const std::vector<double> linear = timeRepaints(&view, scroll);
     state.setInterpolation(Interpolation::Nearest);
@@ -209,6 +244,9 @@ int main(int argc, char* argv[])
     result.insert(QStringLiteral("p50_ms"), rounded(percentile(nearest, 0.50)));
     result.insert(QStringLiteral("p95_ms"), rounded(percentile(nearest, 0.95)));
     result.insert(QStringLiteral("cpu_p50_ms"), rounded(percentile(nearestCpu, 0.50)));
+    result.insert(QStringLiteral("p50_ms_with_measurements"), rounded(percentile(withMeasurements, 0.50)));
+    result.insert(QStringLiteral("p95_ms_with_measurements"), rounded(percentile(withMeasurements, 0.95)));
+    result.insert(QStringLiteral("cpu_p95_ms_with_measurements"), rounded(percentile(measuredCpu, 0.95)));
     result.insert(QStringLiteral("cpu_p95_ms"), rounded(percentile(nearestCpu, 0.95)));
     result.insert(QStringLiteral("blit_cpu_p95_ms"), rounded(percentile(blitCpu, 0.95)));
     result.insert(QStringLiteral("linear_p50_ms"), rounded(percentile(linear, 0.50)));

@@ -371,12 +371,14 @@ void TestMeasurementPanel::screenshot()
     state->applyPreset(QStringLiteral("abdomen"));
     SliceView* axial = m_window->viewerPanel()->axialView();
     const double k = double(state->cursor()[2]);
+    state->setCrosshairVisible(false);
+    // The liver's width, a region in it, and one in the spleen.
     m_window->measurementPanel()->chooseTool(MeasurementKind::Ruler);
-    drag(axial, Vector3{95, 250, k}, Vector3{215, 250, k});
+    drag(axial, Vector3{58, 330, k}, Vector3{200, 330, k});
     m_window->measurementPanel()->chooseTool(MeasurementKind::Ellipse);
     drag(axial, Vector3{130, 200, k}, Vector3{175, 240, k});
     m_window->measurementPanel()->chooseTool(MeasurementKind::Rectangle);
-    drag(axial, Vector3{310, 260, k}, Vector3{340, 290, k});
+    drag(axial, Vector3{366, 312, k}, Vector3{392, 332, k});
     m_window->measurements()->setSelectedId(0);
     m_window->measurementPanel()->raise();
     QTest::qWait(300);

@@ -119,7 +119,8 @@ QVariant MeasurementList::data(const QModelIndex& index, int role) const
         if (!m_state->hasImage())
             return QVariant();
         return tr("%1 %2").arg(SliceViewModel::orientationName(orientationOf(m_state->volume()->geometry(), m.sliceAxis)))
-            .arg(m.slice + 1);
+            .arg(m.slice + 1)
+            .replace(QLatin1Char(' '), QChar::Nbsp); // one line
     case ValueColumn:
         return valueText(m);
     default:

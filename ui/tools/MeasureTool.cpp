@@ -243,7 +243,7 @@ void MeasureTool::paint(QPainter& painter, const SliceView& view)
         text = QStringLiteral("%1°").arg(
             angleDegrees(view.model().geometry(), m_draft.points[0], m_draft.points[1], m_draft.points[2]), 0, 'f', 1);
     }
-    MeasurementOverlay::drawMeasurement(painter, view, m_draft, text, true);
+    MeasurementOverlay::drawMeasurement(painter, view, m_draft, MeasurementOverlay::textLines(text), true);
 }
 
 } // namespace delineate

@@ -943,7 +943,9 @@ void MainWindow::createMeasurements()
 {
     m_measurements = new MeasurementList(m_state, this);
     m_measureTool = new MeasureTool(m_measurements, this);
-    m_measurementOverlay = new MeasurementOverlay(m_measurements, m_panel, this);
+    m_measurementOverlay = new MeasurementOverlay(m_measurements, this);
+    for (int n = 0; n < 3; ++n)
+        m_measurementOverlay->attach(m_panel->view(n));
     m_measurementPanel = new MeasurementPanel(m_measurements, m_measureTool, m_panel, m_state, this);
     addDockWidget(Qt::RightDockWidgetArea, m_measurementPanel);
     menuBar()->insertMenu(menuBar()->actions().constLast(), m_measurementPanel->createMenu(this)); // before Help

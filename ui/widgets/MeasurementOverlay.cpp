@@ -4,8 +4,6 @@
 #include "measure/Measurement.h"
 #include "model/MeasurementList.h"
 #include "widgets/SliceView.h"
-#include "widgets/ViewText.h"
-#include "widgets/ViewerPanel.h"
 
 #include <QFontMetrics>
 #include <QPainter>
@@ -21,14 +19,29 @@ const QColor kSelected(90, 230, 255);
 
 } // namespace
 
-MeasurementOverlay::MeasurementOverlay(MeasurementList* list, ViewerPanel* views, QObject* parent)
-    : QObject(parent), m_list(list)
+MeasurementOverlay::MeasurementOverlay(MeasurementList* list, QObject* parent) : QObject(parent), m_list(list)
 {
-    for (int n = 0; n < 3; ++n) {
-        SliceView* view = views->view(n);
-        view->addOverlay(this);
-        connect(m_list, &MeasurementList::changed, view, qOverload<>(&SliceView::update));
+    connect(m_list, &MeasurementList::changed, this, [this]() { m_texts.clear(); });
+}
+
+QVector<QStaticText> MeasurementOverlay::textLines(const QString& text)
+{
+    QVector<QStaticText> lines;
+    if (text.isEmpty())
+        return lines;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        QStaticText staticText(line);
+        staticText.setTextFormat(Qt::PlainText);
+        staticText.setPerformanceHint(QStaticText::AggressiveCaching);
+        lines.append(staticText);
     }
+    return lines;
+}
+
+void MeasurementOverlay::attach(SliceView* view)
+{
+    view->addOverlay(this);
+    connect(m_list, &MeasurementList::changed, view, qOverload<>(&SliceView::update));
 }
 
 bool MeasurementOverlay::isOnSlice(const Measurement& measurement, const SliceView& view)
@@ -40,20 +53,26 @@ void MeasurementOverlay::paint(QPainter& painter, const SliceView& view)
 {
     if (!view.hasImage())
         return;
-    for (const Measurement& m : m_list->measurements())
-        if (isOnSlice(m, view))
-            drawMeasurement(painter, view, m, m_list->shortValueText(m), m.id == m_list->selectedId());
+    for (const Measurement& m : m_list->measurements()) {
+        if (!isOnSlice(m, view))
+            continue;
+        auto text = m_texts.find(m.id);
+        if (text == m_texts.end())
+            text = m_texts.insert(m.id, textLines(m_list->shortValueText(m)));
+        drawMeasurement(painter, view, m, *text, m.id == m_list->selectedId());
+    }
 }
 
 void MeasurementOverlay::drawMeasurement(QPainter& painter, const SliceView& view, const Measurement& m,
-                                         const QString& text, bool selected)
+                                         const QVector<QStaticText>& lines, bool selected)
 {
     if (m.points.size() < 2)
         return;
     QVector<QPointF> points;
     for (const Vector3& p : m.points)
         points.append(view.screenPoint(p));
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    // Axis-aligned rectangles need no antialiasing; slanted lines and ellipses do.
+    painter.setRenderHint(QPainter::Antialiasing, m.kind != MeasurementKind::Rectangle);
     painter.setBrush(Qt::NoBrush);
     const QColor colour = selected ? kSelected : kColour;
     const QRectF box = QRectF(points[0], points[1]).normalized();
@@ -87,15 +106,15 @@ void MeasurementOverlay::drawMeasurement(QPainter& painter, const SliceView& vie
         }
         painter.setBrush(Qt::NoBrush);
     }
-    if (text.isEmpty())
+    if (lines.isEmpty())
         return;
     // The text beside the shape: right of a region's box, after a ruler's second end, beside an angle's vertex.
     const QFontMetrics metrics(painter.font());
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    int width = 0;
-    for (const QString& line : lines)
-        width = std::max(width, metrics.horizontalAdvance(line));
-    const int height = metrics.height() * int(lines.size());
+    double width = 0;
+    for (const QStaticText& line : lines)
+        width = std::max(width, line.size().width());
+    const int lineHeight = metrics.height();
+    const int height = lineHeight * int(lines.size());
     QPointF anchor;
     if (m.isRegion())
         anchor = QPointF(box.right() + 6, box.top());
@@ -103,12 +122,16 @@ void MeasurementOverlay::drawMeasurement(QPainter& painter, const SliceView& vie
         anchor = points[1] + QPointF(8, 4);
     else
         anchor = (points[1].x() >= points[0].x() ? points[1] : points[0]) + QPointF(8, -height / 2.0);
-    QRect rect(anchor.toPoint(), QSize(width + 2, height));
     // Kept inside the view so that a shape near the right edge keeps its value readable.
-    if (rect.right() > view.width() - 4)
-        rect.moveRight(int(m.isRegion() ? box.left() - 6 : view.width() - 4));
-    rect.moveTop(std::clamp(rect.top(), 2, std::max(2, view.height() - height - 2)));
-    ViewText::drawShadowed(painter, rect, int(Qt::AlignLeft | Qt::AlignTop), text, colour);
+    if (anchor.x() + width > view.width() - 4)
+        anchor.setX(m.isRegion() ? box.left() - 6 - width : view.width() - 4 - width);
+    anchor.setY(std::clamp(anchor.y(), 2.0, std::max(2.0, double(view.height() - height - 2))));
+    for (int pass = 0; pass < 2; ++pass) { // shadow, then the text, as ViewText::drawShadowed
+        painter.setPen(pass == 0 ? QColor(0, 0, 0, 200) : colour);
+        const QPointF offset = pass == 0 ? QPointF(1, 1) : QPointF(0, 0);
+        for (int n = 0; n < lines.size(); ++n)
+            painter.drawStaticText(anchor + offset + QPointF(0, n * lineHeight), lines.at(n));
+    }
 }
 
 } // namespace delineate

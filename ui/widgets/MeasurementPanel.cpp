@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace delineate {
 
@@ -59,8 +62,14 @@ MeasurementPanel::MeasurementPanel(MeasurementList* list, MeasureTool* tool, Vie
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(MeasurementList::NameColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(MeasurementList::SliceColumn, QHeaderView::ResizeToContents);
+    // Name and slice keep one line (wide enough for "Rectangle 99", "Sagittal 999"); the value wraps.
+    const QFontMetrics metrics(m_table->font());
+    const int nameWidth = std::max({metrics.horizontalAdvance(tr("Rectangle %1").arg(99)),
+                                    metrics.horizontalAdvance(tr("Ellipse %1").arg(99)),
+                                    metrics.horizontalAdvance(m_list->headerData(MeasurementList::NameColumn, Qt::Horizontal).toString())});
+    m_table->horizontalHeader()->resizeSection(MeasurementList::NameColumn, nameWidth + 16);
+    m_table->horizontalHeader()->resizeSection(MeasurementList::SliceColumn,
+                                               metrics.horizontalAdvance(tr("Sagittal %1").arg(999)) + 16);
     m_table->horizontalHeader()->setSectionResizeMode(MeasurementList::ValueColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
