@@ -36,6 +36,7 @@ struct SeriesInfo
     QString patientName, patientId, patientBirthDate, patientSex;
     QString studyInstanceUid, studyDate, studyTime, studyDescription, accessionNumber;
     QString seriesInstanceUid, seriesDescription, modality, bodyPart;
+    QString frameOfReferenceUid; // positions of two series compare only within one frame of reference
     int seriesNumber = 0;
     QString subSeriesLabel;      // why this part was split off, e.g. "echo 2" (empty when not split)
     QString transferSyntax;      // name of the first file's transfer syntax

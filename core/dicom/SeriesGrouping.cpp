@@ -399,6 +399,7 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         s.studyDescription = first.studyDescription;
         s.accessionNumber = first.accessionNumber;
         s.seriesInstanceUid = first.seriesInstanceUid;
+        s.frameOfReferenceUid = h.frameOfReferenceUid;
         s.seriesDescription = first.seriesDescription;
         s.modality = h.modality;
         s.bodyPart = h.bodyPart;

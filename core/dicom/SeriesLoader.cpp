@@ -399,6 +399,10 @@ Expected<LoadedSeries> loadSeries(const SeriesInfo& series, JobControl& control,
         auto regular = regularizeSlices(volume, positions, report);
         if (!regular)
             return regular.error();
+        auto acquired = std::make_shared<AcquiredSlices>();
+        acquired->stack = std::move(volume);
+        acquired->positions = positions;
+        result.acquired = std::move(acquired);
         volume = std::move(regular.value());
         report.regularised = true;
         result.warnings << SeriesLoaderText::tr("resampled to a regular grid (%1 x %2 x %3, %4 mm slices)")

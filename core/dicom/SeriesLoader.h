@@ -2,11 +2,13 @@
 #pragma once
 
 #include "common/Expected.h"
+#include "dicom/AcquiredSlices.h"
 #include "dicom/DicomSeries.h"
 #include "image/Volume.h"
 #include "jobs/JobControl.h"
 
 #include <cstdint>
+#include <memory>
 
 namespace delineate {
 
@@ -30,6 +32,9 @@ struct LoadedSeries
     // The source frames in slice order: frame k is slice k of the volume unless geometry.regularised (then the
     // slices lie on a new grid and no slice has a single source frame). DICOM SEG frames reference them.
     QVector<DicomFrameRef> sourceFrames;
+    // The slices as acquired, for display: set only when geometry.regularised (otherwise `volume` is them, and
+    // nothing is kept twice).
+    std::shared_ptr<const AcquiredSlices> acquired;
 };
 
 struct SeriesLoadOptions

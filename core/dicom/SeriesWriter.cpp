@@ -68,7 +68,9 @@ Expected<void> writeDicomSeries(const Volume& volume, const QString& folder, con
         const double extent = std::max(std::abs(range.minimum - intercept), std::abs(range.maximum - intercept));
         slope = extent > 0.0 ? extent / 32767.0 : 1.0;
     }
-    const QString studyUid = newUid(), seriesUid = newUid(), frameOfReferenceUid = newUid();
+    const QString studyUid = options.studyInstanceUid.isEmpty() ? newUid() : options.studyInstanceUid;
+    const QString seriesUid = newUid();
+    const QString frameOfReferenceUid = options.frameOfReferenceUid.isEmpty() ? newUid() : options.frameOfReferenceUid;
     const QString date = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
     const QString time = QTime::currentTime().toString(QStringLiteral("HHmmss"));
     const std::size_t pixels = std::size_t(g.size()[0]) * g.size()[1];

@@ -15,6 +15,8 @@ struct SeriesWriteOptions
     QString seriesDescription;
     QString studyDescription = QStringLiteral("Delineate sample study");
     int seriesNumber = 1;
+    // Empty: new UIDs. Given: the series joins that study / frame of reference (two reconstructions of one scan).
+    QString studyInstanceUid, frameOfReferenceUid;
 };
 
 // Files are named IM00001.dcm ... in `folder` (created if needed); each is written atomically.

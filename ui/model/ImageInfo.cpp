@@ -28,6 +28,8 @@ ImageInfo ImageInfo::fromSeries(const SeriesInfo& series, const QString& sourceP
     info.patientSex = series.patientSex;
     info.studyDate = series.studyDate;
     info.studyDescription = series.studyDescription;
+    info.studyInstanceUid = series.studyInstanceUid;
+    info.frameOfReferenceUid = series.frameOfReferenceUid;
     info.seriesDescription = series.seriesDescription;
     if (!series.subSeriesLabel.isEmpty())
         info.seriesDescription += QStringLiteral(" (%1)").arg(series.subSeriesLabel);

@@ -18,6 +18,7 @@ struct ImageInfo
     QString patientName, patientId, patientBirthDate, patientSex;
     QString studyDate, studyDescription;
     QString seriesDescription, modality, bodyPart;
+    QString studyInstanceUid, frameOfReferenceUid; // empty for a volume file
     int seriesNumber = 0;
     bool lossyCompressed = false;
     // False when the files carry no patient position/orientation: the views then show no orientation letters.

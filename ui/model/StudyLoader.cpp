@@ -185,6 +185,16 @@ void StudyLoader::readVolumeFile(const QString& path, bool replacesStudy)
 
 void StudyLoader::loadSeries(const QString& seriesKey)
 {
+    loadSeriesFor(seriesKey, false);
+}
+
+void StudyLoader::loadComparisonSeries(const QString& seriesKey)
+{
+    loadSeriesFor(seriesKey, true);
+}
+
+void StudyLoader::loadSeriesFor(const QString& seriesKey, bool comparison)
+{
     const SeriesInfo* found = m_scan.findSeries(seriesKey);
     if (!found) {
         Q_EMIT failed(tr("The series %1 is not part of the opened study.").arg(seriesKey));
@@ -214,7 +224,12 @@ void StudyLoader::loadSeries(const QString& seriesKey)
             image.automaticWindow = WindowLevelPresets::automatic(*image.volume);
             return image;
         },
-        [this](LoadedImage image) { showImage(image); });
+        [this, comparison](LoadedImage image) {
+            if (comparison)
+                Q_EMIT comparisonImageReady(image.volume, image.info, image.automaticWindow);
+            else
+                showImage(image);
+        });
 }
 
 QString StudyLoader::defaultSeriesKey() const

@@ -33,6 +33,9 @@ public:
     void openPath(const QString& path);
     // Loads a series of the last scan by its key.
     void loadSeries(const QString& seriesKey);
+    // Loads a second series of the last scan to compare side by side: comparisonImageReady instead of imageReady.
+    // Same runner as every load (a new request cancels the running one).
+    void loadComparisonSeries(const QString& seriesKey);
     // Reads one of the volume files found by the last scan, keeping the scan.
     void loadVolumeFile(const QString& path);
     void cancel();
@@ -56,6 +59,8 @@ Q_SIGNALS:
     // The image to show; `warnings` are the loader's (scanner warnings are already in info).
     void imageReady(std::shared_ptr<const delineate::Volume> volume, const delineate::ImageInfo& info,
                     const delineate::WindowLevel& automaticWindow);
+    void comparisonImageReady(std::shared_ptr<const delineate::Volume> volume, const delineate::ImageInfo& info,
+                              const delineate::WindowLevel& automaticWindow);
     void thumbnailReady(const QString& seriesKey, const QImage& thumbnail);
     void thumbnailsDone();
     // A message naming what failed; cancellation is not a failure and only emits cancelled().
@@ -71,6 +76,7 @@ private:
     void startThumbnails();
     void readVolumeFile(const QString& path, bool replacesStudy);
     void showImage(const LoadedImage& image);
+    void loadSeriesFor(const QString& seriesKey, bool comparison);
 
     JobRunner* m_runner;
     JobRunner* m_thumbnailRunner;

@@ -34,6 +34,7 @@ class SegmentationSession;
 class StudyBrowser;
 class StudyLoader;
 class ViewerPanel;
+class SideBySide;
 class ViewerState;
 class Volume;
 struct ImageInfo;
@@ -57,6 +58,8 @@ public:
     StudyLoader* loader() const { return m_loader; }
     ViewerPanel* viewerPanel() const { return m_panel; }
     StudyBrowser* studyBrowser() const { return m_browser; }
+    // Two series side by side (View > Compare Side by Side With, or the study browser's context menu).
+    SideBySide* sideBySide() const { return m_sideBySide; }
     SegmentationSession* segmentationSession() const { return m_session; }
     SegmentationLayer* segmentationLayer() const { return m_segmentationLayer; }
     SegmentationPanel* segmentationPanel() const { return m_segmentationPanel; }
@@ -128,6 +131,7 @@ private:
     ViewerState* m_state;
     StudyLoader* m_loader;
     ViewerPanel* m_panel;
+    SideBySide* m_sideBySide = nullptr;
     StudyBrowser* m_browser;
     SegmentationLayer* m_segmentationLayer;
     SegmentationSession* m_session;

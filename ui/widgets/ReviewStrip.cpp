@@ -47,7 +47,7 @@ int64_t ReviewStrip::sliceCount() const
 
 bool ReviewStrip::isWanted() const
 {
-    return sliceCount() > 1;
+    return sliceCount() > 1 && !m_view->showsAcquired(); // reviews are of the regularised slices
 }
 
 void ReviewStrip::refresh()

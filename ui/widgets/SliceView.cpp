@@ -1,9 +1,11 @@
 // Slice view: cached slice and label images, zoom/pan/crosshair/window interaction, overlays drawn on top.
 #include "widgets/SliceView.h"
 
+#include "dicom/AcquiredSlices.h"
 #include "edit/EditRecord.h"
 #include "image/Segmentation.h"
 #include "image/Volume.h"
+#include "model/AcquiredImages.h"
 #include "model/OverlayLayer.h"
 #include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
@@ -102,6 +104,8 @@ void SliceView::invalidateLabels()
 
 void SliceView::onVoxelsChanged(const VoxelBox& box)
 {
+    if (m_onAcquired)
+        return; // no labels on the acquired images
     // Only a change that crosses the slice on screen needs its labels rebuilt, and only where it lies (outlines of
     // the neighbouring voxels change too: one voxel more).
     const QRect region = m_model.imageRegion(box.lower, box.upper, currentSlice());
@@ -114,11 +118,53 @@ void SliceView::onVoxelsChanged(const VoxelBox& box)
 
 int SliceView::currentSlice() const
 {
+    if (m_onAcquired)
+        return m_acquiredSlice;
     return int(m_state->cursor()[m_model.sliceAxis()]);
+}
+
+void SliceView::setAcquiredImages(AcquiredImages* images)
+{
+    if (m_acquired)
+        disconnect(m_acquired, nullptr, this, nullptr);
+    m_acquired = images;
+    if (m_acquired)
+        connect(m_acquired, &AcquiredImages::changed, this, &SliceView::updateSource);
+    updateSource();
+}
+
+void SliceView::updateSource()
+{
+    // The regularised grid keeps the stack's axes, so the model's slice axis is the same on either grid.
+    const bool acquired = m_acquired && m_acquired->isShown() && m_model.sliceAxis() == AcquiredImages::kStackAxis;
+    if (acquired == m_onAcquired)
+        return;
+    m_onAcquired = acquired;
+    m_model.setGeometry(acquired ? m_acquired->slices()->stack.geometry() : m_state->volume()->geometry());
+    if (acquired)
+        m_acquiredSlice = m_acquired->sliceNearestCursor();
+    m_sliceValid = false;
+    m_labelsValid = false;
+    if (m_reviewStrip)
+        m_reviewStrip->setVisible(m_reviewStrip->isWanted());
+    if (m_tool && !acquired)
+        setCursor(m_tool->cursor());
+    else
+        unsetCursor();
+    fitToWindow();
+    update();
+}
+
+void SliceView::setCursorFromHere(const ViewerState::Index& voxel)
+{
+    m_movingCursor = true;
+    m_state->setCursor(voxel);
+    m_movingCursor = false;
 }
 
 void SliceView::onImageChanged()
 {
+    m_onAcquired = false; // updateSource() below decides again for the new image
     const bool sameGrid = m_state->hasImage() && m_model.geometry().sameGridAs(m_state->volume()->geometry());
     if (m_state->hasImage())
         m_model.setGeometry(m_state->volume()->geometry());
@@ -127,11 +173,15 @@ void SliceView::onImageChanged()
     m_labelsValid = false;
     if (!sameGrid || m_fitted) // a new grid needs a new fit; the same grid (reloaded series) keeps zoom and pan
         fitToWindow();
+    if (m_state->hasImage())
+        updateSource();
     update();
 }
 
 void SliceView::onCursorChanged()
 {
+    if (m_onAcquired && !m_movingCursor)
+        m_acquiredSlice = m_acquired->sliceNearestCursor();
     if (currentSlice() != m_cachedSlice) {
         m_sliceValid = false;
         m_labelsValid = false;
@@ -151,7 +201,8 @@ void SliceView::ensureSlice()
     if (m_sliceValid || !m_state->hasImage())
         return;
     m_cachedSlice = currentSlice();
-    m_model.extractSlice(*m_state->volume(), m_cachedSlice, m_lut, m_sliceImage);
+    m_model.extractSlice(m_onAcquired ? m_acquired->slices()->stack : *m_state->volume(), m_cachedSlice, m_lut,
+                         m_sliceImage);
     m_sliceValid = true;
     m_scaledValid = false;
     m_drawnDirectly = false;
@@ -229,7 +280,7 @@ void SliceView::ensureLabels()
     if (m_labelsValid && m_labelDirty.isEmpty())
         return;
     const Segmentation* segmentation = m_segmentation ? m_segmentation->segmentation() : nullptr;
-    const bool show = segmentation && m_segmentation->showsAnything() && m_state->hasImage()
+    const bool show = !m_onAcquired && segmentation && m_segmentation->showsAnything() && m_state->hasImage()
                       && segmentation->voxelCount() == m_state->volume()->voxelCount();
     const bool partial = m_labelsValid && (show || m_overlay) && m_labelImage.width() == m_model.columns()
                          && m_labelImage.height() == m_model.rows();
@@ -243,7 +294,7 @@ void SliceView::ensureLabels()
         for (int layer = 0; layer < segmentation->layerCount(); ++layer)
             drawn |= m_model.extractLabels(segmentation->layer(layer), currentSlice(), m_segmentation->colours(),
                                            m_segmentation->drawing(), layer > 0, m_labelImage, region);
-    const bool overlay = m_overlay && m_overlay->layer() && m_state->hasImage()
+    const bool overlay = !m_onAcquired && m_overlay && m_overlay->layer() && m_state->hasImage()
                          && m_overlay->layer()->voxelCount() == m_state->volume()->voxelCount();
     if (overlay)
         drawn |= m_model.extractLabels(*m_overlay->layer(), currentSlice(), m_overlay->colours(), m_overlay->drawing(),
@@ -342,12 +393,13 @@ void SliceView::paintEvent(QPaintEvent*)
     }
     if (m_state->crosshairVisible())
         paintCrosshair(painter);
-    for (SliceOverlay* overlay : m_overlays) {
+    // Tools and their drawings work on the regularised grid: none on the acquired images.
+    for (SliceOverlay* overlay : m_onAcquired ? QVector<SliceOverlay*>() : m_overlays) {
         painter.save();
         overlay->paint(painter, *this);
         painter.restore();
     }
-    if (m_tool) {
+    if (m_tool && !m_onAcquired) {
         painter.save();
         m_tool->paint(painter, *this);
         painter.restore();
@@ -375,7 +427,8 @@ void SliceView::removeOverlay(SliceOverlay* overlay)
 void SliceView::paintCrosshair(QPainter& painter)
 {
     const auto cursor = m_state->cursor();
-    const QPointF centre = screenPoint({double(cursor[0]), double(cursor[1]), double(cursor[2])});
+    const QPointF centre = m_onAcquired ? screenPoint(m_acquired->cursorOnSlice(m_acquiredSlice))
+                                        : screenPoint({double(cursor[0]), double(cursor[1]), double(cursor[2])});
     const double gap = 6.0; // leave the voxel itself visible
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(QPen(QColor(60, 170, 255, 190), 1));
@@ -406,6 +459,7 @@ void SliceView::paintAnnotations(QPainter& painter)
     } else {
         paintOrientation(painter, area, noteRect);
     }
+    paintSourceNote(painter, noteRect.translated(0, metrics.height()));
 
     const WindowLevel window = m_state->window();
     QString windowLine = tr("W %1  L %2").arg(window.width, 0, 'g', 5).arg(window.center, 0, 'g', 5);
@@ -446,6 +500,23 @@ void SliceView::paintOrientation(QPainter& painter, const QRect& area, const QRe
     }
 }
 
+QString SliceView::sourceNote() const
+{
+    if (!m_acquired || !m_acquired->isAvailable())
+        return QString();
+    return m_onAcquired ? tr("Acquired images (%1): display only").arg(m_model.sliceCount()) : tr("Regularised volume");
+}
+
+void SliceView::paintSourceNote(QPainter& painter, const QRect& lineRect)
+{
+    // A regularised series says in every view which picture is shown: the scanner's images or the resampled grid.
+    const QString text = sourceNote();
+    if (text.isEmpty())
+        return;
+    ViewText::drawShadowed(painter, lineRect, int(Qt::AlignHCenter), text,
+                           m_onAcquired ? QColor(120, 230, 140) : QColor(150, 200, 255));
+}
+
 void SliceView::resizeEvent(QResizeEvent*)
 {
     m_reviewStrip->setGeometry(width() - ReviewStrip::kWidth, 0, ReviewStrip::kWidth, height());
@@ -458,6 +529,12 @@ void SliceView::resizeEvent(QResizeEvent*)
 void SliceView::moveCrosshairTo(const QPointF& point)
 {
     const Vector3 index = voxelIndexAt(point);
+    if (m_onAcquired) {
+        // The point of the acquired image, on the regularised grid; this view stays on its image.
+        setCursorFromHere(m_acquired->regularVoxel(index[0], index[1], m_acquiredSlice));
+        update();
+        return;
+    }
     ViewerState::Index voxel = m_state->cursor();
     // Only the in-plane axes move; the slice stays.
     for (int axis : {m_model.columnAxis(), m_model.rowAxis()})
@@ -467,6 +544,18 @@ void SliceView::moveCrosshairTo(const QPointF& point)
 
 void SliceView::stepSlices(int delta)
 {
+    if (m_onAcquired) {
+        const int next = std::clamp(m_acquiredSlice + delta, 0, m_model.sliceCount() - 1);
+        if (next == m_acquiredSlice)
+            return;
+        m_acquiredSlice = next;
+        m_sliceValid = false;
+        // The crosshair follows onto the new image (its nearest voxel of the regularised volume).
+        const Vector3 onSlice = m_acquired->cursorOnSlice(next);
+        setCursorFromHere(m_acquired->regularVoxel(onSlice[0], onSlice[1], next));
+        update();
+        return;
+    }
     m_state->moveCursor(m_model.sliceAxis(), delta);
 }
 
@@ -477,7 +566,7 @@ void SliceView::mousePressEvent(QMouseEvent* event)
     Q_EMIT activated(this);
     m_lastPosition = event->position();
     m_pressPosition = event->position();
-    if (m_tool && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ControlModifier)
+    if (m_tool && !m_onAcquired && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ControlModifier)
         && m_tool->mousePress(*this, event)) {
         m_drag = Drag::Tool;
         return;
@@ -498,7 +587,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* event)
     if (!m_state->hasImage())
         return;
     const QPointF position = event->position();
-    if (m_tool && (m_drag == Drag::Tool || (m_drag == Drag::None && !(event->modifiers() & Qt::ShiftModifier)))) {
+    if (m_tool && !m_onAcquired && (m_drag == Drag::Tool || (m_drag == Drag::None && !(event->modifiers() & Qt::ShiftModifier)))) {
         m_tool->mouseMove(*this, event);
         m_lastPosition = position;
         return;
@@ -566,7 +655,7 @@ void SliceView::wheelEvent(QWheelEvent* event)
     event->accept();
     if (steps == 0)
         return;
-    if (m_tool && m_tool->wheel(*this, event))
+    if (m_tool && !m_onAcquired && m_tool->wheel(*this, event))
         return;
     if (event->modifiers() & Qt::ControlModifier)
         zoomBy(std::pow(kWheelZoomStep, steps), event->position());
@@ -577,7 +666,7 @@ void SliceView::wheelEvent(QWheelEvent* event)
 
 void SliceView::keyPressEvent(QKeyEvent* event)
 {
-    if (m_tool && m_tool->keyPress(*this, event)) {
+    if (m_tool && !m_onAcquired && m_tool->keyPress(*this, event)) {
         event->accept();
         return;
     }

@@ -15,6 +15,7 @@
 
 namespace delineate {
 
+class AcquiredImages;
 class OverlayLayer;
 class ReviewStrip;
 class SegmentationLayer;
@@ -42,7 +43,14 @@ public:
     void setTool(SliceTool* tool);
     SliceTool* tool() const { return m_tool; }
     const SliceViewModel& model() const { return m_model; }
+    // The slice on screen: of the regularised volume, or of the acquired images while showsAcquired().
     int currentSlice() const;
+    // A regularised series' acquired images (not owned): the view in their plane shows them while they are
+    // requested, display only (no labels, tools or overlays; a click or scroll moves the crosshair to the point).
+    void setAcquiredImages(AcquiredImages* images);
+    bool showsAcquired() const { return m_onAcquired; }
+    // "Acquired images (28): display only" or "Regularised volume" for a regularised series; empty otherwise.
+    QString sourceNote() const;
 
     // Zoom as screen pixels per voxel along the finer in-plane axis (1.0 = "1:1").
     double zoomPerVoxel() const;
@@ -107,6 +115,9 @@ private:
     void paintCrosshair(QPainter& painter);
     void paintAnnotations(QPainter& painter);
     void paintOrientation(QPainter& painter, const QRect& area, const QRect& noteRect);
+    void updateSource();
+    void paintSourceNote(QPainter& painter, const QRect& lineRect);
+    void setCursorFromHere(const std::array<int64_t, 3>& voxel);
     QPointF widgetCentre() const { return {width() / 2.0, height() / 2.0}; }
 
     ViewerState* m_state;
@@ -139,6 +150,10 @@ private:
     OverlayLayer* m_overlay = nullptr;
     SliceTool* m_tool = nullptr;
     ReviewStrip* m_reviewStrip = nullptr;
+    AcquiredImages* m_acquired = nullptr;
+    bool m_onAcquired = false;   // showing the acquired images instead of the regularised volume
+    int m_acquiredSlice = 0;
+    bool m_movingCursor = false; // this view moves the crosshair: its acquired slice stays as chosen
     Drag m_drag = Drag::None;
     int m_wheelRemainder = 0;  // eighths of a degree not yet turned into a step
     QPointF m_lastPosition;

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QImage>
+#include <QMenu>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
@@ -53,6 +54,13 @@ StudyBrowser::StudyBrowser(QWidget* parent) : QDockWidget(tr("Studies"), parent)
     }
     setWidget(m_tree);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item, int) { onItemActivated(item); });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& where) {
+        if (QMenu* menu = createContextMenu(m_tree->itemAt(where), this)) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_tree->viewport()->mapToGlobal(where));
+        }
+    });
 }
 
 void StudyBrowser::clear()
@@ -209,6 +217,7 @@ void StudyBrowser::addSeriesWarnings(const QString& seriesKey, const QStringList
 
 void StudyBrowser::setCurrent(const QString& seriesKeyOrPath)
 {
+    m_currentKey = seriesKeyOrPath;
     QTreeWidgetItem* current = nullptr;
     for (const auto* items : {&m_seriesItems, &m_volumeItems})
         for (auto it = items->cbegin(); it != items->cend(); ++it) {
@@ -220,6 +229,19 @@ void StudyBrowser::setCurrent(const QString& seriesKeyOrPath)
         }
     if (current)
         m_tree->setCurrentItem(current);
+}
+
+QMenu* StudyBrowser::createContextMenu(QTreeWidgetItem* item, QWidget* parent)
+{
+    if (!item || item->data(NameColumn, KindRole).toInt() != SeriesItem)
+        return nullptr;
+    const QString key = item->data(NameColumn, KeyRole).toString();
+    auto* menu = new QMenu(parent);
+    menu->addAction(tr("Open"), this, [this, key]() { Q_EMIT seriesActivated(key); });
+    QAction* compare = menu->addAction(tr("Compare Side by Side"), this, [this, key]() { Q_EMIT compareRequested(key); });
+    // Beside the series on screen: not beside itself, and not when nothing is on screen.
+    compare->setEnabled(!m_currentKey.isEmpty() && key != m_currentKey);
+    return menu;
 }
 
 void StudyBrowser::onItemActivated(QTreeWidgetItem* item)

@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QHash>
 
+class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -35,12 +36,16 @@ public:
 
     QTreeWidget* tree() const { return m_tree; }
     QTreeWidgetItem* seriesItem(const QString& seriesKey) const { return m_seriesItems.value(seriesKey); }
+    // The entries of an item's context menu (a series: Open, Compare Side by Side); the caller owns the menu.
+    QMenu* createContextMenu(QTreeWidgetItem* item, QWidget* parent = nullptr);
 
 Q_SIGNALS:
     void seriesActivated(const QString& seriesKey);
     // A non-image object was double-clicked: kind ("SEG", ...), file and a description for messages.
     void nonImageObjectActivated(const QString& kind, const QString& file, const QString& description);
     void volumeFileActivated(const QString& path);
+    // "Compare side by side" on a series other than the one on screen.
+    void compareRequested(const QString& seriesKey);
 
 private:
     void onItemActivated(QTreeWidgetItem* item);
@@ -50,6 +55,7 @@ private:
     QTreeWidget* m_tree;
     QHash<QString, QTreeWidgetItem*> m_seriesItems;
     QHash<QString, QTreeWidgetItem*> m_volumeItems;
+    QString m_currentKey; // the series (or volume file) on screen
 };
 
 } // namespace delineate

@@ -1,6 +1,7 @@
 // Layout of the slice views: 1x3, 2x2 with the info pane, or one view maximised.
 #include "widgets/ViewerPanel.h"
 
+#include "model/AcquiredImages.h"
 #include "widgets/ImageInfoPane.h"
 #include "tools/SliceTool.h"
 #include "widgets/SliceView.h"
@@ -14,6 +15,9 @@ ViewerPanel::ViewerPanel(ViewerState* state, QWidget* parent) : QWidget(parent)
     m_views = {new SliceView(state, ViewOrientation::Axial, this), new SliceView(state, ViewOrientation::Coronal, this),
                new SliceView(state, ViewOrientation::Sagittal, this)};
     m_infoPane = new ImageInfoPane(state, this);
+    m_acquired = new AcquiredImages(state, this);
+    for (SliceView* view : m_views)
+        view->setAcquiredImages(m_acquired);
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);

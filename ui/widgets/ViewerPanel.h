@@ -9,6 +9,7 @@ class QGridLayout;
 
 namespace delineate {
 
+class AcquiredImages;
 class ImageInfoPane;
 class OverlayLayer;
 class SegmentationLayer;
@@ -29,6 +30,8 @@ public:
     // The view the user last turned to (focus, click or wheel); the axial view until then.
     SliceView* activeView() const { return m_active; }
     ImageInfoPane* infoPane() const { return m_infoPane; }
+    // The toggle between a regularised series' acquired images and its regularised volume (View menu).
+    AcquiredImages* acquiredImages() const { return m_acquired; }
 
     ViewLayout layoutMode() const { return m_layout; }
     void setLayoutMode(ViewLayout layout);
@@ -57,6 +60,7 @@ private:
 
     std::array<SliceView*, 3> m_views{};
     ImageInfoPane* m_infoPane;
+    AcquiredImages* m_acquired;
     QGridLayout* m_grid;
     ViewLayout m_layout = ViewLayout::OneByThree;
     SliceView* m_maximised = nullptr;
