@@ -14,6 +14,7 @@
 #include "model/Thumbnail.h"
 #include "model/ViewerState.h"
 #include "model/AiSession.h"
+#include "model/AcquiredImages.h"
 #include "model/TrainingSession.h"
 #include "tools/BoxTool.h"
 #include "tools/BrushTool.h"
@@ -221,6 +222,16 @@ void MainWindow::createMenus()
     crosshair->setChecked(m_state->crosshairVisible());
     crosshair->setShortcut(QKeySequence(Qt::Key_C));
     connect(crosshair, &QAction::toggled, m_state, &ViewerState::setCrosshairVisible);
+    // A regularised series (tilted gantry, uneven spacing) on the scanner's own images, in the view of their plane.
+    AcquiredImages* acquired = m_panel->acquiredImages();
+    QAction* acquiredAction = view->addAction(tr("Show &Acquired Images"));
+    acquiredAction->setObjectName(QStringLiteral("ShowAcquiredImagesAction"));
+    acquiredAction->setCheckable(true);
+    acquiredAction->setEnabled(false);
+    acquiredAction->setToolTip(tr("Show a resampled series on the images the scanner acquired (display only)"));
+    connect(acquiredAction, &QAction::toggled, acquired, &AcquiredImages::setRequested);
+    connect(acquired, &AcquiredImages::changed, acquiredAction,
+            [acquired, acquiredAction]() { acquiredAction->setEnabled(acquired->isAvailable()); });
     view->addSeparator();
     QAction* browser = m_browser->toggleViewAction();
     browser->setText(tr("&Study Browser"));
