@@ -81,7 +81,7 @@ MeasurementPanel::MeasurementPanel(MeasurementList* list, MeasureTool* tool, Vie
 
     auto* buttons = new QHBoxLayout;
     m_delete = new QPushButton(tr("Delete"), body);
-    m_delete->setToolTip(tr("Delete the selected measurement (Delete)"));
+    m_delete->setToolTip(tr("Delete the selected measurement (Del)"));
     m_save = new QPushButton(tr("Save..."), body);
     m_save->setToolTip(tr("Save the measurements of this series as a JSON file beside the study"));
     auto* open = new QPushButton(tr("Open..."), body);
@@ -134,7 +134,7 @@ QMenu* MeasurementPanel::createMenu(QWidget* parent)
         action->setShortcut(key);
     };
     toolAction(tr("&Ruler"), QKeySequence(Qt::Key_M), MeasurementKind::Ruler);
-    toolAction(tr("R&ectangle Region"), QKeySequence(Qt::SHIFT | Qt::Key_R), MeasurementKind::Rectangle);
+    toolAction(tr("Rec&tangle Region"), QKeySequence(Qt::SHIFT | Qt::Key_R), MeasurementKind::Rectangle);
     toolAction(tr("&Ellipse Region"), QKeySequence(Qt::SHIFT | Qt::Key_E), MeasurementKind::Ellipse);
     toolAction(tr("&Angle"), QKeySequence(Qt::SHIFT | Qt::Key_A), MeasurementKind::Angle);
     menu->addSeparator();
