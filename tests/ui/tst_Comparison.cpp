@@ -249,6 +249,18 @@ void TestComparison::fractionMatchOnSeriesInTheirOwnFrames()
         QCOMPARE(matchSliceByFraction(a, axisA, k, b, axisB), expected);
     }
     QCOMPARE(matchSliceByFraction(a, axisA, 0, b, axisB), sameWay ? 0 : countB - 1);
+    // The same slices of the second CT stacked the other way (its last slice first, the slice axis reversed): the
+    // match reverses too, so that both views still move towards the same end of the patient.
+    ImageGeometry reversed = b;
+    Vector3 lastIndex{0.0, 0.0, 0.0};
+    lastIndex[std::size_t(axisB)] = countB - 1;
+    reversed.setOrigin(b.indexToPhysical(lastIndex));
+    Matrix3 direction = b.direction();
+    for (int row = 0; row < 3; ++row)
+        direction[std::size_t(row)][std::size_t(axisB)] = -direction[std::size_t(row)][std::size_t(axisB)];
+    reversed.setDirection(direction);
+    for (int k = 0; k < countA; ++k)
+        QCOMPARE(matchSliceByFraction(a, axisA, k, reversed, axisB), countB - 1 - matchSliceByFraction(a, axisA, k, b, axisB));
 }
 
 bool TestComparison::openAndCompare(MainWindow& window, const QString& folder, const QString& otherKey)
