@@ -288,7 +288,7 @@ void TestComparison::linkedScrollingByPatientPosition()
 {
     DELINEATE_REQUIRE_PACKAGED(kColin);
     MainWindow window;
-    window.resize(1400, 800);
+    window.resize(1600, 1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy shown(&window, &MainWindow::imageShown);
@@ -359,6 +359,18 @@ void TestComparison::linkedScrollingByPatientPosition()
         QCOMPARE(int(main->cursor()[std::size_t(axisA)]), nearestSliceBruteForce(a, axisA, physicalOf(*other)));
         QTest::keyClick(otherView, Qt::Key_Up);
     }
+    // DELINEATE_SCREENSHOT_DIR=... saves the comparison as it looks (docs/screenshots/side-by-side.png): both series
+    // through the basal ganglia, 12 mm above the origin.
+    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        Vector3 point = physicalOf(*main);
+        point[2] = 12.0;
+        const Vector3 index = a.physicalToIndex(point);
+        ViewerState::Index cursor = main->cursor();
+        cursor[std::size_t(axisA)] = std::llround(index[std::size_t(axisA)]);
+        main->setCursor(cursor);
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("side-by-side.png"))));
+    }
     // Each view keeps its own window: a right-button drag in one leaves the other's as it was.
     const WindowLevel otherWindow = other->window();
     const WindowLevel mainWindow = main->window();
@@ -389,12 +401,6 @@ void TestComparison::linkedScrollingByPatientPosition()
     comparison->linkSwitch()->setChecked(true);
     QCOMPARE(int(other->cursor()[std::size_t(axisB)]), nearestSliceBruteForce(b, axisB, physicalOf(*main)));
 
-    // DELINEATE_SCREENSHOT_DIR=... saves the comparison as it looks (docs/screenshots/side-by-side.png).
-    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        main->setCursor({main->cursor()[0], main->cursor()[1], a.size()[2] / 2 + 8});
-        QTest::qWait(200);
-        QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("side-by-side.png"))));
-    }
 
     // Leaving returns to the normal layout; the segmentation and tools were the main series' all along.
     comparison->closeButton()->click();
