@@ -427,8 +427,20 @@ void TestComparison::realPairSharingAFrameLinksByPosition()
         if (series.key != window.state()->info().seriesKey)
             otherKey = series.key;
     QVERIFY(!otherKey.isEmpty());
-    QVERIFY(openAndCompare(window, folder, otherKey));
+    // This time through View > Compare Side by Side With: it lists the other series (not the one on screen).
+    auto* menu = window.findChild<QMenu*>(QStringLiteral("CompareSideBySideMenu"));
+    QVERIFY(menu);
+    QVERIFY(menu->isEnabled());
+    Q_EMIT menu->aboutToShow();
+    const QList<QAction*> entries = menu->actions();
+    QCOMPARE(entries.size(), 1);
+    QVERIFY2(entries.first()->text().startsWith(QStringLiteral("%1: ").arg(
+                 window.loader()->scan().findSeries(otherKey)->seriesNumber)), qPrintable(entries.first()->text()));
+    QSignalSpy active(window.sideBySide(), &SideBySide::activeChanged);
+    entries.first()->trigger();
+    QVERIFY(active.wait(kLoadTimeout));
     ComparisonView* comparison = window.sideBySide()->view();
+    QCOMPARE(comparison->otherState()->info().seriesKey, otherKey);
     QCOMPARE(comparison->otherState()->info().frameOfReferenceUid, window.state()->info().frameOfReferenceUid);
     QCOMPARE(comparison->link()->mode(), ComparisonLink::Mode::Position);
     const ImageGeometry& b = comparison->otherState()->volume()->geometry();

@@ -30,6 +30,7 @@
 #include "widgets/RecoveryDialog.h"
 #include "widgets/SegmentationPanel.h"
 #include "widgets/SettingsDialog.h"
+#include "widgets/SideBySide.h"
 #include "widgets/SliceView.h"
 #include "widgets/StudyBrowser.h"
 #include "widgets/ViewerPanel.h"
@@ -74,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("Delineate"));
     setAcceptDrops(true);
     setCentralWidget(m_panel);
+    m_sideBySide = new SideBySide(this, m_state, m_loader, m_segmentationLayer);
+    connect(m_browser, &StudyBrowser::compareRequested, m_sideBySide, &SideBySide::compareWith);
     addDockWidget(Qt::LeftDockWidgetArea, m_browser);
     addDockWidget(Qt::RightDockWidgetArea, m_segmentationPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_historyPanel);
@@ -236,6 +239,28 @@ void MainWindow::createMenus()
     QAction* browser = m_browser->toggleViewAction();
     browser->setText(tr("&Study Browser"));
     view->addAction(browser);
+    // Side by side: another series of the opened study beside the one on screen.
+    QMenu* compare = view->addMenu(tr("Compare Side by Side &With"));
+    compare->setObjectName(QStringLiteral("CompareSideBySideMenu"));
+    connect(compare, &QMenu::aboutToShow, this, [this, compare]() {
+        compare->clear();
+        for (const SeriesInfo& series : m_loader->scan().allSeries()) {
+            if (series.key == m_state->info().seriesKey)
+                continue;
+            const QString name = series.seriesDescription.isEmpty() ? tr("Series %1").arg(series.seriesNumber)
+                                                                    : series.seriesDescription;
+            compare->addAction(tr("%1: %2 (%3, %n images)", nullptr, series.frameCount())
+                                   .arg(series.seriesNumber).arg(name, series.modality),
+                               m_sideBySide, [this, key = series.key]() { m_sideBySide->compareWith(key); });
+        }
+        if (compare->isEmpty())
+            compare->addAction(tr("(no other series in the opened study)"))->setEnabled(false);
+    });
+    compare->setEnabled(false);
+    connect(m_state, &ViewerState::imageChanged, compare, [this, compare]() { compare->setEnabled(m_state->hasImage()); });
+    QAction* closeComparison = view->addAction(tr("Close Side by Side"), m_sideBySide, &SideBySide::leave);
+    closeComparison->setEnabled(false);
+    connect(m_sideBySide, &SideBySide::activeChanged, closeComparison, &QAction::setEnabled);
 
     QMenu* window = menuBar()->addMenu(tr("&Window/Level"));
     QAction* automatic = window->addAction(tr("&Automatic (1-99 %)"), this,
