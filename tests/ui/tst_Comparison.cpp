@@ -29,6 +29,7 @@
 #include "widgets/ViewerPanel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -41,6 +42,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 #include <cstring>
@@ -391,6 +393,41 @@ void TestComparison::linkedScrollingByPatientPosition()
         QCOMPARE(int(other->cursor()[std::size_t(axis)]), nearestSliceBruteForce(b, axis, physicalOf(*main)));
     }
     comparison->setOrientation(ViewOrientation::Axial);
+
+    // Zoom (Ctrl + wheel) in one view and pan (middle drag) in the other: both keep one scale, and the crosshair
+    // (the same patient point) at the same place on screen.
+    const auto crosshairOnScreen = [](const SliceView* view) {
+        const auto c = view->state()->cursor();
+        return view->screenPoint({double(c[0]), double(c[1]), double(c[2])});
+    };
+    const auto sameScaleAndPlace = [&]() {
+        const SliceView* left = comparison->mainView();
+        const SliceView* right = comparison->otherView();
+        return std::abs(left->pixelsPerMillimetre() - right->pixelsPerMillimetre()) < 1e-9
+               && (crosshairOnScreen(left) - crosshairOnScreen(right)).manhattanLength() < 1.0;
+    };
+    {
+        SliceView* left = comparison->mainView();
+        const double before = left->pixelsPerMillimetre();
+        const QPointF where(left->width() * 0.3, left->height() * 0.6);
+        QWheelEvent zoom(where, left->mapToGlobal(where), QPoint(), QPoint(0, 360), Qt::NoButton, Qt::ControlModifier,
+                         Qt::NoScrollPhase, false);
+        QApplication::sendEvent(left, &zoom);
+        QTest::qWait(20);
+        QVERIFY(left->pixelsPerMillimetre() > before * 1.2);
+        QVERIFY(sameScaleAndPlace());
+        SliceView* right = comparison->otherView();
+        const QPoint start = right->rect().center();
+        const QPointF rightBefore = crosshairOnScreen(right);
+        QTest::mousePress(right, Qt::MiddleButton, Qt::NoModifier, start);
+        QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(37, -21)), right->mapToGlobal(QPointF(start + QPoint(37, -21))),
+                         Qt::NoButton, Qt::MiddleButton, Qt::NoModifier);
+        QApplication::sendEvent(right, &move);
+        QTest::mouseRelease(right, Qt::MiddleButton, Qt::NoModifier, start + QPoint(37, -21));
+        QTest::qWait(20);
+        QVERIFY((crosshairOnScreen(right) - rightBefore - QPointF(37, -21)).manhattanLength() < 1.0); // panned
+        QVERIFY(sameScaleAndPlace()); // and the left view followed
+    }
 
     // Linking switched off: the other view stays where it is.
     comparison->linkSwitch()->setChecked(false);

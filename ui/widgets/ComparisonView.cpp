@@ -9,8 +9,13 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <algorithm>
 
 namespace delineate {
 
@@ -97,10 +102,40 @@ void ComparisonView::rebuildViews()
     m_otherView->setObjectName(QStringLiteral("comparisonOtherView"));
     m_mainView->setSegmentationLayer(m_segmentation);
     for (SliceView* view : {m_mainView, m_otherView}) {
+        view->installEventFilter(this);
         m_views->addWidget(view, 1);
         connect(view, &SliceView::restoreLayoutRequested, this, &ComparisonView::closeRequested); // Escape
     }
     m_link->setOrientation(chosen);
+}
+
+bool ComparisonView::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* view = qobject_cast<SliceView*>(watched);
+    if ((view == m_mainView || view == m_otherView) && view && m_linkSwitch->isChecked()) {
+        const bool zoomOrPan =
+            (event->type() == QEvent::Wheel && (static_cast<QWheelEvent*>(event)->modifiers() & Qt::ControlModifier))
+            || (event->type() == QEvent::MouseMove && (static_cast<QMouseEvent*>(event)->buttons() & Qt::MiddleButton));
+        if (zoomOrPan) // the view handles the event first; follow it once it has
+            QTimer::singleShot(0, view, [this, view]() { followZoomAndPan(view); });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ComparisonView::followZoomAndPan(SliceView* source)
+{
+    SliceView* target = source == m_mainView ? m_otherView : m_mainView;
+    if (!target || !source->hasImage() || !target->hasImage())
+        return;
+    const SliceViewModel& model = target->model();
+    target->setZoomPerVoxel(source->pixelsPerMillimetre() * std::min(model.columnSpacing(), model.rowSpacing()));
+    if (m_link->mode() != ComparisonLink::Mode::Position)
+        return; // not registered: the same scale, each image where it is
+    const auto at = [](const SliceView* view) {
+        const auto c = view->state()->cursor();
+        return view->screenPoint({double(c[0]), double(c[1]), double(c[2])});
+    };
+    target->panBy(at(source) - at(target));
 }
 
 } // namespace delineate

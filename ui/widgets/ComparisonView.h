@@ -1,5 +1,7 @@
 // Two series side by side: the image on screen (left) and a second series of the study (right), each in its own
-// slice view with its own window and banner, one orientation chooser for both, scrolling linked by ComparisonLink.
+// slice view with its own window and banner, one orientation chooser for both, scrolling linked by ComparisonLink;
+// zooming or panning one view (Ctrl + wheel, middle drag) zooms the other to the same scale, and in one frame of
+// reference pans it so that both crosshairs sit at the same place on screen.
 #pragma once
 
 #include "model/SliceViewModel.h"
@@ -45,8 +47,14 @@ public:
 Q_SIGNALS:
     void closeRequested();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void rebuildViews();
+    // Gives the other view `source`'s scale (screen pixels per mm) and, when linked by position, its crosshair's
+    // place on screen.
+    void followZoomAndPan(SliceView* source);
 
     ViewerState* m_main;
     ViewerState* m_other;
