@@ -270,6 +270,12 @@ void TestMeasurementPanel::regionsOnBodyCtInHounsfieldUnits()
     const Values smaller = axialRegion(volume, k, 200, 220, 240, 280, false);
     QCOMPARE(list->measurements().front().statistics.voxels, smaller.count);
     QVERIFY(std::abs(list->measurements().front().statistics.mean - smaller.mean) < 1e-6);
+    // A drag inside it (away from the handles) moves it whole, 10 voxels to the patient's left.
+    drag(axial, Vector3{220, 250, double(k)}, Vector3{230, 250, double(k)});
+    const Values shifted = axialRegion(volume, k, 210, 220, 250, 280, false);
+    QCOMPARE(list->measurements().front().statistics.voxels, shifted.count);
+    QVERIFY(std::abs(list->measurements().front().statistics.mean - shifted.mean) < 1e-6);
+    QVERIFY(std::abs(shifted.mean - smaller.mean) > 1e-3); // the move changed what is inside
 
     // An ellipse inscribed in a box over the aorta's level.
     m_window->measurementPanel()->chooseTool(MeasurementKind::Ellipse);

@@ -31,7 +31,14 @@ double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 
 } // namespace
 
-MeasureTool::MeasureTool(MeasurementList* list, QObject* parent) : SliceTool(parent), m_list(list) {}
+MeasureTool::MeasureTool(MeasurementList* list, QObject* parent) : SliceTool(parent), m_list(list)
+{
+    // Another series on screen: a measurement half drawn on the last one is dropped, not added to this one.
+    connect(m_list, &QAbstractItemModel::modelReset, this, [this]() {
+        cancelDraft();
+        m_drag = Drag::None;
+    });
+}
 
 QString MeasureTool::name() const
 {
