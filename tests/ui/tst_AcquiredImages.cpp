@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -96,7 +97,7 @@ private Q_SLOTS:
     void tiltedCtShowsItsAcquiredImages();
 
 private:
-    QString m_folder;
+    QTemporaryDir m_home; // the brush's recovery journal goes here, not to the user's folder
 };
 
 void TestAcquiredImages::initTestCase()
@@ -104,6 +105,8 @@ void TestAcquiredImages::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("DelineateTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_AcquiredImages"));
     QSettings().clear();
+    QVERIFY(m_home.isValid());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
 }
 
 void TestAcquiredImages::tiltedCtShowsItsAcquiredImages()
@@ -196,6 +199,16 @@ void TestAcquiredImages::tiltedCtShowsItsAcquiredImages()
                                          + cursor[2] * file.normal[2] - file.along);
         QVERIFY2(distance <= state->volume()->geometry().spacing()[2] / 2 + 1e-3,
                  qPrintable(QStringLiteral("image %1: crosshair %2 mm from its plane").arg(k + 1).arg(distance)));
+    }
+
+    // DELINEATE_SCREENSHOT_DIR=... saves the window on an acquired image in the brain window, to judge it.
+    if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window.resize(1600, 1000);
+        state->applyPreset(QStringLiteral("brain"));
+        for (int n = 0; n < 13; ++n)
+            QTest::keyClick(axial, Qt::Key_Down);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("ct-tilted-acquired.png"))));
     }
 
     // Display only: the brush on the acquired images starts no segmentation.
