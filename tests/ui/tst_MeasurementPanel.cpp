@@ -6,6 +6,7 @@
 #include "TestData.h"
 
 #include "image/Volume.h"
+#include "io/DicomSeg.h"
 #include "measure/Measurement.h"
 #include "model/MeasurementList.h"
 #include "model/ViewerState.h"
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void regionsOnBodyCtInHounsfieldUnits();
     void angleOfThreeClickedPoints();
     void keptPerSeriesAndSavedBesideTheStudy();
+    void resampledSeriesIsSaid();
     void screenshot();
 
 private:
@@ -362,6 +364,22 @@ void TestMeasurementPanel::keptPerSeriesAndSavedBesideTheStudy()
     open(kCt);
     QVERIFY(!m_window->measurementPanel()->openFrom(path));
     QCOMPARE(list->rowCount(), 0);
+}
+
+void TestMeasurementPanel::resampledSeriesIsSaid()
+{
+    // The tilted GE head CT is regularised on loading: the dock says that measurements are on resampled voxels.
+    const QString tilted = QStringLiteral("dcm_qa_ct/In/GE");
+    DELINEATE_REQUIRE_DATA(tilted);
+    open(tilted);
+    QVERIFY(m_window->state()->info().dicomSource && m_window->state()->info().dicomSource->regularised);
+    QLabel* notes = m_window->measurementPanel()->notesLabel();
+    QVERIFY2(notes->text().contains(QStringLiteral("resampled on loading")), qPrintable(notes->text()));
+    QVERIFY(!notes->isHidden());
+    // The body CT is not: no such note there.
+    DELINEATE_REQUIRE_DATA(kCt);
+    open(kCt);
+    QVERIFY2(!notes->text().contains(QStringLiteral("resampled")), qPrintable(notes->text()));
 }
 
 void TestMeasurementPanel::screenshot()
