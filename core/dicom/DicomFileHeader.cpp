@@ -161,6 +161,57 @@ struct FrameGroups
     }
 };
 
+// WindowCenter / WindowWidth (both multi-valued, paired by index) and their explanations. A pair with a width
+// below 1 or a value that is not a number is dropped: it would show nothing.
+QVector<StoredWindow> readStoredWindows(DcmItem& item)
+{
+    QVector<StoredWindow> windows;
+    DcmElement* centers = nullptr;
+    DcmElement* widths = nullptr;
+    if (item.findAndGetElement(DCM_WindowCenter, centers).bad() || item.findAndGetElement(DCM_WindowWidth, widths).bad() ||
+        !centers || !widths)
+        return windows;
+    const unsigned long count = std::min(centers->getVM(), widths->getVM());
+    for (unsigned long i = 0; i < count; ++i) {
+        Float64 center = 0.0, width = 0.0;
+        if (centers->getFloat64(center, i).bad() || widths->getFloat64(width, i).bad() || !std::isfinite(center) ||
+            !std::isfinite(width) || width < 1.0)
+            continue;
+        StoredWindow window;
+        window.center = center;
+        window.width = width;
+        OFString explanation;
+        if (item.findAndGetOFString(DCM_WindowCenterWidthExplanation, explanation, i).good())
+            window.explanation = QString::fromUtf8(explanation.c_str()).trimmed();
+        windows << window;
+    }
+    return windows;
+}
+
+// PixelPaddingValue / PixelPaddingRangeLimit are US or SS; a US value in a signed image means its two's complement.
+bool readPaddingValue(DcmItem& item, const DcmTagKey& key, int pixelRepresentation, double& value)
+{
+    Sint16 signedValue = 0;
+    Uint16 unsignedValue = 0;
+    if (item.findAndGetSint16(key, signedValue).good()) {
+        value = signedValue;
+        return true;
+    }
+    if (item.findAndGetUint16(key, unsignedValue).good()) {
+        value = pixelRepresentation == 1 ? double(Sint16(unsignedValue)) : double(unsignedValue);
+        return true;
+    }
+    return false;
+}
+
+void readWindowsAndPadding(DcmItem& dataset, DicomFileHeader& h)
+{
+    h.windows = readStoredWindows(dataset);
+    h.hasPixelPadding = readPaddingValue(dataset, DCM_PixelPaddingValue, h.pixelRepresentation, h.pixelPaddingValue);
+    h.hasPaddingRangeLimit = h.hasPixelPadding &&
+                             readPaddingValue(dataset, DCM_PixelPaddingRangeLimit, h.pixelRepresentation, h.pixelPaddingRangeLimit);
+}
+
 void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
 {
     DcmItem* shared = firstItem(&dataset, DCM_SharedFunctionalGroupsSequence);
@@ -188,6 +239,8 @@ void readEnhancedFrames(DcmItem& dataset, DicomFileHeader& header)
                 readPixelSpacing(*g, header.warnings, header.pixelSpacing, header.hasPixelSpacing);
             header.sliceThickness = getDouble(*g, DCM_SliceThickness, header.sliceThickness);
         }
+        if (DcmItem* g = groups.group(DCM_FrameVOILUTSequence); g && f == 0 && header.windows.isEmpty())
+            header.windows = readStoredWindows(*g);
         if (DcmItem* g = groups.group(DCM_PixelValueTransformationSequence)) {
             // One warning per file, not per frame: the per-frame values of a damaged file are usually all alike.
             QStringList frameWarnings;
@@ -402,6 +455,7 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
     }
     h.rescaleSlope = nonZeroSlope(rescaleValue(dataset, DCM_RescaleSlope, QStringLiteral("RescaleSlope"), 1.0, h.warnings), h.warnings);
     h.rescaleIntercept = rescaleValue(dataset, DCM_RescaleIntercept, QStringLiteral("RescaleIntercept"), 0.0, h.warnings);
+    readWindowsAndPadding(dataset, h);
     h.gantryTilt = getDouble(dataset, DCM_GantryDetectorTilt, 0.0);
     h.lossyCompressed = getString(dataset, DCM_LossyImageCompression) == QLatin1String("01") ||
                         isLossyTransferSyntax(h.transferSyntaxUid);

@@ -42,6 +42,10 @@ struct DicomFileHeader
     // absolute coordinates along the normal.
     std::vector<double> gridFrameOffsets;
     double rescaleSlope = 1.0, rescaleIntercept = 0.0;
+    QVector<StoredWindow> windows;       // WindowCenter/WindowWidth pairs (rescaled units)
+    // PixelPaddingValue and PixelPaddingRangeLimit as stored values (before the rescale).
+    bool hasPixelPadding = false, hasPaddingRangeLimit = false;
+    double pixelPaddingValue = 0.0, pixelPaddingRangeLimit = 0.0;
     double gantryTilt = 0.0;
     bool lossyCompressed = false;
     bool isImage = false;         // has rows/columns and an image SOP class
@@ -65,6 +69,20 @@ struct DicomFileHeader
 
     // Distance between the frames of one object that gives a single position (mosaic tiles, classic
     // multi-frame): SpacingBetweenSlices, else SliceThickness, else 1 mm.
+    // The padding in rescaled units (what the volume holds), with a frame's slope and intercept.
+    PixelPaddingRange paddingRange(double slope, double intercept) const
+    {
+        PixelPaddingRange range;
+        if (!hasPixelPadding)
+            return range;
+        const double a = pixelPaddingValue * slope + intercept;
+        const double b = (hasPaddingRangeLimit ? pixelPaddingRangeLimit : pixelPaddingValue) * slope + intercept;
+        range.present = true;
+        range.low = a < b ? a : b;
+        range.high = a < b ? b : a;
+        return range;
+    }
+
     double nominalSliceStep() const
     {
         return spacingBetweenSlices > 0.0 ? spacingBetweenSlices : (sliceThickness > 0.0 ? sliceThickness : 1.0);

@@ -29,6 +29,25 @@ struct DicomFrameRef
     QString sopClassUid;
 };
 
+// A display window the scanner stored (WindowCenter / WindowWidth, with WindowCenterWidthExplanation), in the
+// units of the rescaled values (Hounsfield units for CT).
+struct StoredWindow
+{
+    double center = 0.0;
+    double width = 1.0;
+    QString explanation;  // "WINDOW1", "BRAIN", ... (empty when the file gives none)
+};
+
+// Pixel padding (PixelPaddingValue, and PixelPaddingRangeLimit when given): the values the scanner wrote outside
+// the reconstructed body, in rescaled units. They are not anatomy and must not steer an automatic window.
+struct PixelPaddingRange
+{
+    bool present = false;
+    double low = 0.0, high = 0.0;
+
+    bool contains(double value) const { return present && value >= low && value <= high; }
+};
+
 // A loadable 3D image series: all frames share size, orientation, echo, temporal position and acquisition.
 struct SeriesInfo
 {
@@ -36,8 +55,11 @@ struct SeriesInfo
     QString patientName, patientId, patientBirthDate, patientSex;
     QString studyInstanceUid, studyDate, studyTime, studyDescription, accessionNumber;
     QString seriesInstanceUid, seriesDescription, modality, bodyPart;
+    QString protocolName;
     QString frameOfReferenceUid; // positions of two series compare only within one frame of reference
     int seriesNumber = 0;
+    QVector<StoredWindow> windows;   // the first file's stored windows, in file order
+    PixelPaddingRange padding;       // the first file's padding, rescaled with its slope and intercept
     QString subSeriesLabel;      // why this part was split off, e.g. "echo 2" (empty when not split)
     QString transferSyntax;      // name of the first file's transfer syntax
     QString photometric;
@@ -52,6 +74,8 @@ struct SeriesInfo
     QStringList warnings;        // set aside localizers, split reasons, ...
 
     int frameCount() const { return frames.size(); }
+    // SeriesDescription, else ProtocolName (many exports leave the description empty); empty when neither is set.
+    QString displayDescription() const { return seriesDescription.isEmpty() ? protocolName : seriesDescription; }
 };
 
 // A DICOM object that is not an image to load as a volume (SEG, RTSTRUCT, SR, presentation state, DICOMDIR ...).

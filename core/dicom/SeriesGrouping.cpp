@@ -403,7 +403,10 @@ QVector<SeriesInfo> splitSeries(const QVector<const DicomFileHeader*>& files)
         s.seriesDescription = first.seriesDescription;
         s.modality = h.modality;
         s.bodyPart = h.bodyPart;
+        s.protocolName = h.protocolName;
         s.seriesNumber = h.seriesNumber;
+        s.windows = h.windows;
+        s.padding = h.paddingRange(group.first().frame.rescaleSlope, group.first().frame.rescaleIntercept);
         s.transferSyntax = h.transferSyntaxUid;
         s.photometric = h.photometric;
         s.rows = group.first().rows;

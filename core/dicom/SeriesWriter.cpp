@@ -12,6 +12,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcuid.h>
+#include <dcmtk/dcmdata/dcvrss.h>
 
 #include <cmath>
 #include <vector>
@@ -138,6 +139,12 @@ Expected<void> writeDicomSeries(const Volume& volume, const QString& folder, con
         d->putAndInsertUint16(DCM_PixelRepresentation, 1);
         d->putAndInsertOFStringArray(DCM_RescaleIntercept, text(decimal(intercept)));
         d->putAndInsertOFStringArray(DCM_RescaleSlope, text(decimal(slope)));
+        if (options.pixelPaddingValue) {
+            // (0028,0120) is US or SS after the pixel representation: signed here.
+            auto* padding = new DcmSignedShort(DcmTag(DCM_PixelPaddingValue, EVR_SS));
+            padding->putSint16(Sint16(std::clamp(std::round((*options.pixelPaddingValue - intercept) / slope), -32768.0, 32767.0)));
+            d->insert(padding, true);
+        }
         if (ct) {
             d->putAndInsertString(DCM_RescaleType, "HU");
             d->putAndInsertString(DCM_KVP, "");

@@ -5,6 +5,8 @@
 #include "image/Volume.h"
 #include "jobs/JobControl.h"
 
+#include <optional>
+
 namespace delineate {
 
 struct SeriesWriteOptions
@@ -17,6 +19,8 @@ struct SeriesWriteOptions
     int seriesNumber = 1;
     // Empty: new UIDs. Given: the series joins that study / frame of reference (two reconstructions of one scan).
     QString studyInstanceUid, frameOfReferenceUid;
+    // Written as PixelPaddingValue (converted to a stored value) when set: the value outside the scanned body.
+    std::optional<double> pixelPaddingValue;
 };
 
 // Files are named IM00001.dcm ... in `folder` (created if needed); each is written atomically.

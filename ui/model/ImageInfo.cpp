@@ -12,8 +12,10 @@ QString ImageInfo::title() const
 {
     if (!seriesDescription.isEmpty())
         return seriesDescription;
-    if (!seriesKey.isEmpty())
-        return QCoreApplication::translate("ImageInfo", "Series %1").arg(seriesNumber);
+    if (!seriesKey.isEmpty()) {
+        const QString title = QCoreApplication::translate("ImageInfo", "Series %1").arg(seriesNumber);
+        return subSeriesLabel.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, subSeriesLabel);
+    }
     return QFileInfo(sourcePath).fileName();
 }
 
@@ -28,11 +30,15 @@ ImageInfo ImageInfo::fromSeries(const SeriesInfo& series, const QString& sourceP
     info.patientSex = series.patientSex;
     info.studyDate = series.studyDate;
     info.studyDescription = series.studyDescription;
+    info.seriesDescription = series.displayDescription();
+    info.subSeriesLabel = series.subSeriesLabel;
     info.studyInstanceUid = series.studyInstanceUid;
     info.frameOfReferenceUid = series.frameOfReferenceUid;
-    info.seriesDescription = series.seriesDescription;
-    if (!series.subSeriesLabel.isEmpty())
+    if (!series.subSeriesLabel.isEmpty() && !info.seriesDescription.isEmpty())
         info.seriesDescription += QStringLiteral(" (%1)").arg(series.subSeriesLabel);
+    info.storedWindows = series.windows;
+    info.padding = series.padding;
+    info.sliceThickness = series.sliceThickness;
     info.modality = series.modality;
     info.bodyPart = series.bodyPart;
     info.seriesNumber = series.seriesNumber;

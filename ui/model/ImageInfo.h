@@ -1,14 +1,17 @@
 // What the viewer shows about the image on screen: patient banner fields, series identity and loader warnings.
 #pragma once
 
+#include "dicom/DicomSeries.h"
+
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 
 namespace delineate {
 
-struct SeriesInfo;
+struct AcquiredSlices;
 struct DicomSegSource;
 
 struct ImageInfo
@@ -17,9 +20,13 @@ struct ImageInfo
     QString seriesKey;         // key in the scan (empty for a volume file)
     QString patientName, patientId, patientBirthDate, patientSex;
     QString studyDate, studyDescription;
-    QString seriesDescription, modality, bodyPart;
+    QString seriesDescription, modality, bodyPart;  // description: SeriesDescription, else ProtocolName
+    QString subSeriesLabel;    // why the series was split ("echo 2"), empty otherwise
     QString studyInstanceUid, frameOfReferenceUid; // empty for a volume file
     int seriesNumber = 0;
+    QVector<StoredWindow> storedWindows;  // the windows the scanner stored, the first being its default
+    PixelPaddingRange padding;            // values outside the scanned body (excluded from automatic windows)
+    double sliceThickness = 0.0;          // SliceThickness (mm), 0 when not given
     bool lossyCompressed = false;
     // False when the files carry no patient position/orientation: the views then show no orientation letters.
     bool orientationKnown = true;
@@ -28,7 +35,10 @@ struct ImageInfo
     std::shared_ptr<const DicomSegSource> dicomSource;
 
     bool isCT() const { return modality.compare(QLatin1String("CT"), Qt::CaseInsensitive) == 0; }
-    // A short title: series description, else the file name.
+    // CT presets (Hounsfield units) mean something on CT, and perhaps on a volume file, which names no modality;
+    // on MR, PET and the rest they would show noise.
+    bool offersCtPresets() const { return isCT() || modality.isEmpty(); }
+    // A short title: series description, else protocol name, else "Series N" (the file name for a volume file).
     QString title() const;
 
     static ImageInfo fromSeries(const SeriesInfo& series, const QString& sourcePath);

@@ -201,8 +201,8 @@ void StudyLoader::loadSeriesFor(const QString& seriesKey, bool comparison)
         return;
     }
     const SeriesInfo series = *found;
-    const QString name = series.seriesDescription.isEmpty() ? tr("series %1").arg(series.seriesNumber)
-                                                             : series.seriesDescription;
+    const QString name = series.displayDescription().isEmpty() ? tr("series %1").arg(series.seriesNumber)
+                                                                : series.displayDescription();
     const QString source = m_scannedPath;
     run<LoadedImage>(
         tr("Loading %1").arg(name),
@@ -221,7 +221,7 @@ void StudyLoader::loadSeriesFor(const QString& seriesKey, bool comparison)
             for (const QString& warning : value.warnings)
                 if (!image.info.warnings.contains(warning))
                     image.info.warnings << warning;
-            image.automaticWindow = WindowLevelPresets::automatic(*image.volume);
+            image.automaticWindow = WindowLevelPresets::automatic(*image.volume, image.info.padding);
             return image;
         },
         [this, comparison](LoadedImage image) {
@@ -274,7 +274,7 @@ void StudyLoader::startThumbnails()
                 Expected<LoadedSeries> loaded = ::delineate::loadSeries(middleFrameOnly(series), quiet, SeriesLoadOptions{false});
                 if (!loaded.ok())
                     continue; // the series' own load reports the problem, with its name
-                const QImage image = renderThumbnail(loaded->volume, 0, kThumbnailSize);
+                const QImage image = renderThumbnail(loaded->volume, 0, kThumbnailSize, series.padding);
                 if (!image.isNull()) {
                     publish(SeriesThumbnail{series.key, image});
                     ++made;

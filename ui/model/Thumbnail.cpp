@@ -12,7 +12,7 @@
 
 namespace delineate {
 
-QImage renderThumbnail(const Volume& volume, int k, int size)
+QImage renderThumbnail(const Volume& volume, int k, int size, const PixelPaddingRange& padding)
 {
     const auto& dims = volume.geometry().size();
     if (volume.isEmpty() || k < 0 || k >= dims[2])
@@ -28,7 +28,7 @@ QImage renderThumbnail(const Volume& volume, int k, int size)
     else
         std::copy_n(volume.float32Data() + offset, count, slice.float32Data());
     DisplayLut lut;
-    lut.setWindow(WindowLevelPresets::automatic(slice));
+    lut.setWindow(WindowLevelPresets::automatic(slice, padding));
     QImage image(width, height, QImage::Format_RGB32);
     SlicePlane::natural(slice.geometry().size(), 2).forEach(0, [&](int64_t row, int64_t column, std::size_t n) {
         reinterpret_cast<QRgb*>(image.scanLine(int(row)))[column] =

@@ -21,12 +21,13 @@ void ViewerState::setImage(std::shared_ptr<const Volume> volume, const ImageInfo
         const auto& size = m_volume->geometry().size();
         m_cursor = {size[0] / 2, size[1] / 2, size[2] / 2};
     }
-    m_window = automaticWindow;
-    m_presetKey = QStringLiteral("auto");
-    if (!initialPresetKey.isEmpty() && initialPresetKey != QLatin1String("auto")) {
-        if (const WindowLevelPreset* preset = WindowLevelPresets::find(initialPresetKey)) {
-            m_window = preset->window;
-            m_presetKey = preset->key;
+    m_inverted = false;
+    m_window = defaultWindow();
+    m_presetKey = defaultPresetKey();
+    if (!initialPresetKey.isEmpty()) {
+        if (auto window = choiceWindow(initialPresetKey)) {
+            m_window = *window;
+            m_presetKey = initialPresetKey;
         }
     }
     Q_EMIT imageChanged();
@@ -81,20 +82,81 @@ void ViewerState::setWindow(const WindowLevel& window, const QString& presetKey)
     Q_EMIT windowChanged();
 }
 
+std::optional<WindowLevel> ViewerState::choiceWindow(const QString& key) const
+{
+    if (key == QLatin1String("auto"))
+        return m_automaticWindow;
+    for (int n = 0; n < m_info.storedWindows.size(); ++n)
+        if (key == storedWindowKey(n))
+            return WindowLevel{m_info.storedWindows[n].width, m_info.storedWindows[n].center};
+    if (const PercentileWindow* percentile = PercentileWindow::find(key); percentile && !m_info.offersCtPresets()) {
+        if (!m_volume)
+            return std::nullopt;
+        return WindowLevelPresets::automatic(*m_volume, m_info.padding, percentile->lowPercent, percentile->highPercent);
+    }
+    if (const WindowLevelPreset* preset = WindowLevelPresets::find(key); preset && m_info.offersCtPresets())
+        return preset->window;
+    return std::nullopt;
+}
+
 bool ViewerState::applyPreset(const QString& key)
 {
-    if (key == QLatin1String("auto")) {
-        setWindow(m_automaticWindow, key);
-        return true;
-    }
-    const WindowLevelPreset* preset = WindowLevelPresets::find(key);
-    if (!preset)
+    const std::optional<WindowLevel> window = choiceWindow(key);
+    if (!window)
         return false;
-    setWindow(preset->window, preset->key);
+    setWindow(*window, key);
     return true;
 }
 
 void ViewerState::setInterpolation(Interpolation interpolation)
+WindowLevel ViewerState::defaultWindow() const
+{
+    if (!m_info.storedWindows.isEmpty())
+        return WindowLevel{m_info.storedWindows.first().width, m_info.storedWindows.first().center};
+    return m_automaticWindow;
+}
+
+QString ViewerState::defaultPresetKey() const
+{
+    return m_info.storedWindows.isEmpty() ? QStringLiteral("auto") : storedWindowKey(0);
+}
+
+QVector<ViewerState::WindowChoice> ViewerState::windowChoices() const
+{
+    QVector<WindowChoice> choices;
+    for (int n = 0; n < m_info.storedWindows.size(); ++n)
+        choices.push_back({storedWindowKey(n), storedWindowName(m_info.storedWindows[n], n)});
+    choices.push_back({QStringLiteral("auto"), tr("Automatic (1-99 %)"), 0});
+    if (!m_info.offersCtPresets()) {
+        for (const PercentileWindow& percentile : PercentileWindow::all())
+            if (percentile.key != QLatin1String("auto"))
+                choices.push_back({percentile.key, percentile.displayName()});
+        return choices;
+    }
+    int number = 1;
+    for (const WindowLevelPreset& preset : WindowLevelPresets::ctPresets())
+        choices.push_back({preset.key, WindowLevelPresets::displayName(preset), number++});
+    return choices;
+}
+
+QString ViewerState::presetName() const
+{
+    if (m_presetKey == QLatin1String("auto"))
+        return tr("Auto");
+    for (const WindowChoice& choice : windowChoices())
+        if (choice.key == m_presetKey)
+            return choice.name;
+    return QString();
+}
+
+void ViewerState::setInverted(bool inverted)
+{
+    if (inverted == m_inverted)
+        return;
+    m_inverted = inverted;
+    Q_EMIT windowChanged();
+}
+
 {
     if (interpolation == m_interpolation)
         return;

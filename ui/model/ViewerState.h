@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace delineate {
 
@@ -30,7 +31,8 @@ public:
     explicit ViewerState(QObject* parent = nullptr);
     ~ViewerState() override;
 
-    // Shows a new image: the crosshair goes to its centre and the window to `initialWindow`.
+    // Shows a new image: the crosshair goes to its centre and the window to `initialPresetKey` when it applies to
+    // the image, else to the first window the scanner stored, else to `automaticWindow`. Display inversion ends.
     void setImage(std::shared_ptr<const Volume> volume, const ImageInfo& info, const WindowLevel& automaticWindow,
                   const QString& initialPresetKey = QString());
     void clear();
@@ -46,11 +48,30 @@ public:
 
     WindowLevel window() const { return m_window; }
     WindowLevel automaticWindow() const { return m_automaticWindow; }
-    // Key of the preset in use: "auto", a CT preset key, or empty after a manual change.
+    // Key of the preset in use: "auto", "p2-98", "scanner1", a CT preset key, or empty after a manual change.
     QString presetKey() const { return m_presetKey; }
+    // The name of the window in use ("Auto", "Scanner 1: 40/400", "CT lung"), empty after a manual change.
+    QString presetName() const;
     void setWindow(const WindowLevel& window, const QString& presetKey = QString());
-    // "auto" or a key of WindowLevelPresets::ctPresets(); returns false for an unknown key.
+    // A key of windowChoices(); returns false (and changes nothing) for a key this image is not offered.
     bool applyPreset(const QString& key);
+    // The window the image opened with: its first stored window, else the automatic one.
+    WindowLevel defaultWindow() const;
+    QString defaultPresetKey() const;
+
+    // The windows this image is offered, in menu order: the scanner's, the automatic ones (1-99 %, and for images
+    // without CT presets 2-98 % and 5-95 %), then the CT presets when the image is CT or of unknown modality.
+    struct WindowChoice
+    {
+        QString key;
+        QString name;
+        int presetNumber = -1;  // 0 for the automatic window, 1..8 for the CT presets (their Alt+number keys)
+    };
+    QVector<WindowChoice> windowChoices() const;
+
+    // Display inversion (white air, black bone), for the eye only: values and windows do not change.
+    bool inverted() const { return m_inverted; }
+    void setInverted(bool inverted);
 
     Interpolation interpolation() const { return m_interpolation; }
     void setInterpolation(Interpolation interpolation);
@@ -68,17 +89,21 @@ public:
 Q_SIGNALS:
     void imageChanged();
     void cursorChanged();
-    void windowChanged();
+    void windowChanged();     // also when the display inversion changes
     void interpolationChanged();
     void crosshairVisibilityChanged();
 
 private:
+    // The window of an offered choice, nullopt for a key this image is not offered.
+    std::optional<WindowLevel> choiceWindow(const QString& key) const;
+
     std::shared_ptr<const Volume> m_volume;
     ImageInfo m_info;
     Index m_cursor{0, 0, 0};
     WindowLevel m_window;
     WindowLevel m_automaticWindow;
     QString m_presetKey;
+    bool m_inverted = false;
     Interpolation m_interpolation = Interpolation::Nearest;
     bool m_crosshairVisible = true;
 };

@@ -50,15 +50,29 @@ WindowLevel windowBetween(double low, double high)
     return window;
 }
 
-WindowLevel automaticInt16(const Volume& volume)
+WindowLevel automaticInt16(const Volume& volume, const PixelPaddingRange& padding, double lowFraction, double highFraction)
 {
     // An exact histogram over the whole int16 range: one pass, no sorting.
     std::vector<uint32_t> histogram(65536, 0);
     const int16_t* data = volume.int16Data();
-    const std::size_t count = volume.voxelCount();
-    for (std::size_t n = 0; n < count; ++n)
+    const std::size_t total = volume.voxelCount();
+    for (std::size_t n = 0; n < total; ++n)
         ++histogram[static_cast<uint16_t>(data[n] + 32768)];
-    const double lowCount = 0.01 * double(count), highCount = 0.99 * double(count);
+    // Padding bins are emptied, unless nothing else is left.
+    std::size_t count = total;
+    if (padding.present) {
+        std::size_t paddingCount = 0;
+        for (int bin = 0; bin < 65536; ++bin)
+            if (padding.contains(bin - 32768))
+                paddingCount += histogram[bin];
+        if (paddingCount < total) {
+            for (int bin = 0; bin < 65536; ++bin)
+                if (padding.contains(bin - 32768))
+                    histogram[bin] = 0;
+            count = total - paddingCount;
+        }
+    }
+    const double lowCount = lowFraction * double(count), highCount = highFraction * double(count);
     double cumulative = 0.0;
     int low = -32768, high = 32767;
     bool lowFound = false;
@@ -76,7 +90,7 @@ WindowLevel automaticInt16(const Volume& volume)
     return windowBetween(low, high);
 }
 
-WindowLevel automaticFloat(const Volume& volume)
+WindowLevel automaticFloat(const Volume& volume, const PixelPaddingRange& padding, double lowFraction, double highFraction)
 {
     // Percentiles of a strided sample: a million values fix the 1 % and 99 % points well enough for display.
     const float* data = volume.float32Data();
@@ -85,9 +99,14 @@ WindowLevel automaticFloat(const Volume& volume)
     std::vector<float> sample;
     sample.reserve(count / stride + 1);
     for (std::size_t n = 0; n < count; n += stride)
-        sample.push_back(data[n]);
-    const std::size_t lowIndex = sample.size() / 100;
-    const std::size_t highIndex = std::min(sample.size() - 1, sample.size() * 99 / 100);
+        if (!padding.contains(data[n]))
+            sample.push_back(data[n]);
+    if (sample.empty()) // nothing but padding: the padding is the image
+        for (std::size_t n = 0; n < count; n += stride)
+            sample.push_back(data[n]);
+    const std::size_t last = sample.size() - 1;
+    const std::size_t lowIndex = std::min(last, std::size_t(lowFraction * double(sample.size())));
+    const std::size_t highIndex = std::min(last, std::size_t(highFraction * double(sample.size())));
     std::nth_element(sample.begin(), sample.begin() + lowIndex, sample.end());
     const double low = sample[lowIndex];
     std::nth_element(sample.begin(), sample.begin() + highIndex, sample.end());
@@ -100,11 +119,52 @@ WindowLevel automaticFloat(const Volume& volume)
 
 } // namespace
 
-WindowLevel WindowLevelPresets::automatic(const Volume& volume)
+WindowLevel WindowLevelPresets::automatic(const Volume& volume, const PixelPaddingRange& padding, double lowPercent,
+                                          double highPercent)
 {
     if (volume.isEmpty())
         return {};
-    return volume.pixelType() == PixelType::Int16 ? automaticInt16(volume) : automaticFloat(volume);
+    const double low = std::clamp(lowPercent / 100.0, 0.0, 1.0), high = std::clamp(highPercent / 100.0, low, 1.0);
+    return volume.pixelType() == PixelType::Int16 ? automaticInt16(volume, padding, low, high)
+                                                  : automaticFloat(volume, padding, low, high);
+}
+
+const QVector<PercentileWindow>& PercentileWindow::all()
+{
+    static const QVector<PercentileWindow> windows = {
+        {QStringLiteral("auto"), 1.0, 99.0},
+        {QStringLiteral("p2-98"), 2.0, 98.0},
+        {QStringLiteral("p5-95"), 5.0, 95.0},
+    };
+    return windows;
+}
+
+const PercentileWindow* PercentileWindow::find(const QString& key)
+{
+    for (const PercentileWindow& window : all())
+        if (window.key == key)
+            return &window;
+    return nullptr;
+}
+
+QString PercentileWindow::displayName() const
+{
+    return QCoreApplication::translate("WindowLevelPresets", "Automatic %1-%2 %")
+        .arg(lowPercent, 0, 'g', 3)
+        .arg(highPercent, 0, 'g', 3);
+}
+
+QString storedWindowName(const StoredWindow& window, int index)
+{
+    const QString values = QStringLiteral("%1/%2").arg(window.center, 0, 'g', 6).arg(window.width, 0, 'g', 6);
+    if (!window.explanation.isEmpty())
+        return QCoreApplication::translate("WindowLevelPresets", "Scanner: %1 (%2)").arg(window.explanation, values);
+    return QCoreApplication::translate("WindowLevelPresets", "Scanner %1: %2").arg(index + 1).arg(values);
+}
+
+QString storedWindowKey(int index)
+{
+    return QStringLiteral("scanner%1").arg(index + 1);
 }
 
 } // namespace delineate

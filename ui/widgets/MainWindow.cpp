@@ -35,6 +35,7 @@
 #include "widgets/StudyBrowser.h"
 #include "widgets/ViewerPanel.h"
 
+#include "widgets/WindowLevelMenu.h"
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -262,20 +263,8 @@ void MainWindow::createMenus()
     closeComparison->setEnabled(false);
     connect(m_sideBySide, &SideBySide::activeChanged, closeComparison, &QAction::setEnabled);
 
-    QMenu* window = menuBar()->addMenu(tr("&Window/Level"));
-    QAction* automatic = window->addAction(tr("&Automatic (1-99 %)"), this,
-                                           [this]() { m_state->applyPreset(QStringLiteral("auto")); });
-    automatic->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
-    window->addSeparator();
-    int number = 1;
-    for (const WindowLevelPreset& preset : WindowLevelPresets::ctPresets()) {
-        const QString label = tr("%1 (W %2, L %3)")
-                                  .arg(WindowLevelPresets::displayName(preset))
-                                  .arg(preset.window.width)
-                                  .arg(preset.window.center);
-        QAction* action = window->addAction(label, this, [this, key = preset.key]() { m_state->applyPreset(key); });
-        action->setShortcut(QKeySequence(int(Qt::ALT) | (int(Qt::Key_0) + number++)));
-    }
+    m_windowMenu = new WindowLevelMenu(m_state, m_panel, this);
+    menuBar()->addMenu(m_windowMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Mouse and Keys"), this, &MainWindow::showMouseAndKeys)->setShortcut(QKeySequence::HelpContents);
@@ -374,7 +363,7 @@ void MainWindow::onImageReady(std::shared_ptr<const Volume> volume, const ImageI
     }
     QString preset = m_initialPreset;
     m_initialPreset.clear();
-    if (preset.isEmpty() && info.isCT()) {
+    if (preset.isEmpty() && info.isCT() && info.storedWindows.isEmpty()) {
         // Head CT read with the automatic window shows air and bone only; radiologists start at the brain window.
         const QString where = (info.bodyPart + QLatin1Char(' ') + info.seriesDescription + QLatin1Char(' ')
                                + info.studyDescription).toLower();
@@ -546,6 +535,7 @@ void MainWindow::showMouseAndKeys()
     // The settings' key exists on some platforms only.
     if (const QString settings = key(QKeySequence::Preferences); !settings.isEmpty())
         rows.insert(rows.begin() + 1, {tr("Settings"), settings});
+        {tr("Invert the display / reset the view"), tr("Ctrl+I / Ctrl+0 (window as opened, fitted)")},
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto& [action, how] : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(action.toHtmlEscaped(), how.toHtmlEscaped());

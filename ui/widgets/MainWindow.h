@@ -37,6 +37,7 @@ class ViewerPanel;
 class SideBySide;
 class ViewerState;
 class Volume;
+class WindowLevelMenu;
 struct ImageInfo;
 struct WindowLevel;
 
@@ -57,6 +58,7 @@ public:
     ViewerState* state() const { return m_state; }
     StudyLoader* loader() const { return m_loader; }
     ViewerPanel* viewerPanel() const { return m_panel; }
+    WindowLevelMenu* windowLevelMenu() const { return m_windowMenu; }
     StudyBrowser* studyBrowser() const { return m_browser; }
     // Two series side by side (View > Compare Side by Side With, or the study browser's context menu).
     SideBySide* sideBySide() const { return m_sideBySide; }
@@ -162,6 +164,7 @@ private:
     QActionGroup* m_layoutGroup = nullptr;
     QActionGroup* m_interpolationGroup = nullptr;
     JobStatusWidget* m_jobs;
+    WindowLevelMenu* m_windowMenu = nullptr;
     QLabel* m_readout;
     QString m_lastError;
     QString m_initialPreset;

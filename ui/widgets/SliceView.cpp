@@ -14,6 +14,7 @@
 #include "widgets/SliceOverlay.h"
 #include "widgets/ViewText.h"
 
+#include "model/SliceLocation.h"
 #include <QEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -44,7 +45,7 @@ SliceView::SliceView(ViewerState* state, ViewOrientation orientation, QWidget* p
     connect(m_state, &ViewerState::interpolationChanged, this, &SliceView::invalidateScaled);
     connect(m_state, &ViewerState::crosshairVisibilityChanged, this, qOverload<>(&SliceView::update));
     onImageChanged();
-    m_lut.setWindow(m_state->window());
+    m_lut.setWindow(m_state->window(), m_state->inverted());
     m_reviewStrip = new ReviewStrip(this);
 }
 
@@ -191,7 +192,7 @@ void SliceView::onCursorChanged()
 
 void SliceView::onWindowChanged()
 {
-    m_lut.setWindow(m_state->window());
+    m_lut.setWindow(m_state->window(), m_state->inverted());
     m_sliceValid = false;
     update();
 }
@@ -462,16 +463,26 @@ void SliceView::paintAnnotations(QPainter& painter)
     paintSourceNote(painter, noteRect.translated(0, metrics.height()));
 
     const WindowLevel window = m_state->window();
-    QString windowLine = tr("W %1  L %2").arg(window.width, 0, 'g', 5).arg(window.center, 0, 'g', 5);
-    if (const WindowLevelPreset* preset = WindowLevelPresets::find(m_state->presetKey()))
-        windowLine += QStringLiteral("  ") + WindowLevelPresets::displayName(*preset);
-    else if (m_state->presetKey() == QLatin1String("auto"))
-        windowLine += QStringLiteral("  ") + tr("Auto");
-    const QStringList bottomLeft{
-        tr("%1  %2 / %3").arg(SliceViewModel::orientationName(m_model.orientation())).arg(currentSlice() + 1).arg(m_model.sliceCount()),
-        windowLine};
-    ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeft, text, area.width() / 2);
+    ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeftText(), text, area.width() / 2);
     ViewText::drawScaleBar(painter, area, m_zoom);
+}
+
+QStringList SliceView::bottomLeftText() const
+{
+    if (!m_state->hasImage())
+        return {};
+    QString windowLine = tr("W %1  L %2").arg(window.width, 0, 'g', 5).arg(window.center, 0, 'g', 5);
+    if (const QString name = m_state->presetName(); !name.isEmpty())
+        windowLine += QStringLiteral("  ") + name;
+    if (m_state->inverted())
+        windowLine += QStringLiteral("  ") + tr("Inverted");
+    QStringList lines{
+        tr("%1  %2 / %3").arg(SliceViewModel::orientationName(m_model.orientation())).arg(currentSlice() + 1).arg(m_model.sliceCount())};
+    if (!m_onAcquired) // an acquired image is not a slice of the volume grid that the geometry describes
+        lines << sliceLocation(m_model.geometry(), m_model.sliceAxis(), m_state->cursor(), currentSlice(),
+                               m_state->info().sliceThickness).text();
+    lines << windowLine;
+    return lines;
 }
 
 void SliceView::paintOrientation(QPainter& painter, const QRect& area, const QRect& noteRect)

@@ -114,8 +114,9 @@ void StudyBrowser::showScan(const ScanResult& scan)
             if (!study.accessionNumber.isEmpty())
                 studyItem->setToolTip(NameColumn, tr("Accession number %1").arg(study.accessionNumber));
             for (const SeriesInfo& series : study.series) {
-                QString description = series.seriesDescription.isEmpty() ? tr("(no description)")
-                                                                         : series.seriesDescription;
+                // SeriesDescription, else ProtocolName (the number leads the line in any case).
+                QString description = series.displayDescription().isEmpty() ? tr("(no description)")
+                                                                            : series.displayDescription();
                 if (!series.subSeriesLabel.isEmpty())
                     description += QStringLiteral(" [%1]").arg(series.subSeriesLabel);
                 auto* item = new QTreeWidgetItem(studyItem);
