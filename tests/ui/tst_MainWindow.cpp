@@ -124,7 +124,7 @@ void TestMainWindow::opensVolumeFile()
     const double value = state->volume()->value(c[0], c[1], c[2]);
     QVERIFY2(m_window->readoutText().endsWith(QStringLiteral("Value %1").arg(qint64(value))),
              qPrintable(m_window->readoutText()));
-    QVERIFY(m_window->readoutText().contains(QStringLiteral("Voxel (%1, %2, %3)").arg(c[0]).arg(c[1]).arg(c[2])));
+    QVERIFY(m_window->readoutText().contains(QStringLiteral("Voxel (%1, %2, %3)").arg(c[0] + 1).arg(c[1] + 1).arg(c[2] + 1)));
     // Alt + number keys choose presets; Alt+0 is the automatic window.
     QTest::keyClick(m_window, Qt::Key_4, Qt::AltModifier);
     QCOMPARE(state->presetKey(), QStringLiteral("lung"));

@@ -184,7 +184,7 @@ void TestSliceView::crosshairReadoutMatchesCore()
     const double value = m_colin->value(cursor[0], cursor[1], cursor[2]);
     QCOMPARE(m_state->cursorValue(), value);
     const QString readout = m_state->readoutText();
-    QVERIFY2(readout.contains(QStringLiteral("Voxel (%1, %2, %3)").arg(cursor[0]).arg(cursor[1]).arg(cursor[2])),
+    QVERIFY2(readout.contains(QStringLiteral("Voxel (%1, %2, %3)").arg(cursor[0] + 1).arg(cursor[1] + 1).arg(cursor[2] + 1)),
              qPrintable(readout));
     QVERIFY2(readout.endsWith(QStringLiteral("Value %1").arg(qint64(value))), qPrintable(readout));
     const Vector3 mm = m_colin->geometry().indexToPhysical({double(cursor[0]), double(cursor[1]), double(cursor[2])});

@@ -2,6 +2,7 @@
 #include "model/ViewerState.h"
 
 #include "image/Volume.h"
+#include "model/VoxelReadout.h"
 
 #include <algorithm>
 #include <cmath>
@@ -197,19 +198,7 @@ QString ViewerState::readoutText() const
 {
     if (!m_volume)
         return QString();
-    Vector3 p = cursorPhysical();
-    for (double& c : p)
-        if (std::abs(c) < 0.05)
-            c = 0.0; // "-0.0" reads like an error
-
-    return tr("Voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   Value %7")
-        .arg(m_cursor[0])
-        .arg(m_cursor[1])
-        .arg(m_cursor[2])
-        .arg(p[0], 0, 'f', 1)
-        .arg(p[1], 0, 'f', 1)
-        .arg(p[2], 0, 'f', 1)
-        .arg(formatValue(cursorValue()));
+    return voxelReadoutText(m_cursor, cursorPhysical(), formatValue(cursorValue()));
 }
 
 } // namespace delineate

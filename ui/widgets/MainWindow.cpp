@@ -15,6 +15,7 @@
 #include "model/ViewerState.h"
 #include "model/AiSession.h"
 #include "model/AcquiredImages.h"
+#include "model/VoxelReadout.h"
 #include "model/TrainingSession.h"
 #include "tools/BoxTool.h"
 #include "tools/BrushTool.h"
@@ -156,6 +157,13 @@ MainWindow::MainWindow(QWidget* parent)
             m_loader->loadVolumeFile(path);
     });
     connect(m_state, &ViewerState::cursorChanged, this, &MainWindow::updateReadout);
+    // The value under the mouse, without moving the crosshair; the crosshair's again when the mouse leaves.
+    connect(m_panel, &ViewerPanel::pointerReadoutChanged, this, [this](const QString& text) {
+        if (text.isEmpty())
+            updateReadout();
+        else
+            showReadout(tr("Pointer: %1").arg(text));
+    });
     connect(m_state, &ViewerState::imageChanged, this, &MainWindow::updateReadout);
     resize(1500, 900);
     tabifyDockWidget(m_segmentationPanel, m_historyPanel);
@@ -275,6 +283,12 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readout->setObjectName(QStringLiteral("Readout"));
+    // Wide enough for a long readout, never wider: messages and the job status keep their room; longer text is
+    // elided, in full in the tooltip.
+    const QString widest = tr("Pointer: %1").arg(voxelReadoutText({9999, 9999, 9999}, {-999.9, -999.9, -999.9},
+                                                                   m_state->formatValue(-32768)));
+    m_readout->setMaximumWidth(m_readout->fontMetrics().horizontalAdvance(widest) + 8);
     statusBar()->addPermanentWidget(m_readout);
     statusBar()->addPermanentWidget(m_jobs);
     statusBar()->showMessage(tr("Open a DICOM folder or a volume file (File menu), or drop it on the window."));
@@ -471,12 +485,18 @@ void MainWindow::showError(const QString& message)
 
 QString MainWindow::readoutText() const
 {
-    return m_readout->text();
+    return m_readout->toolTip(); // the full text; the label may show it elided
 }
 
 void MainWindow::updateReadout()
 {
-    m_readout->setText(m_state->readoutText());
+    showReadout(m_state->readoutText());
+}
+
+void MainWindow::showReadout(const QString& text)
+{
+    m_readout->setToolTip(text);
+    m_readout->setText(m_readout->fontMetrics().elidedText(text, Qt::ElideRight, m_readout->maximumWidth()));
 }
 
 void MainWindow::showSettings()

@@ -128,6 +128,7 @@ private:
     void onImageReady(std::shared_ptr<const Volume> volume, const ImageInfo& info, const WindowLevel& automaticWindow);
     void onNonImageObject(const QString& kind, const QString& file, const QString& description);
     void updateReadout();
+    void showReadout(const QString& text);
     void maybeTakeScreenshot();
 
     ViewerState* m_state;

@@ -9,6 +9,7 @@
 #include "model/OverlayLayer.h"
 #include "model/SegmentationLayer.h"
 #include "model/ViewerState.h"
+#include "model/VoxelReadout.h"
 #include "tools/SliceTool.h"
 #include "widgets/ReviewStrip.h"
 #include "widgets/SliceOverlay.h"
@@ -511,6 +512,25 @@ void SliceView::paintOrientation(QPainter& painter, const QRect& area, const QRe
     }
 }
 
+QString SliceView::readoutAt(const QPointF& widgetPoint) const
+{
+    if (!m_state->hasImage())
+        return QString();
+    const Vector3 index = voxelIndexAt(widgetPoint);
+    const Volume& volume = m_onAcquired ? m_acquired->slices()->stack : *m_state->volume();
+    const auto& size = volume.geometry().size();
+    std::array<int64_t, 3> voxel{};
+    for (int axis = 0; axis < 3; ++axis) {
+        voxel[std::size_t(axis)] = int64_t(std::llround(index[std::size_t(axis)]));
+        if (voxel[std::size_t(axis)] < 0 || voxel[std::size_t(axis)] >= size[std::size_t(axis)])
+            return QString();
+    }
+    // An acquired image lies at its own position, not where the stack's mean spacing would put it.
+    const Vector3 lps = m_onAcquired ? m_acquired->slices()->physicalPoint(double(voxel[0]), double(voxel[1]), int(voxel[2]))
+                                     : volume.geometry().indexToPhysical({double(voxel[0]), double(voxel[1]), double(voxel[2])});
+    return voxelReadoutText(voxel, lps, m_state->formatValue(volume.value(voxel[0], voxel[1], voxel[2])));
+}
+
 QString SliceView::sourceNote() const
 {
     if (!m_acquired || !m_acquired->isAvailable())
@@ -598,6 +618,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* event)
     if (!m_state->hasImage())
         return;
     const QPointF position = event->position();
+    Q_EMIT pointerReadoutChanged(readoutAt(position)); // reading a value never moves the crosshair
     if (m_tool && !m_onAcquired && (m_drag == Drag::Tool || (m_drag == Drag::None && !(event->modifiers() & Qt::ShiftModifier)))) {
         m_tool->mouseMove(*this, event);
         m_lastPosition = position;
@@ -643,6 +664,7 @@ void SliceView::mouseReleaseEvent(QMouseEvent* event)
 
 void SliceView::leaveEvent(QEvent* event)
 {
+    Q_EMIT pointerReadoutChanged(QString());
     if (m_tool)
         m_tool->leave(*this);
     QWidget::leaveEvent(event);

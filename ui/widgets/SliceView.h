@@ -51,6 +51,9 @@ public:
     bool showsAcquired() const { return m_onAcquired; }
     // "Acquired images (28): display only" or "Regularised volume" for a regularised series; empty otherwise.
     QString sourceNote() const;
+    // The readout of the voxel under `widgetPoint` (of the acquired image while showsAcquired()); empty outside
+    // the image.
+    QString readoutAt(const QPointF& widgetPoint) const;
 
     // Zoom as screen pixels per voxel along the finer in-plane axis (1.0 = "1:1").
     double zoomPerVoxel() const;
@@ -85,6 +88,8 @@ Q_SIGNALS:
     void restoreLayoutRequested(); // Escape
     // The user turned to this view (focus, a click, the wheel): actions on "the current view" use it.
     void activated(delineate::SliceView* view);
+    // The mouse hovers over the view (readoutAt() there; empty outside the image), or left it (empty text).
+    void pointerReadoutChanged(const QString& readout);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

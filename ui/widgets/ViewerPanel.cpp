@@ -25,6 +25,7 @@ ViewerPanel::ViewerPanel(ViewerState* state, QWidget* parent) : QWidget(parent)
         connect(view, &SliceView::maximiseRequested, this, &ViewerPanel::toggleMaximised);
         connect(view, &SliceView::restoreLayoutRequested, this, [this]() { setMaximisedView(nullptr); });
         connect(view, &SliceView::activated, this, [this](SliceView* used) { m_active = used; });
+        connect(view, &SliceView::pointerReadoutChanged, this, &ViewerPanel::pointerReadoutChanged);
     }
     m_active = m_views[0];
     setAutoFillBackground(true);

@@ -53,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void layoutModeChanged(delineate::ViewLayout layout);
+    // The readout under the mouse in any view; empty when the mouse left the views or the image.
+    void pointerReadoutChanged(const QString& readout);
     void toolChanged(delineate::SliceTool* tool);
 
 private:
