@@ -26,12 +26,22 @@ void AppSettings::setLanguage(const QString& language)
 
 QString AppSettings::defaultLayout()
 {
-    return readChoice("view/layout", QStringLiteral("1x3"), {QStringLiteral("1x3"), QStringLiteral("2x2")});
+    return readChoice("view/layout", QStringLiteral("1x3"), {QStringLiteral("1x3"), QStringLiteral("2x2"), QStringLiteral("1x1")});
 }
 
 void AppSettings::setDefaultLayout(const QString& layout)
 {
     QSettings().setValue(QStringLiteral("view/layout"), layout);
+}
+
+QByteArray AppSettings::windowState()
+{
+    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray& state)
+{
+    QSettings().setValue(QStringLiteral("window/state"), state);
 }
 
 QString AppSettings::interpolation()

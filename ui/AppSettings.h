@@ -1,6 +1,7 @@
 // The user's preferences and recent files, persisted with QSettings ("Delineate"/"Delineate").
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -12,7 +13,7 @@ public:
     // "system", "en" or "zh_CN".
     static QString language();
     static void setLanguage(const QString& language);
-    // "1x3" or "2x2".
+    // "1x3", "2x2" or "1x1".
     static QString defaultLayout();
     static void setDefaultLayout(const QString& layout);
     // "nearest" or "linear".
@@ -25,6 +26,10 @@ public:
     // Convolution arithmetic: "auto" (bfloat16 where the CPU has it natively), "float32" or "bfloat16".
     static QString inferencePrecision();
     static void setInferencePrecision(const QString& precision);
+
+    // The main window's docks (study browser shown or closed, their sizes), as QMainWindow::saveState() writes it.
+    static QByteArray windowState();
+    static void setWindowState(const QByteArray& state);
 
     static QStringList recentPaths();
     static void addRecentPath(const QString& path); // most recent first, at most kMaxRecent

@@ -171,10 +171,12 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(m_aiPanel, m_trainingPanel);
     tabifyDockWidget(m_trainingPanel, m_measurementPanel);
     m_segmentationPanel->raise();
-    // Dock sizes only take effect once the window is laid out.
-    QTimer::singleShot(0, this, [this]() {
-        resizeDocks({m_browser, m_segmentationPanel}, {280, 500}, Qt::Horizontal);
-    });
+    // The docks as the user left them (the study browser closed, narrower panels); the first time, narrow docks
+    // that leave the views most of a 1600-pixel screen. Dock sizes only take effect once the window is laid out.
+    if (!restoreState(AppSettings::windowState()))
+        QTimer::singleShot(0, this, [this]() {
+            resizeDocks({m_browser, m_segmentationPanel}, {220, 360}, Qt::Horizontal);
+        });
     const int left = m_session->allPendingRecoveries().size();
     if (left > 0)
         statusBar()->showMessage(tr("Unsaved edits of %n series were left when Delineate last ended: Segmentation > "
@@ -201,13 +203,19 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_layoutGroup = new QActionGroup(this);
     const std::pair<ViewLayout, QString> layouts[] = {{ViewLayout::OneByThree, tr("Layout &1 x 3")},
-                                                       {ViewLayout::TwoByTwo, tr("Layout &2 x 2")}};
+                                                       {ViewLayout::TwoByTwo, tr("Layout &2 x 2")},
+                                                       {ViewLayout::OneByOne, tr("Layout 1 x 1 (&Current View)")}};
     for (const auto& [layout, name] : layouts) {
         QAction* action = view->addAction(name);
+        action->setObjectName(QStringLiteral("Layout%1Action").arg(ViewerPanel::layoutKey(layout)));
         action->setCheckable(true);
         action->setChecked(m_panel->layoutMode() == layout);
         m_layoutGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, layout = layout]() { m_panel->setLayoutMode(layout); });
+        // The layout chosen here is the one the next start opens with (as Settings' default layout).
+        connect(action, &QAction::triggered, this, [this, layout = layout]() {
+            m_panel->setLayoutMode(layout);
+            AppSettings::setDefaultLayout(ViewerPanel::layoutKey(layout));
+        });
         // Layouts set elsewhere (settings, command line) keep the menu in step.
         connect(m_panel, &ViewerPanel::layoutModeChanged, action,
                 [action, layout = layout](ViewLayout current) { action->setChecked(current == layout); });
@@ -597,6 +605,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_ai->cancel();            // the runner joins when the window goes
     m_session->close();
     m_loader->cancel(); // the runners join their threads when destroyed; a cancelled job ends quickly
+    AppSettings::setWindowState(saveState());
     QMainWindow::closeEvent(event);
 }
 

@@ -30,6 +30,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     m_layout->addItem(tr("Three views side by side (1 x 3)"), QStringLiteral("1x3"));
     m_layout->addItem(tr("Three views and information (2 x 2)"), QStringLiteral("2x2"));
+    m_layout->addItem(tr("One view, the one last used (1 x 1)"), QStringLiteral("1x1"));
     m_interpolation->addItem(tr("Nearest neighbour (voxels visible)"), QStringLiteral("nearest"));
     m_interpolation->addItem(tr("Linear (smooth)"), QStringLiteral("linear"));
     m_device->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));

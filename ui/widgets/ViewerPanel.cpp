@@ -37,12 +37,16 @@ ViewerPanel::ViewerPanel(ViewerState* state, QWidget* parent) : QWidget(parent)
 
 QString ViewerPanel::layoutKey(ViewLayout layout)
 {
-    return layout == ViewLayout::TwoByTwo ? QStringLiteral("2x2") : QStringLiteral("1x3");
+    return layout == ViewLayout::TwoByTwo   ? QStringLiteral("2x2")
+           : layout == ViewLayout::OneByOne ? QStringLiteral("1x1")
+                                            : QStringLiteral("1x3");
 }
 
 ViewLayout ViewerPanel::layoutFromKey(const QString& key)
 {
-    return key == QLatin1String("2x2") ? ViewLayout::TwoByTwo : ViewLayout::OneByThree;
+    return key == QLatin1String("2x2")   ? ViewLayout::TwoByTwo
+           : key == QLatin1String("1x1") ? ViewLayout::OneByOne
+                                         : ViewLayout::OneByThree;
 }
 
 void ViewerPanel::setLayoutMode(ViewLayout layout)
@@ -79,11 +83,13 @@ void ViewerPanel::rebuild()
     }
     m_grid->setColumnStretch(2, 0);
 
-    if (m_maximised) {
+    if (m_maximised || m_layout == ViewLayout::OneByOne) {
+        // 1 x 1 shows the view last used, as a maximised view does.
+        SliceView* shown = m_maximised ? m_maximised : m_active;
         for (SliceView* view : m_views)
-            view->setVisible(view == m_maximised);
+            view->setVisible(view == shown);
         m_infoPane->hide();
-        m_grid->addWidget(m_maximised, 0, 0);
+        m_grid->addWidget(shown, 0, 0);
         m_grid->setRowStretch(0, 1);
         m_grid->setColumnStretch(0, 1);
     } else if (m_layout == ViewLayout::OneByThree) {

@@ -1,4 +1,4 @@
-// The three slice views and the info pane, arranged 1x3 or 2x2, with one view maximised on double-click.
+// The three slice views and the info pane, arranged 1x3, 2x2 or 1x1, with one view maximised on double-click.
 #pragma once
 
 #include <QWidget>
@@ -17,7 +17,7 @@ class SliceTool;
 class SliceView;
 class ViewerState;
 
-enum class ViewLayout { OneByThree, TwoByTwo };
+enum class ViewLayout { OneByThree, TwoByTwo, OneByOne }; // 1 x 1: the active view alone
 
 class ViewerPanel : public QWidget
 {
