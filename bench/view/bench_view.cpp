@@ -189,7 +189,8 @@ int main(int argc, char* argv[])
     }
     // Interleaved with plain repaints, so that both halves see the same machine: on a shared host the load changes
     // between two separate series more than the overlay costs. The overlay is on the even repaints of the first half
-    // and the odd ones of the second: the parity alone made a 0.6-1 ms difference at p95 with an overlay that drew nothing.
+    // and the odd ones of the second: the parity alone made a 0.6-1 ms difference at p95 with an overlay that drew
+    // nothing.
     const auto measured = [](int n) { return (n % 2 == 0) == (n < kRepaints / 2); };
     std::vector<double> pairedCpu;
     const std::vector<double> paired = timeRepaints(&view, [&](int n) {
