@@ -517,6 +517,30 @@ void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& h)
         h.warnings << DicomFileHeaderText::tr("no PixelSpacing; 1 mm assumed");
 }
 
+bool looksLikeDicom(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // unknown: let the reader say what is wrong
+    const QByteArray start = file.read(136);
+    if (start.size() >= 132 && start.mid(128, 4) == "DICM")
+        return true;
+    // A damaged "DICM" marker with the file meta group (0002) right after it is still a DICOM file, if a broken one.
+    if (start.size() == 136 && quint8(start[132]) == 0x02 && quint8(start[133]) == 0x00)
+        return true;
+    // A data set without preamble starts with its first element; some writers put a stray byte before it.
+    const auto byte = [&](int i) { return i < start.size() ? quint8(start[i]) : quint8(0xff); };
+    for (int offset = 0; offset + 4 <= start.size() && offset <= 4; ++offset) {
+        for (quint8 group : {quint8(0x02), quint8(0x04), quint8(0x08)}) {
+            if (byte(offset) == group && byte(offset + 1) == 0x00)
+                return true; // little endian
+            if (byte(offset) == 0x00 && byte(offset + 1) == group)
+                return true; // big endian
+        }
+    }
+    return false;
+}
+
 Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
 {
     registerDicomDecoders(); // also the reading options (elements written as UN read with their real VR)

@@ -93,6 +93,10 @@ struct DicomFileHeader
 // broken images: no pixel data, zero rows or columns, an impossible or too large declared size, native pixel data
 // shorter than declared.
 Expected<DicomFileHeader> readDicomFileHeader(const QString& path);
+// False for a file that is not DICOM at all: no "DICM" (nor a file meta element) after a 128-byte preamble, and no
+// DICOM element (a group 0002, 0004 or 0008 tag, in either byte order, within its first bytes) at its start. Such files (text, JSON,
+// images of other formats) are skipped by a scan; a file that is DICOM but damaged is reported instead.
+bool looksLikeDicom(const QString& path);
 // Fills the header from an already loaded dataset (used by readDicomFileHeader and tests).
 void fillDicomFileHeader(DcmItem& dataset, DicomFileHeader& header);
 

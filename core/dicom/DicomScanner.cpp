@@ -144,6 +144,8 @@ Expected<ScanResult> scanDicom(const QString& path, JobControl& control)
     for (int i = 0; i < files.size(); ++i) {
         if (headers[i])
             readable << std::move(*headers[i]);
+        else if (QFileInfo(files[i]).size() > 0 && !looksLikeDicom(files[i]))
+            result.nonDicomFiles << files[i]; // a text file or sidecar beside the images: not a failure
         else
             result.unreadable << UnreadableFile{files[i], errors[i]};
     }

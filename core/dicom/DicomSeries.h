@@ -113,6 +113,9 @@ struct ScanResult
 {
     QVector<PatientInfo> patients;
     QVector<UnreadableFile> unreadable;
+    // Files that are not DICOM at all (no preamble, no DICOM element at their start: a text file, a JSON sidecar,
+    // a licence): skipped without a reason, only counted.
+    QStringList nonDicomFiles;
     int filesExamined = 0;
 
     QVector<SeriesInfo> allSeries() const;

@@ -71,8 +71,11 @@ private Q_SLOTS:
         SimpleJobControl control;
         auto scan = scanDicom(delineate::testing::dataPath(QStringLiteral("dcmqi-seg")), control);
         QVERIFY2(scan.ok(), qPrintable(scan.error().message));
-        // The NRRD label maps and licence text are not DICOM: each is reported with a reason, the scan goes on.
-        QVERIFY(!scan->unreadable.isEmpty());
+        // The NRRD label maps and the licence text are not DICOM at all: skipped and counted, not failures.
+        QVERIFY(scan->nonDicomFiles.contains(delineate::testing::dataPath(QStringLiteral("dcmqi-seg/liver_seg.nrrd"))));
+        QVERIFY(scan->nonDicomFiles.contains(delineate::testing::dataPath(QStringLiteral("dcmqi-seg/LICENSE.source-repo"))));
+        for (const QString& f : scan->nonDicomFiles)
+            QVERIFY2(!f.endsWith(QLatin1String(".dcm")), qPrintable(f));
         for (const UnreadableFile& f : scan->unreadable) {
             QVERIFY2(!f.path.endsWith(QLatin1String(".dcm")), qPrintable(f.path + QLatin1String(": ") + f.reason));
             QVERIFY(f.reason.contains(f.path));
@@ -92,6 +95,48 @@ private Q_SLOTS:
                     if (o.file.endsWith(QLatin1String("liver.dcm")) && o.kind == QLatin1String("SEG"))
                         segUnderStudy = s.studyInstanceUid == ct->studyInstanceUid;
         QVERIFY(segUnderStudy);
+    }
+
+    void skipsNonDicomAndExplainsTruncatedFiles()
+    {
+        // A real CT slice with, beside it, a text note, a JSON sidecar, and two copies of another slice cut short:
+        // one inside its pixel data, one just before its Pixel Data element.
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/ct-3slice");
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice/02.dcm")), folder.filePath(QStringLiteral("02.dcm"))));
+        QFile source(delineate::testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice/01.dcm")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QByteArray whole = source.readAll();
+        const int pixelTag = whole.lastIndexOf(QByteArray("\xe0\x7f\x10\x00", 4));
+        QVERIFY(pixelTag > 132);
+        const auto write = [&](const QString& name, const QByteArray& bytes) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        };
+        write(QStringLiteral("notes.txt"), "Reported by Dr. X; see the report.\n");
+        write(QStringLiteral("02.json"), R"({"Modality": "CT", "SliceThickness": 1.25})");
+        write(QStringLiteral("cut-in-pixels.dcm"), whole.left(whole.size() / 2));
+        write(QStringLiteral("cut-before-pixels.dcm"), whole.left(pixelTag));
+        SimpleJobControl control;
+        auto scan = scanDicom(folder.path(), control);
+        QVERIFY(scan);
+        QCOMPARE(scan->allSeries().size(), 1);
+        QCOMPARE(scan->allSeries().first().frameCount(), 1);
+        QStringList skipped = scan->nonDicomFiles;
+        skipped.sort();
+        QCOMPARE(skipped, (QStringList{folder.filePath(QStringLiteral("02.json")), folder.filePath(QStringLiteral("notes.txt"))}));
+        // The truncated slices are failures with our own sentence, not objects of some other kind.
+        QVERIFY(scan->allNonImageObjects().isEmpty());
+        QCOMPARE(scan->unreadable.size(), 2);
+        for (const UnreadableFile& f : scan->unreadable) {
+            QVERIFY2(f.reason.contains(QLatin1String("cut short")), qPrintable(f.reason));
+            QVERIFY2(!f.reason.contains(QLatin1String("cannot display")), qPrintable(f.reason));
+        }
+        // One file on its own is judged the same way.
+        QVERIFY(!looksLikeDicom(folder.filePath(QStringLiteral("notes.txt"))));
+        QVERIFY(looksLikeDicom(folder.filePath(QStringLiteral("cut-before-pixels.dcm"))));
+        QVERIFY(looksLikeDicom(QStringLiteral("/usr/lib/python3/dist-packages/pydicom/data/test_files/no_meta.dcm")));
     }
 
     void sortsByPositionNotFileName()

@@ -1,9 +1,15 @@
 // StudyBrowser from a hand-made ScanResult: hierarchy, non-image objects under their study, warnings under their
 // series, unreadable files, thumbnails, activation signals.
+#include "TestData.h"
+
+#include "dicom/DicomScanner.h"
 #include "dicom/DicomSeries.h"
 #include "widgets/StudyBrowser.h"
 
+#include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -14,6 +20,7 @@ class TestStudyBrowser : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsTheScan();
+    void countsNonDicomFilesAndShowsWholeReasons();
 };
 
 void TestStudyBrowser::showsTheScan()
@@ -88,6 +95,55 @@ void TestStudyBrowser::showsTheScan()
     QVERIFY(browser.hasVolumeFile(QStringLiteral("/data/a.nii.gz")));
     browser.setCurrent(QStringLiteral("s1"));
     QVERIFY(seriesItem->font(0).bold());
+}
+
+void TestStudyBrowser::countsNonDicomFilesAndShowsWholeReasons()
+{
+    // A folder as a clinician gets it: real CT slices, a text note, a JSON sidecar, and one slice cut short.
+    DELINEATE_REQUIRE_DATA(QStringLiteral("dcmqi-seg/ct-3slice"));
+    QTemporaryDir folder;
+    for (const char* name : {"02.dcm", "03.dcm"})
+        QVERIFY(QFile::copy(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice/") + QLatin1String(name)), folder.filePath(QLatin1String(name))));
+    QFile source(testing::dataPath(QStringLiteral("dcmqi-seg/ct-3slice/01.dcm")));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QFile cut(folder.filePath(QStringLiteral("01.dcm")));
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(source.read(source.size() / 2));
+    cut.close();
+    for (const char* name : {"notes.txt", "02.json", "README"}) {
+        QFile text(folder.filePath(QLatin1String(name)));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("{\"SeriesDescription\": \"abdomen\"}\n");
+    }
+    SimpleJobControl control;
+    auto scan = scanDicom(folder.path(), control);
+    QVERIFY(scan);
+
+    StudyBrowser browser;
+    browser.resize(300, 500);
+    browser.show();
+    browser.showScan(*scan);
+    QTreeWidget* tree = browser.tree();
+    QCOMPARE(tree->topLevelItemCount(), 3); // the patient, the file that could not be read, the skipped files
+    QTreeWidgetItem* failed = tree->topLevelItem(1);
+    QVERIFY2(failed->text(0).startsWith(QStringLiteral("1 file")), qPrintable(failed->text(0))); // (s): no translator here
+    QCOMPARE(failed->childCount(), 1);
+    QTreeWidgetItem* skipped = tree->topLevelItem(2);
+    QVERIFY2(skipped->text(0).startsWith(QStringLiteral("3 non-DICOM file")), qPrintable(skipped->text(0)));
+    for (const char* name : {"notes.txt", "02.json", "README"})
+        QVERIFY2(skipped->toolTip(0).contains(QLatin1String(name)), name);
+    // The whole reason: in the tooltip, and under the tree once the line is selected, however narrow the dock.
+    const QString reason = scan->unreadable.first().reason;
+    QVERIFY(reason.contains(QLatin1String("cut short")));
+    const QString withoutPath = reason.mid(reason.indexOf(QLatin1String(": ")) + 2);
+    QVERIFY(failed->child(0)->toolTip(0).contains(withoutPath.toHtmlEscaped()));
+    QVERIFY(browser.details().isEmpty());
+    tree->setCurrentItem(failed->child(0));
+    QVERIFY2(browser.details().contains(withoutPath), qPrintable(browser.details()));
+    QLabel* details = browser.findChild<QLabel*>(QStringLiteral("StudyBrowserDetails"));
+    QVERIFY(details && details->isVisible() && details->wordWrap());
+    tree->setCurrentItem(tree->topLevelItem(0));
+    QVERIFY(browser.details().isEmpty());
 }
 
 QTEST_MAIN(TestStudyBrowser)

@@ -130,6 +130,9 @@ void StudyLoader::openPath(const QString& path)
                 unreadable.erase(std::remove_if(unreadable.begin(), unreadable.end(),
                                                 [](const UnreadableFile& f) { return isVolumeFileName(f.path); }),
                                  unreadable.end());
+                auto& skipped = result.scan.nonDicomFiles;
+                skipped.erase(std::remove_if(skipped.begin(), skipped.end(), [](const QString& f) { return isVolumeFileName(f); }),
+                              skipped.end());
             }
             if (control.isCancelled())
                 return Error::cancelled();

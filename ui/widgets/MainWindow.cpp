@@ -372,6 +372,9 @@ void MainWindow::onScanReady()
     else if (!scan.unreadable.isEmpty())
         showError(tr("No DICOM images could be read in %1: %n file(s) were not readable (listed in the study browser).",
                      nullptr, int(scan.unreadable.size())).arg(where));
+    else if (!scan.nonDicomFiles.isEmpty())
+        showError(tr("No DICOM images were found in %1: its %n file(s) are not DICOM (listed in the study browser).",
+                     nullptr, int(scan.nonDicomFiles.size())).arg(where));
     else
         showError(tr("No DICOM images were found in %1.").arg(where));
 }

@@ -11,19 +11,21 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QImage>
+#include <QLabel>
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
 #include <QStyle>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace delineate {
 
 namespace {
 
 enum Column { NameColumn, ModalityColumn, SlicesColumn, ColumnCount };
-enum Role { KindRole = Qt::UserRole, KeyRole, FileRole };
-enum ItemKind { PatientItem = 1, StudyItem, SeriesItem, ObjectItem, WarningItem, UnreadableItem, VolumeFileItem };
+enum Role { KindRole = Qt::UserRole, KeyRole, FileRole, DetailsRole };
+enum ItemKind { PatientItem = 1, StudyItem, SeriesItem, ObjectItem, WarningItem, UnreadableItem, VolumeFileItem, SkippedItem };
 
 constexpr int kIconSize = 48;
 
@@ -52,7 +54,21 @@ StudyBrowser::StudyBrowser(QWidget* parent) : QDockWidget(tr("Studies"), parent)
         const int title = QFontMetrics(header->font()).horizontalAdvance(m_tree->headerItem()->text(c));
         header->resizeSection(c, std::max(widths[c], title) + padding);
     }
-    setWidget(m_tree);
+    // The tree and, under it while a failure or warning is selected, its whole text.
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tree, 1);
+    m_details = new QLabel(content);
+    m_details->setObjectName(QStringLiteral("StudyBrowserDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(4);
+    m_details->hide();
+    layout->addWidget(m_details);
+    setWidget(content);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showDetailsOf(item); });
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item, int) { onItemActivated(item); });
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& where) {
@@ -66,6 +82,7 @@ StudyBrowser::StudyBrowser(QWidget* parent) : QDockWidget(tr("Studies"), parent)
 void StudyBrowser::clear()
 {
     m_tree->clear();
+    showDetailsOf(nullptr);
     m_seriesItems.clear();
     m_volumeItems.clear();
 }
@@ -83,6 +100,7 @@ void StudyBrowser::addWarningItems(QTreeWidgetItem* parent, const QStringList& w
         item->setData(NameColumn, KindRole, WarningItem);
         item->setForeground(NameColumn, QColor(190, 110, 0));
         item->setToolTip(NameColumn, warning);
+        item->setData(NameColumn, DetailsRole, warning);
         item->setFirstColumnSpanned(true);
     }
     if (!warnings.isEmpty()) {
@@ -156,13 +174,51 @@ void StudyBrowser::showScan(const ScanResult& scan)
         auto* group = new QTreeWidgetItem(m_tree, {tr("%n file(s) could not be read", nullptr, int(scan.unreadable.size()))});
         group->setForeground(NameColumn, QColor(190, 110, 0));
         group->setFirstColumnSpanned(true);
+        group->setToolTip(NameColumn, tr("Select a file to read the whole reason below the list."));
         for (const UnreadableFile& file : scan.unreadable) {
-            auto* item = new QTreeWidgetItem(group, {tr("%1: %2").arg(QFileInfo(file.path).fileName(), file.reason)});
+            // The reasons name the file first; the line already does.
+            QString reason = file.reason;
+            if (reason.startsWith(file.path + QLatin1String(": ")))
+                reason = reason.mid(file.path.size() + 2);
+            auto* item = new QTreeWidgetItem(group, {tr("%1: %2").arg(QFileInfo(file.path).fileName(), reason)});
             item->setData(NameColumn, KindRole, UnreadableItem);
-            item->setToolTip(NameColumn, QDir::toNativeSeparators(file.path));
+            item->setData(NameColumn, FileRole, file.path);
+            item->setData(NameColumn, DetailsRole, QDir::toNativeSeparators(file.path) + QStringLiteral("\n\n") + reason);
+            // Rich text wraps: the whole reason, however long.
+            item->setToolTip(NameColumn, QStringLiteral("<p>%1</p><p>%2</p>")
+                                             .arg(QDir::toNativeSeparators(file.path).toHtmlEscaped(), reason.toHtmlEscaped()));
             item->setFirstColumnSpanned(true);
         }
     }
+    if (!scan.nonDicomFiles.isEmpty()) {
+        // Text files, sidecars and the like are expected beside images: counted, not listed as failures.
+        auto* skipped = new QTreeWidgetItem(m_tree, {tr("%n non-DICOM file(s) skipped", nullptr, int(scan.nonDicomFiles.size()))});
+        skipped->setForeground(NameColumn, QColor(130, 130, 130));
+        skipped->setFirstColumnSpanned(true);
+        skipped->setData(NameColumn, KindRole, SkippedItem);
+        QStringList names;
+        for (const QString& path : scan.nonDicomFiles.mid(0, 30))
+            names << QFileInfo(path).fileName().toHtmlEscaped();
+        if (scan.nonDicomFiles.size() > 30)
+            names << tr("and %n more", nullptr, int(scan.nonDicomFiles.size() - 30));
+        skipped->setToolTip(NameColumn, tr("<p>Not DICOM (no DICOM preamble or elements), so not part of a study:</p><p>%1</p>")
+                                            .arg(names.join(QStringLiteral("<br>"))));
+        skipped->setData(NameColumn, DetailsRole, tr("Not DICOM (no DICOM preamble or elements), so not part of a study:\n%1")
+                                                       .arg(scan.nonDicomFiles.join(QLatin1Char('\n'))));
+    }
+}
+
+QString StudyBrowser::details() const
+{
+    return m_details->isVisible() ? m_details->text() : QString();
+}
+
+void StudyBrowser::showDetailsOf(QTreeWidgetItem* item)
+{
+    // The whole text of a failure, warning or skipped-files line, which the tree may cut off, word-wrapped.
+    const QString text = item ? item->data(NameColumn, DetailsRole).toString() : QString();
+    m_details->setText(text);
+    m_details->setVisible(!text.isEmpty());
 }
 
 void StudyBrowser::showVolumeFile(const QString& path)

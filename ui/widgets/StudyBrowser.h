@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QHash>
 
+class QLabel;
 class QMenu;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -35,6 +36,8 @@ public:
     void setCurrent(const QString& seriesKeyOrPath);
 
     QTreeWidget* tree() const { return m_tree; }
+    // The whole text of the selected failure, warning or skipped-files line, shown under the tree (empty: none).
+    QString details() const;
     QTreeWidgetItem* seriesItem(const QString& seriesKey) const { return m_seriesItems.value(seriesKey); }
     // The entries of an item's context menu (a series: Open, Compare Side by Side); the caller owns the menu.
     QMenu* createContextMenu(QTreeWidgetItem* item, QWidget* parent = nullptr);
@@ -51,8 +54,10 @@ private:
     void onItemActivated(QTreeWidgetItem* item);
     void addWarningItems(QTreeWidgetItem* parent, const QStringList& warnings);
     static void setIconFrom(QTreeWidgetItem* item, const QImage& image);
+    void showDetailsOf(QTreeWidgetItem* item);
 
     QTreeWidget* m_tree;
+    QLabel* m_details = nullptr;
     QHash<QString, QTreeWidgetItem*> m_seriesItems;
     QHash<QString, QTreeWidgetItem*> m_volumeItems;
     QString m_currentKey; // the series (or volume file) on screen
