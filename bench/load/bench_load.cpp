@@ -1,7 +1,8 @@
 // Load benchmark: a >= 300-slice 512x512 CT-like series written by the tested generator (make-series code path)
 // from mricron-data's ch2.nii.gz; Delineate's folder -> volume time against `dcm2niix -z n -b n` into a tmpfs
-// folder on the same files (median of 5 runs each, page cache warm for both), and the RSS growth of a load over
-// the voxel bytes of the stored type. Prints one JSON object on its last line.
+// folder on the same files (median of 5 runs each by default, page cache warm for both), and the RSS growth of a load over
+// the voxel bytes of the stored type (memory_ratio). Prints one JSON object on its last line.
+//   bench_load [--slices N] [--runs R]    (default 300 slices, 5 runs; a bare number is taken as N)
 #include "dicom/DicomScanner.h"
 #include "dicom/SeriesLoader.h"
 #include "dicom/SeriesWriter.h"
@@ -85,7 +86,20 @@ int main(int argc, char* argv[])
     if (args.size() == 3 && args[1] == QLatin1String("--load-once"))
         return loadOnce(args[2]);
 
-    const int slices = args.size() > 1 ? args[1].toInt() : 300;
+    int slices = 300;
+    int runs = 5;
+    for (int a = 1; a < args.size(); ++a) {
+        if (args[a] == QLatin1String("--slices") && a + 1 < args.size())
+            slices = args[++a].toInt();
+        else if (args[a] == QLatin1String("--runs") && a + 1 < args.size())
+            runs = args[++a].toInt();
+        else
+            slices = args[a].toInt();
+    }
+    if (slices < 8 || runs < 1) {
+        std::fprintf(stderr, "usage: bench_load [--slices N (>= 8)] [--runs R]\n");
+        return 1;
+    }
     const QString source = QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz");
     QTextStream err(stderr);
     QTemporaryDir work;
@@ -115,7 +129,7 @@ int main(int argc, char* argv[])
     std::vector<double> ours, theirs, memoryRatios;
     const QString self = app.applicationFilePath();
     const QString shm = QDir(QStringLiteral("/dev/shm")).exists() ? QStringLiteral("/dev/shm") : QDir::tempPath();
-    for (int run = 0; run < 5; ++run) {
+    for (int run = 0; run < runs; ++run) {
         QProcess child;
         child.start(self, {QStringLiteral("--load-once"), folder});
         child.waitForFinished(-1);
@@ -148,6 +162,8 @@ int main(int argc, char* argv[])
                        {QStringLiteral("dcm2niix_s"), theirMedian},
                        {QStringLiteral("ratio"), ourMedian / theirMedian},
                        {QStringLiteral("memory_ratio"), median(memoryRatios)},
+                       {QStringLiteral("memory_ratio_max"), *std::max_element(memoryRatios.begin(), memoryRatios.end())},
+                       {QStringLiteral("runs"), runs},
                        {QStringLiteral("threads"), QThread::idealThreadCount()}};
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
