@@ -211,7 +211,10 @@ void TestAcquiredImages::tiltedCtShowsItsAcquiredImages()
         QVERIFY(window.grab().save(QDir(dir).filePath(QStringLiteral("ct-tilted-acquired.png"))));
     }
 
-    // Display only: the brush on the acquired images starts no segmentation.
+    // Display only: marking the slice reviewed or the brush on the acquired images starts no segmentation.
+    QCOMPARE(panel->activeView(), axial);
+    window.markSliceReviewedAction()->trigger();
+    QVERIFY(!window.segmentationSession()->document());
     window.segmentationPanel()->setActiveTool(SegmentationPanel::ToolKind::Brush);
     QTest::mouseClick(axial, Qt::LeftButton, Qt::NoModifier, axial->rect().center());
     QVERIFY(!window.segmentationSession()->document());

@@ -756,6 +756,11 @@ void MainWindow::toggleSliceReviewed()
         statusBar()->showMessage(tr("Open an image first."), 5000);
         return;
     }
+    if (view->showsAcquired()) { // its slices are the scanner's images, not the regularised slices that are reviewed
+        statusBar()->showMessage(tr("Slices are reviewed on the regularised volume: turn off View > Show Acquired "
+                                    "Images first."), 8000);
+        return;
+    }
     SegmentationDocument* document = ensureDocument();
     if (!document)
         return;
