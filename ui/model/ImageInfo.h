@@ -33,6 +33,8 @@ struct ImageInfo
     QStringList warnings;      // scanner and loader warnings, as the user should read them
     // The DICOM series behind the image (source frames, regularised or not), for DICOM SEG; null for volume files.
     std::shared_ptr<const DicomSegSource> dicomSource;
+    // The images as acquired when the loader regularised the series (display only); null otherwise.
+    std::shared_ptr<const AcquiredSlices> acquiredSlices;
 
     bool isCT() const { return modality.compare(QLatin1String("CT"), Qt::CaseInsensitive) == 0; }
     // CT presets (Hounsfield units) mean something on CT, and perhaps on a volume file, which names no modality;

@@ -220,6 +220,7 @@ void StudyLoader::loadSeriesFor(const QString& seriesKey, bool comparison)
             LoadedImage image;
             image.info = ImageInfo::fromSeries(value.info, source);
             image.info.dicomSource = std::make_shared<const DicomSegSource>(DicomSegSource::of(value));
+            image.info.acquiredSlices = value.acquired;
             image.volume = std::make_shared<Volume>(std::move(value.volume));
             for (const QString& warning : value.warnings)
                 if (!image.info.warnings.contains(warning))
