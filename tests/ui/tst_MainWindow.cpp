@@ -9,6 +9,9 @@
 #include "io/VolumeIO.h"
 #include "model/StudyLoader.h"
 #include "model/ViewerState.h"
+#include "model/AiSession.h"
+#include "widgets/AiPanel.h"
+#include "widgets/ComputeOptions.h"
 #include "widgets/ImageInfoPane.h"
 #include "widgets/MainWindow.h"
 #include "widgets/SettingsDialog.h"
@@ -407,16 +410,22 @@ void TestMainWindow::settingsPersist()
     dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("zh_CN")));
     dialog.layoutBox()->setCurrentIndex(dialog.layoutBox()->findData(QStringLiteral("2x2")));
     dialog.interpolationBox()->setCurrentIndex(dialog.interpolationBox()->findData(QStringLiteral("linear")));
-    QCOMPARE(dialog.deviceBox()->currentData().toString(), QStringLiteral("auto")); // the defaults
-    QCOMPARE(dialog.precisionBox()->currentData().toString(), QStringLiteral("auto"));
+    // Nothing in Settings runs a network: its options are in the AI panel, beside the runs.
+    QCOMPARE(dialog.findChildren<QComboBox*>().size(), 3);
     // DELINEATE_SCREENSHOT_DIR=... saves the dialog as it looks, to judge it (docs/screenshots).
     if (const QString dir = qEnvironmentVariable("DELINEATE_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("settings-dialog.png"))));
-    dialog.deviceBox()->setCurrentIndex(dialog.deviceBox()->findData(QStringLiteral("cpu")));
-    dialog.precisionBox()->setCurrentIndex(dialog.precisionBox()->findData(QStringLiteral("float32")));
     QVERIFY(dialog.save());
-    QCOMPARE(AppSettings::inferenceDevice(), QStringLiteral("cpu"));
+    ComputeOptions* compute = m_window->aiPanel()->computeOptions();
+    QVERIFY(compute);
+    QCOMPARE(compute->deviceBox()->currentData().toString(), QStringLiteral("auto")); // the defaults
+    QCOMPARE(compute->precisionBox()->currentData().toString(), QStringLiteral("auto"));
+    compute->deviceBox()->setCurrentIndex(compute->deviceBox()->findData(QStringLiteral("cpu")));
+    compute->precisionBox()->setCurrentIndex(compute->precisionBox()->findData(QStringLiteral("float32")));
+    QCOMPARE(AppSettings::inferenceDevice(), QStringLiteral("cpu")); // saved at once
     QCOMPARE(AppSettings::inferencePrecision(), QStringLiteral("float32"));
+    QCOMPARE(m_window->aiSession()->device(), QStringLiteral("cpu")); // and given to the next run
+    QCOMPARE(m_window->aiSession()->precision(), QStringLiteral("float32"));
     QSettings().setValue(QStringLiteral("inference/precision"), QStringLiteral("float8")); // unknown: the default
     QCOMPARE(AppSettings::inferencePrecision(), QStringLiteral("auto"));
     QCOMPARE(AppSettings::language(), QStringLiteral("zh_CN"));
@@ -424,6 +433,8 @@ void TestMainWindow::settingsPersist()
     QCOMPARE(AppSettings::interpolation(), QStringLiteral("linear"));
     MainWindow next; // a new window starts with the saved layout and interpolation
     QCOMPARE(next.viewerPanel()->layoutMode(), ViewLayout::TwoByTwo);
+    QCOMPARE(next.aiPanel()->computeOptions()->deviceBox()->currentData().toString(), QStringLiteral("cpu"));
+    QCOMPARE(next.aiSession()->device(), QStringLiteral("cpu"));
     QCOMPARE(next.state()->interpolation(), Interpolation::Linear);
     QSettings().clear();
 }

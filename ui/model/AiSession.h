@@ -61,6 +61,8 @@ public:
 
     // Device and precision ("auto", "cpu", "cuda"; "auto", "float32", "bfloat16") and intra-op threads.
     void setComputeSettings(const QString& device, const QString& precision, int threads);
+    QString device() const { return m_device; }
+    QString precision() const { return m_precision; }
 
     // Starts a run on the worker; false (with the reason in lastError()) when it cannot start. A run while another
     // is running replaces it (the running one is cancelled).

@@ -1,5 +1,6 @@
 // AI dock widgets over AiSession.
 #include "widgets/AiPanel.h"
+#include "widgets/ComputeOptions.h"
 
 #include "edit/SegmentationDocument.h"
 #include "model/AiSession.h"
@@ -101,6 +102,8 @@ void AiPanel::buildUi()
     m_overwriteHand->setToolTip(tr("Off: voxels edited by hand since the last AI run are kept"));
     form->addRow(QString(), m_overwriteHand);
     layout->addLayout(form);
+    m_compute = new ComputeOptions(m_session, body); // the settings of the runs, where the runs are
+    layout->addWidget(m_compute);
 
     auto* runRow = new QHBoxLayout;
     m_runSlice = new QPushButton(tr("Current slice"), body);

@@ -17,6 +17,7 @@ namespace delineate {
 
 class AiSession;
 class BoxTool;
+class ComputeOptions;
 class SegmentationPanel;
 class SegmentationSession;
 class ViewerPanel;
@@ -45,6 +46,7 @@ public:
     QCheckBox* overwriteHandBox() const { return m_overwriteHand; }
     QLabel* statusLabel() const { return m_status; }
     QLabel* engineLabel() const { return m_engine; }
+    ComputeOptions* computeOptions() const { return m_compute; }
     // When a model does not fit the image, a run asks first; tests answer with this instead of a dialog.
     void setConfirmMismatch(std::function<bool(const QStringList&)> confirm) { m_confirm = std::move(confirm); }
 
@@ -85,6 +87,7 @@ private:
     QComboBox* m_uncertainty = nullptr;
     QPushButton* m_nextUncertain = nullptr;
     QLabel* m_engine = nullptr;
+    ComputeOptions* m_compute = nullptr;
     QLabel* m_status = nullptr;
 };
 

@@ -516,7 +516,6 @@ void MainWindow::showSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool languageChanged = dialog.save();
-    m_ai->setComputeSettings(AppSettings::inferenceDevice(), AppSettings::inferencePrecision(), 0);
     m_state->setInterpolation(AppSettings::interpolation() == QLatin1String("linear") ? Interpolation::Linear
                                                                                         : Interpolation::Nearest);
     const auto interpolationActions = m_interpolationGroup->actions();

@@ -21,7 +21,7 @@ void selectData(QComboBox* box, const QString& value)
 
 SettingsDialog::SettingsDialog(QWidget* parent)
     : QDialog(parent), m_language(new QComboBox(this)), m_layout(new QComboBox(this)),
-      m_interpolation(new QComboBox(this)), m_device(new QComboBox(this)), m_precision(new QComboBox(this))
+      m_interpolation(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     // Language names are written in their own language, as every program does, so that anyone can find theirs.
@@ -33,24 +33,14 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_layout->addItem(tr("One view, the one last used (1 x 1)"), QStringLiteral("1x1"));
     m_interpolation->addItem(tr("Nearest neighbour (voxels visible)"), QStringLiteral("nearest"));
     m_interpolation->addItem(tr("Linear (smooth)"), QStringLiteral("linear"));
-    m_device->addItem(tr("Automatic (GPU when available)"), QStringLiteral("auto"));
-    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    m_device->addItem(tr("GPU (CUDA)"), QStringLiteral("cuda"));
-    m_precision->addItem(tr("Automatic (bfloat16 where the processor supports it)"), QStringLiteral("auto"));
-    m_precision->addItem(tr("float32 (exact, slower)"), QStringLiteral("float32"));
-    m_precision->addItem(tr("bfloat16 (about twice as fast on recent processors)"), QStringLiteral("bfloat16"));
     selectData(m_language, AppSettings::language());
     selectData(m_layout, AppSettings::defaultLayout());
     selectData(m_interpolation, AppSettings::interpolation());
-    selectData(m_device, AppSettings::inferenceDevice());
-    selectData(m_precision, AppSettings::inferencePrecision());
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("Default &layout:"), m_layout);
     form->addRow(tr("Display &interpolation:"), m_interpolation);
-    form->addRow(tr("Segmentation &runs on:"), m_device);
-    form->addRow(tr("Network &precision:"), m_precision);
     auto* note = new QLabel(tr("A new language applies the next time Delineate starts."), this);
     note->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -69,8 +59,6 @@ bool SettingsDialog::save()
     AppSettings::setLanguage(language);
     AppSettings::setDefaultLayout(m_layout->currentData().toString());
     AppSettings::setInterpolation(m_interpolation->currentData().toString());
-    AppSettings::setInferenceDevice(m_device->currentData().toString());
-    AppSettings::setInferencePrecision(m_precision->currentData().toString());
     return languageChanged;
 }
 

@@ -1,4 +1,5 @@
-// Preferences: language, default layout, display interpolation and where the network runs, saved with AppSettings.
+// Preferences: language, default layout and display interpolation, saved with AppSettings. Where the network runs
+// is chosen in the AI panel (ComputeOptions), beside the runs.
 #pragma once
 
 #include <QDialog>
@@ -19,15 +20,11 @@ public:
     QComboBox* languageBox() const { return m_language; }
     QComboBox* layoutBox() const { return m_layout; }
     QComboBox* interpolationBox() const { return m_interpolation; }
-    QComboBox* deviceBox() const { return m_device; }
-    QComboBox* precisionBox() const { return m_precision; }
 
 private:
     QComboBox* m_language;
     QComboBox* m_layout;
     QComboBox* m_interpolation;
-    QComboBox* m_device;
-    QComboBox* m_precision;
 };
 
 } // namespace delineate
