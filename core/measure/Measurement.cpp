@@ -61,9 +61,13 @@ RegionStatistics regionStatistics(const Volume& volume, MeasurementKind shape, i
         return stats;
     const double centreU = (loU + hiU) / 2.0, centreV = (loV + hiV) / 2.0;
     const double radiusU = (hiU - loU) / 2.0, radiusV = (hiV - loV) / 2.0;
-    // Voxel centres inside [lo, hi] on each axis, clamped into the grid.
-    const int64_t firstU = std::max<int64_t>(0, int64_t(std::ceil(loU))), lastU = std::min<int64_t>(size[u] - 1, int64_t(std::floor(hiU)));
-    const int64_t firstV = std::max<int64_t>(0, int64_t(std::ceil(loV))), lastV = std::min<int64_t>(size[v] - 1, int64_t(std::floor(hiV)));
+    // Voxel centres inside [lo, hi] on each axis, clamped into the grid. A centre on the edge is inside, also when
+    // the corner came back from the screen a rounding error off the centre it was dropped on.
+    constexpr double kEdge = 1e-6; // voxels
+    const int64_t firstU = std::max<int64_t>(0, int64_t(std::ceil(loU - kEdge)));
+    const int64_t lastU = std::min<int64_t>(size[u] - 1, int64_t(std::floor(hiU + kEdge)));
+    const int64_t firstV = std::max<int64_t>(0, int64_t(std::ceil(loV - kEdge)));
+    const int64_t lastV = std::min<int64_t>(size[v] - 1, int64_t(std::floor(hiV + kEdge)));
     // Welford's running mean and sum of squared deviations: no cancellation on large HU offsets.
     double mean = 0.0, m2 = 0.0;
     double minimum = std::numeric_limits<double>::infinity(), maximum = -minimum;
@@ -76,7 +80,7 @@ RegionStatistics regionStatistics(const Volume& volume, MeasurementKind shape, i
                 if (radiusU <= 0.0 || radiusV <= 0.0)
                     continue;
                 const double du = (double(nu) - centreU) / radiusU, dv = (double(nv) - centreV) / radiusV;
-                if (du * du + dv * dv > 1.0)
+                if (du * du + dv * dv > 1.0 + 2.0 * kEdge / std::min(radiusU, radiusV))
                     continue;
             }
             index[std::size_t(u)] = nu;

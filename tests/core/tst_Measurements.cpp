@@ -104,6 +104,7 @@ private Q_SLOTS:
     void angleInPatientSpace();
     void regionStatisticsEqualTheVoxels_data();
     void regionStatisticsEqualTheVoxels();
+    void edgeVoxelsSurviveRounding();
     void fileRoundTrip();
     void unreadableFilesAreRefused();
 
@@ -203,6 +204,24 @@ void TestMeasurements::regionStatisticsEqualTheVoxels()
     if (ellipse)
         area *= M_PI / 4.0;
     QVERIFY(std::abs(s.areaMm2 - area) < 1e-9 * area);
+}
+
+void TestMeasurements::edgeVoxelsSurviveRounding()
+{
+    // Corners that came back from the screen a rounding error off the voxel centres they were dropped on keep the
+    // voxels on the region's edge: a 40 x 50 box has centres exactly on its inscribed ellipse (e.g. 12 and 20 voxels
+    // from its centre: 0.36 + 0.64 = 1) and on its sides.
+    const Vector3 a{90, 80, 12}, b{130, 130, 12};
+    for (bool ellipse : {false, true}) {
+        const Oracle e = bruteForce(*m_brain, ellipse, 2, 12, a, b);
+        const MeasurementKind kind = ellipse ? MeasurementKind::Ellipse : MeasurementKind::Rectangle;
+        for (double off : {1e-9, -1e-9}) {
+            const Vector3 a2{a[0] + off, a[1] - off, 12}, b2{b[0] - off, b[1] + off, 12};
+            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a2, b2).voxels, e.voxels);
+            const Vector3 a3{a[0] - off, a[1] + off, 12}, b3{b[0] + off, b[1] - off, 12};
+            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a3, b3).voxels, e.voxels);
+        }
+    }
 }
 
 void TestMeasurements::fileRoundTrip()
