@@ -109,7 +109,6 @@ bool ViewerState::applyPreset(const QString& key)
     return true;
 }
 
-void ViewerState::setInterpolation(Interpolation interpolation)
 WindowLevel ViewerState::defaultWindow() const
 {
     if (!m_info.storedWindows.isEmpty())
@@ -158,6 +157,7 @@ void ViewerState::setInverted(bool inverted)
     Q_EMIT windowChanged();
 }
 
+void ViewerState::setInterpolation(Interpolation interpolation)
 {
     if (interpolation == m_interpolation)
         return;

@@ -35,8 +35,8 @@
 #include "widgets/SliceView.h"
 #include "widgets/StudyBrowser.h"
 #include "widgets/ViewerPanel.h"
-
 #include "widgets/WindowLevelMenu.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -545,6 +545,7 @@ void MainWindow::showMouseAndKeys()
         {tr("Fit to window / actual size"), tr("F / Ctrl+1")},
         {tr("Window / level"), tr("Right-button drag: right = wider, down = higher level")},
         {tr("Window presets"), presets.join(QStringLiteral("; "))},
+        {tr("Invert the display / reset the view"), tr("Ctrl+I / Ctrl+0 (window as opened, fitted)")},
         {tr("Maximise a view"), tr("Double-click; again or Escape to restore")},
         {tr("Tools"), tr("N navigate, B brush, E eraser, G fill, L lasso")},
         {tr("Paint / erase"), tr("Left-button drag with the brush or eraser; Ctrl + left click moves the crosshair meanwhile")},
@@ -565,7 +566,6 @@ void MainWindow::showMouseAndKeys()
     // The settings' key exists on some platforms only.
     if (const QString settings = key(QKeySequence::Preferences); !settings.isEmpty())
         rows.insert(rows.begin() + 1, {tr("Settings"), settings});
-        {tr("Invert the display / reset the view"), tr("Ctrl+I / Ctrl+0 (window as opened, fitted)")},
     QString html = QStringLiteral("<table cellspacing='6'>");
     for (const auto& [action, how] : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(action.toHtmlEscaped(), how.toHtmlEscaped());

@@ -164,8 +164,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QActionGroup* m_layoutGroup = nullptr;
     QActionGroup* m_interpolationGroup = nullptr;
-    JobStatusWidget* m_jobs;
     WindowLevelMenu* m_windowMenu = nullptr;
+    JobStatusWidget* m_jobs;
     QLabel* m_readout;
     QString m_lastError;
     QString m_initialPreset;

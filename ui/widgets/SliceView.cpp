@@ -14,8 +14,8 @@
 #include "widgets/ReviewStrip.h"
 #include "widgets/SliceOverlay.h"
 #include "widgets/ViewText.h"
-
 #include "model/SliceLocation.h"
+
 #include <QEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -463,7 +463,6 @@ void SliceView::paintAnnotations(QPainter& painter)
     }
     paintSourceNote(painter, noteRect.translated(0, metrics.height()));
 
-    const WindowLevel window = m_state->window();
     ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeftText(), text, area.width() / 2);
     ViewText::drawScaleBar(painter, area, m_zoom);
 }
@@ -472,6 +471,7 @@ QStringList SliceView::bottomLeftText() const
 {
     if (!m_state->hasImage())
         return {};
+    const WindowLevel window = m_state->window();
     QString windowLine = tr("W %1  L %2").arg(window.width, 0, 'g', 5).arg(window.center, 0, 'g', 5);
     if (const QString name = m_state->presetName(); !name.isEmpty())
         windowLine += QStringLiteral("  ") + name;

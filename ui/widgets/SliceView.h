@@ -74,13 +74,13 @@ public:
     void addOverlay(SliceOverlay* overlay);
     void removeOverlay(SliceOverlay* overlay);
 
-    // For tests and benchmarks: the cached slice and how often it was rebuilt.
-    const QImage& sliceImage() const { return m_sliceImage; }
-    int sliceRebuildCount() const { return m_sliceRebuilds; }
     // The text at the bottom left: orientation and slice number (1-based) of the count, the slice's position
     // along the patient axis nearest the view's normal and its thickness, the window.
     QStringList bottomLeftText() const;
 
+    // For tests and benchmarks: the cached slice and how often it was rebuilt.
+    const QImage& sliceImage() const { return m_sliceImage; }
+    int sliceRebuildCount() const { return m_sliceRebuilds; }
     int labelRebuildCount() const { return m_labelRebuilds; }
 
 Q_SIGNALS:
