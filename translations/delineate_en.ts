@@ -147,6 +147,47 @@
             <numerusform>Unsaved edits of %n series were left when Delineate last ended: Segmentation &gt; Recover Unsaved Edits lists them.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3, %n images)</source>
+        <translation>
+            <numerusform>%1: %2 (%3, %n image)</numerusform>
+            <numerusform>%1: %2 (%3, %n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM images were found in %1: its %n file(s) are not DICOM (listed in the study browser).</source>
+        <translation>
+            <numerusform>No DICOM images were found in %1: its %n file is not DICOM (listed in the study browser).</numerusform>
+            <numerusform>No DICOM images were found in %1: its %n files are not DICOM (listed in the study browser).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MeasurementList</name>
+    <message numerus="yes">
+        <source>Mean %1%2, SD %3, min %4, max %5; area %6 mm² (%n voxel(s))</source>
+        <translation>
+            <numerusform>Mean %1%2, SD %3, min %4, max %5; area %6 mm² (%n voxel)</numerusform>
+            <numerusform>Mean %1%2, SD %3, min %4, max %5; area %6 mm² (%n voxels)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MeasurementPanel</name>
+    <message numerus="yes">
+        <source>Saved %n measurement(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n measurement to %1</numerusform>
+            <numerusform>Saved %n measurements to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n measurement(s) from %1</source>
+        <translation>
+            <numerusform>Added %n measurement from %1</numerusform>
+            <numerusform>Added %n measurements from %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>delineate::RecoveryDialog</name>
@@ -172,6 +213,20 @@
         <translation>
             <numerusform>%n file could not be read</numerusform>
             <numerusform>%n files could not be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-DICOM file(s) skipped</source>
+        <translation>
+            <numerusform>%n non-DICOM file skipped</numerusform>
+            <numerusform>%n non-DICOM files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>

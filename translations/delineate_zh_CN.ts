@@ -1246,6 +1246,37 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>MeasurementFile</name>
+    <message>
+        <source>%1 is not a JSON file (%2).</source>
+        <translation>%1 不是 JSON 文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Delineate measurement file.</source>
+        <translation>%1 不是 Delineate 测量文件。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Delineate (format version %2).</source>
+        <translation>%1 由较新版本的 Delineate 写入（格式版本 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 does not describe the image&apos;s grid (size, spacing, origin, direction).</source>
+        <translation>%1 未描述图像的体素网格（尺寸、间距、原点、方向）。</translation>
+    </message>
+    <message>
+        <source>Measurement %1 of %2 is incomplete or of an unknown type.</source>
+        <translation>%2 中的第 %1 项测量不完整或类型未知。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>MlCommands</name>
     <message>
         <source>--%1 expects a whole number, not &apos;%2&apos;</source>
@@ -2492,6 +2523,13 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>SliceLocation</name>
+    <message>
+        <source>%1 %2 mm  Thk %3 mm</source>
+        <translation>%1 %2 mm  层厚 %3 mm</translation>
+    </message>
+</context>
+<context>
     <name>SliceRegularizer</name>
     <message>
         <source>cannot regularise fewer than two slices</source>
@@ -2919,6 +2957,13 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>VoxelReadout</name>
+    <message>
+        <source>Voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   Value %7</source>
+        <translation>体素 (%1, %2, %3)   LPS (%4, %5, %6) 毫米   值 %7</translation>
+    </message>
+</context>
+<context>
     <name>WindowLevelPresets</name>
     <message>
         <source>CT brain</source>
@@ -2951,6 +2996,18 @@ Series: %5</source>
     <message>
         <source>CT bone</source>
         <translation>CT 骨窗</translation>
+    </message>
+    <message>
+        <source>Automatic %1-%2 %</source>
+        <translation>自动 %1-%2 %</translation>
+    </message>
+    <message>
+        <source>Scanner: %1 (%2)</source>
+        <translation>扫描仪：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Scanner %1: %2</source>
+        <translation>扫描仪 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3261,6 +3318,83 @@ Run it anyway?</source>
     <message>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::ComparisonLink</name>
+    <message>
+        <source>Scrolling not linked</source>
+        <translation>滚动未联动</translation>
+    </message>
+    <message>
+        <source>Not registered (different frames of reference): linked by slice number, not by position</source>
+        <translation>未配准（参考坐标系不同）：按层号联动，而非按位置</translation>
+    </message>
+    <message>
+        <source>Same frame of reference: linked by patient position</source>
+        <translation>同一参考坐标系：按患者位置联动</translation>
+    </message>
+    <message>
+        <source>Same frame of reference; this position is %1 mm beyond the compared series&apos; slices</source>
+        <translation>同一参考坐标系；此位置超出对比序列的层面范围 %1 mm</translation>
+    </message>
+    <message>
+        <source>Different patients (ID %1 and %2). %3</source>
+        <translation>不同患者（ID %1 与 %2）。%3</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::ComparisonView</name>
+    <message>
+        <source>Link scrolling</source>
+        <translation>联动滚动</translation>
+    </message>
+    <message>
+        <source>Close Comparison</source>
+        <translation>关闭对比</translation>
+    </message>
+    <message>
+        <source>Scrolling either view moves the other: to the same patient position when both series share a frame of reference, else to the same relative slice</source>
+        <translation>滚动任一视图时另一视图随之移动：两个序列共享参考坐标系时移到相同的患者位置，否则移到相同的相对层面</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::ComputeOptions</name>
+    <message>
+        <source>Automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>Automatic (bfloat16 where the processor supports it)</source>
+        <translation>自动（处理器支持时使用 bfloat16）</translation>
+    </message>
+    <message>
+        <source>float32 (exact, slower)</source>
+        <translation>float32（精确，较慢）</translation>
+    </message>
+    <message>
+        <source>bfloat16 (about twice as fast on recent processors)</source>
+        <translation>bfloat16（在较新的处理器上约快一倍）</translation>
+    </message>
+    <message>
+        <source>Segmentation &amp;runs on:</source>
+        <translation>分割运行于(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Network &amp;precision:</source>
+        <translation>网络精度(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -3605,18 +3739,6 @@ Run it anyway?</source>
     <message>
         <source>&amp;Study Browser</source>
         <translation>检查浏览器(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Window/Level</source>
-        <translation>窗宽/窗位(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Automatic (1-99 %)</source>
-        <translation>自动（1-99 %）(&amp;A)</translation>
-    </message>
-    <message>
-        <source>%1 (W %2, L %3)</source>
-        <translation>%1（窗宽 %2，窗位 %3）</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4132,6 +4254,315 @@ Run it anyway?</source>
         <source>Re&amp;cover Unsaved Edits...</source>
         <translation>恢复未保存的编辑(&amp;C)...</translation>
     </message>
+    <message>
+        <source>Pointer: %1</source>
+        <translation>指针处：%1</translation>
+    </message>
+    <message>
+        <source>Layout 1 x 1 (&amp;Current View)</source>
+        <translation>布局 1 x 1（当前视图）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Acquired Images</source>
+        <translation>显示采集图像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show a resampled series on the images the scanner acquired (display only)</source>
+        <translation>在扫描仪采集的原始图像上显示已重采样的序列（仅供显示）</translation>
+    </message>
+    <message>
+        <source>Compare Side by Side &amp;With</source>
+        <translation>并排对比(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>序列 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%3, %n images)</source>
+        <translation>
+            <numerusform>%1：%2（%3，%n 幅图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no other series in the opened study)</source>
+        <translation>（已打开的检查中没有其他序列）</translation>
+    </message>
+    <message>
+        <source>Close Side by Side</source>
+        <translation>关闭并排对比</translation>
+    </message>
+    <message numerus="yes">
+        <source>No DICOM images were found in %1: its %n file(s) are not DICOM (listed in the study browser).</source>
+        <translation>
+            <numerusform>在 %1 中未找到 DICOM 图像：其中的 %n 个文件都不是 DICOM 文件（列在检查浏览器中）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invert the display / reset the view</source>
+        <translation>反相显示 / 重置视图</translation>
+    </message>
+    <message>
+        <source>Ctrl+I / Ctrl+0 (window as opened, fitted)</source>
+        <translation>Ctrl+I / Ctrl+0（恢复打开时的窗，适应窗口）</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>M ruler, Shift+R rectangle region, Shift+E ellipse region, Shift+A angle (three clicks); drag a handle to edit; Del deletes the selected measurement</source>
+        <translation>M 直尺，Shift+R 矩形区域，Shift+E 椭圆区域，Shift+A 角度（点击三次）；拖动控制点进行编辑；Del 删除选中的测量</translation>
+    </message>
+    <message>
+        <source>Slices are reviewed on the regularised volume: turn off View &gt; Show Acquired Images first.</source>
+        <translation>切片审阅在规则化体数据上进行：请先关闭“视图 &gt; 显示采集图像”。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MeasureTool</name>
+    <message>
+        <source>Ruler</source>
+        <translation>直尺</translation>
+    </message>
+    <message>
+        <source>Rectangle region</source>
+        <translation>矩形区域</translation>
+    </message>
+    <message>
+        <source>Ellipse region</source>
+        <translation>椭圆区域</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MeasurementList</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>层面</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Ruler %1</source>
+        <translation>直尺 %1</translation>
+    </message>
+    <message>
+        <source>Rectangle %1</source>
+        <translation>矩形 %1</translation>
+    </message>
+    <message>
+        <source>Ellipse %1</source>
+        <translation>椭圆 %1</translation>
+    </message>
+    <message>
+        <source>Angle %1</source>
+        <translation>角度 %1</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>No voxel centre inside; area %1 mm²</source>
+        <translation>区域内没有体素中心；面积 %1 mm²</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean %1%2, SD %3, min %4, max %5; area %6 mm² (%n voxel(s))</source>
+        <translation>
+            <numerusform>均值 %1%2，标准差 %3，最小 %4，最大 %5；面积 %6 mm²（%n 个体素）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ± %2%3
+%4 mm²</source>
+        <translation>%1 ± %2%3
+%4 mm²</translation>
+    </message>
+    <message>
+        <source>This series was resampled on loading (gantry tilt or uneven slice spacing): measurements are made on the resampled voxels, not on the acquired images.</source>
+        <translation>该序列在加载时已重采样（机架倾斜或层间距不均）：测量在重采样后的体素上进行，而不是在采集的原始图像上。</translation>
+    </message>
+    <message>
+        <source>Voxels are %1 x %2 x %3 mm: lengths and angles are in mm, and region statistics are over the voxels of the slice the region is drawn on.</source>
+        <translation>体素为 %1 x %2 x %3 mm：长度和角度以毫米计算，区域统计只针对绘制该区域的层面上的体素。</translation>
+    </message>
+    <message>
+        <source>Open the series the measurements were made on first.</source>
+        <translation>请先打开进行这些测量的序列。</translation>
+    </message>
+    <message>
+        <source>These measurements were made on another voxel grid (%1 x %2 x %3 voxels) than the series on screen (%4 x %5 x %6): they would lie on the wrong anatomy.</source>
+        <translation>这些测量是在另一个体素网格（%1 x %2 x %3 体素）上进行的，与屏幕上的序列（%4 x %5 x %6）不同：它们会落在错误的解剖位置上。</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::MeasurementPanel</name>
+    <message>
+        <source>Measurements</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Ruler</source>
+        <translation>直尺</translation>
+    </message>
+    <message>
+        <source>Ruler (M): drag from one point to the other; the length is in mm</source>
+        <translation>直尺（M）：从一点拖到另一点；长度以毫米计</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <source>Rectangle region (Shift+R): drag a corner to the opposite one</source>
+        <translation>矩形区域（Shift+R）：从一个角拖到对角</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>椭圆</translation>
+    </message>
+    <message>
+        <source>Ellipse region (Shift+E): drag the corners of the box around it</source>
+        <translation>椭圆区域（Shift+E）：拖出其外接矩形的两个对角</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <source>Angle (Shift+A): click the first end, the vertex, then the second end</source>
+        <translation>角度（Shift+A）：依次点击第一个端点、顶点和第二个端点</translation>
+    </message>
+    <message>
+        <source>Rectangle %1</source>
+        <translation>矩形 %1</translation>
+    </message>
+    <message>
+        <source>Ellipse %1</source>
+        <translation>椭圆 %1</translation>
+    </message>
+    <message>
+        <source>Sagittal %1</source>
+        <translation>矢状面 %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement (Del)</source>
+        <translation>删除选中的测量（Del）</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>保存...</translation>
+    </message>
+    <message>
+        <source>Save the measurements of this series as a JSON file beside the study</source>
+        <translation>将此序列的测量保存为检查旁的 JSON 文件</translation>
+    </message>
+    <message>
+        <source>Open...</source>
+        <translation>打开...</translation>
+    </message>
+    <message>
+        <source>Add the measurements of a JSON file saved on this series</source>
+        <translation>添加在此序列上保存的 JSON 文件中的测量</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>测量(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Ruler</source>
+        <translation>直尺(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rec&amp;tangle Region</source>
+        <translation>矩形区域(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Ellipse Region</source>
+        <translation>椭圆区域(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Angle</source>
+        <translation>角度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Measurement</source>
+        <translation>删除测量(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete All on This Series</source>
+        <translation>删除此序列上的全部测量</translation>
+    </message>
+    <message>
+        <source>&amp;Save Measurements...</source>
+        <translation>保存测量(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Measurements...</source>
+        <translation>打开测量(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Measurements &amp;Panel</source>
+        <translation>测量面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>There are no measurements on this series to save.</source>
+        <translation>此序列上没有可保存的测量。</translation>
+    </message>
+    <message>
+        <source>Save Measurements</source>
+        <translation>保存测量</translation>
+    </message>
+    <message>
+        <source>Measurements (*.json)</source>
+        <translation>测量 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n measurement(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 项测量保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Measurements</source>
+        <translation>打开测量</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n measurement(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 添加 %n 项测量</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>delineate::MetricsChart</name>
@@ -4490,36 +4921,8 @@ Type: %3 (%4)</source>
         <translation>新语言将在下次启动 Delineate 时生效。</translation>
     </message>
     <message>
-        <source>Automatic (GPU when available)</source>
-        <translation>自动（有 GPU 时使用 GPU）</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>GPU (CUDA)</source>
-        <translation>GPU（CUDA）</translation>
-    </message>
-    <message>
-        <source>Automatic (bfloat16 where the processor supports it)</source>
-        <translation>自动（处理器支持时使用 bfloat16）</translation>
-    </message>
-    <message>
-        <source>float32 (exact, slower)</source>
-        <translation>float32（精确，较慢）</translation>
-    </message>
-    <message>
-        <source>bfloat16 (about twice as fast on recent processors)</source>
-        <translation>bfloat16（在较新的处理器上约快一倍）</translation>
-    </message>
-    <message>
-        <source>Segmentation &amp;runs on:</source>
-        <translation>分割运行于(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Network &amp;precision:</source>
-        <translation>网络精度(&amp;P)：</translation>
+        <source>One view, the one last used (1 x 1)</source>
+        <translation>单个视图，即最近使用的视图（1 x 1）</translation>
     </message>
 </context>
 <context>
@@ -4533,16 +4936,24 @@ Type: %3 (%4)</source>
         <translation>窗宽 %1  窗位 %2</translation>
     </message>
     <message>
-        <source>Auto</source>
-        <translation>自动</translation>
-    </message>
-    <message>
         <source>%1  %2 / %3</source>
         <translation>%1  %2 / %3</translation>
     </message>
     <message>
         <source>Orientation unknown (not in the files)</source>
         <translation>方向未知（文件中没有方向信息）</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>反相</translation>
+    </message>
+    <message>
+        <source>Acquired images (%1): display only</source>
+        <translation>采集图像（%1 幅）：仅供显示</translation>
+    </message>
+    <message>
+        <source>Regularised volume</source>
+        <translation>规则化体数据</translation>
     </message>
 </context>
 <context>
@@ -4616,6 +5027,40 @@ Type: %3 (%4)</source>
     <message>
         <source>%1; double-click to open it on the series it segments</source>
         <translation>%1；双击在其分割的序列上打开</translation>
+    </message>
+    <message>
+        <source>Select a file to read the whole reason below the list.</source>
+        <translation>选择一个文件，即可在列表下方阅读完整原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-DICOM file(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个非 DICOM 文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not DICOM (no DICOM preamble or elements), so not part of a study:&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;不是 DICOM 文件（没有 DICOM 前导码或数据元素），因此不属于任何检查：&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not DICOM (no DICOM preamble or elements), so not part of a study:
+%1</source>
+        <translation>不是 DICOM 文件（没有 DICOM 前导码或数据元素），因此不属于任何检查：
+%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Compare Side by Side</source>
+        <translation>并排对比</translation>
     </message>
 </context>
 <context>
@@ -5151,8 +5596,35 @@ Type: %3 (%4)</source>
         <translation>%1 HU</translation>
     </message>
     <message>
-        <source>Voxel (%1, %2, %3)   LPS (%4, %5, %6) mm   Value %7</source>
-        <translation>体素 (%1, %2, %3)   LPS (%4, %5, %6) 毫米   值 %7</translation>
+        <source>Automatic (1-99 %)</source>
+        <translation>自动（1-99 %）</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>delineate::WindowLevelMenu</name>
+    <message>
+        <source>&amp;Window/Level</source>
+        <translation>窗宽/窗位(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation>反相显示(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset View</source>
+        <translation>重置视图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (1-99 %)</source>
+        <translation>自动（1-99 %）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 (W %2, L %3)</source>
+        <translation>%1（窗宽 %2，窗位 %3）</translation>
     </message>
 </context>
 </TS>
