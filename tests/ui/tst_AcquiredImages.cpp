@@ -199,6 +199,14 @@ void TestAcquiredImages::tiltedCtShowsItsAcquiredImages()
                                          + cursor[2] * file.normal[2] - file.along);
         QVERIFY2(distance <= state->volume()->geometry().spacing()[2] / 2 + 1e-3,
                  qPrintable(QStringLiteral("image %1: crosshair %2 mm from its plane").arg(k + 1).arg(distance)));
+        // The on-image text gives this image's own position: the crosshair projected onto the file's plane, along
+        // the patient axis nearest its normal (S/I for this head CT), and the file's thickness.
+        const double offPlane = cursor[0] * file.normal[0] + cursor[1] * file.normal[1] + cursor[2] * file.normal[2] - file.along;
+        const double height = cursor[2] - offPlane * file.normal[2];
+        const QString expectedPosition = QStringLiteral("%1 %2 mm").arg(height >= 0 ? QLatin1Char('S') : QLatin1Char('I')).arg(std::abs(height), 0, 'f', 1);
+        const QStringList text = axial->bottomLeftText();
+        QVERIFY2(text.size() == 3 && text[1].startsWith(expectedPosition),
+                 qPrintable(QStringLiteral("image %1: '%2', expected '%3'").arg(k + 1).arg(text.join(QLatin1Char('|')), expectedPosition)));
     }
 
     // DELINEATE_SCREENSHOT_DIR=... saves the window on an acquired image in the brain window, to judge it.

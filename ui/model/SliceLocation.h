@@ -27,4 +27,7 @@ struct SliceLocation
 SliceLocation sliceLocation(const ImageGeometry& geometry, int sliceAxis, const std::array<int64_t, 3>& cursor,
                             int64_t slice, double acquiredThickness);
 
+// The same for a point of a slice whose normal is `normal` (an acquired image, which lies on no voxel grid).
+SliceLocation sliceLocationAt(const Vector3& point, const Vector3& normal, double thickness);
+
 } // namespace delineate

@@ -8,13 +8,13 @@
 #include "model/AcquiredImages.h"
 #include "model/OverlayLayer.h"
 #include "model/SegmentationLayer.h"
+#include "model/SliceLocation.h"
 #include "model/ViewerState.h"
 #include "model/VoxelReadout.h"
 #include "tools/SliceTool.h"
 #include "widgets/ReviewStrip.h"
 #include "widgets/SliceOverlay.h"
 #include "widgets/ViewText.h"
-#include "model/SliceLocation.h"
 
 #include <QEvent>
 #include <QKeyEvent>
@@ -463,7 +463,8 @@ void SliceView::paintAnnotations(QPainter& painter)
     }
     paintSourceNote(painter, noteRect.translated(0, metrics.height()));
 
-    ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeftText(), text, area.width() / 2);
+    // Up to three fifths of the width: the position line ("A 11.4 mm  Thk 0.488 mm") stays whole in a 1 x 3 layout.
+    ViewText::drawLines(painter, area, Qt::AlignLeft | Qt::AlignBottom, bottomLeftText(), text, area.width() * 3 / 5);
     ViewText::drawScaleBar(painter, area, m_zoom);
 }
 
@@ -479,9 +480,18 @@ QStringList SliceView::bottomLeftText() const
         windowLine += QStringLiteral("  ") + tr("Inverted");
     QStringList lines{
         tr("%1  %2 / %3").arg(SliceViewModel::orientationName(m_model.orientation())).arg(currentSlice() + 1).arg(m_model.sliceCount())};
-    if (!m_onAcquired) // an acquired image is not a slice of the volume grid that the geometry describes
+    if (!m_onAcquired) {
         lines << sliceLocation(m_model.geometry(), m_model.sliceAxis(), m_state->cursor(), currentSlice(),
                                m_state->info().sliceThickness).text();
+    } else if (const AcquiredSlices* slices = m_acquired ? m_acquired->slices() : nullptr) {
+        // An acquired image lies on no voxel grid: its own position (ImagePositionPatient) at the crosshair.
+        const Vector3 at = m_acquired->cursorOnSlice(m_acquiredSlice);
+        const double thickness = m_state->info().sliceThickness > 0.0 ? m_state->info().sliceThickness
+                                                                      : slices->stack.geometry().spacing()[2];
+        lines << sliceLocationAt(slices->physicalPoint(at[0], at[1], m_acquiredSlice),
+                                 slices->stack.geometry().axisDirection(2), thickness)
+                     .text();
+    }
     lines << windowLine;
     return lines;
 }
