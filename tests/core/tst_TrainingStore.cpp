@@ -2,6 +2,7 @@
 // reopening and additions, the correction effort against the kept AI result, damage found by check, the nnU-Net
 // export against the format's documented rules, and no identifier of a DICOM source in any file of the store.
 #include "TestData.h"
+#include "WrittenFiles.h"
 #include "edit/AiMerge.h"
 #include "edit/Brush.h"
 #include "edit/LabelEdits.h"
@@ -50,26 +51,6 @@ LabelMap blob(int64_t ci, int64_t cj, int64_t ck, int64_t r, uint8_t value)
                 if (std::abs(i - ci) <= r && std::abs(j - cj) <= r && std::abs(k - ck) <= r / 2)
                     labels.data()[std::size_t(i + s[0] * (j + s[1] * k))] = value;
     return labels;
-}
-
-// Every file under `folder`, with gzip files also decompressed.
-QVector<QPair<QString, QByteArray>> everyFileContent(const QString& folder)
-{
-    QVector<QPair<QString, QByteArray>> files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        file.open(QIODevice::ReadOnly);
-        files.append({path, file.readAll()});
-        if (path.endsWith(QLatin1String(".gz"))) {
-            QProcess zcat;
-            zcat.start(QStringLiteral("zcat"), {path});
-            zcat.waitForFinished(60000);
-            files.append({path + QStringLiteral(" (decompressed)"), zcat.readAllStandardOutput()});
-        }
-    }
-    return files;
 }
 
 } // namespace
@@ -422,7 +403,7 @@ void TestTrainingStore::noSourceIdentifierReachesTheStore()
     QVERIFY(store->exportNnUnet(dir.filePath(QStringLiteral("export")), 7, QStringLiteral("Ct"), QStringLiteral("CT")).ok());
     int searched = 0;
     for (const QString& where : {folder, dir.filePath(QStringLiteral("export"))})
-        for (const auto& [path, bytes] : everyFileContent(where)) {
+        for (const auto& [path, bytes] : testing::everyFileUnder(where)) {
             ++searched;
             for (const QString& value : forbidden)
                 QVERIFY2(!bytes.contains(value.toUtf8()), qPrintable(QStringLiteral("%1 holds %2").arg(path, value)));

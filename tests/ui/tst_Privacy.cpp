@@ -4,6 +4,7 @@
 // wrote (settings, recovery journals, stores, saved files, file names, log messages, the CLI's stderr) is searched
 // for every identifier and UID of the series. The DICOM SEG is the one export that must carry the identity.
 #include "EditingTestSupport.h"
+#include "WrittenFiles.h"
 
 #include "edit/SegmentationDocument.h"
 #include "model/SegmentationSession.h"
@@ -39,33 +40,6 @@ void collectMessage(QtMsgType type, const QMessageLogContext& context, const QSt
     g_messages << message;
     if (g_previousHandler)
         g_previousHandler(type, context, message);
-}
-
-struct WrittenFile
-{
-    QString path;
-    QByteArray bytes;
-};
-
-// Every file under `folder` (hidden ones too), with .gz files also decompressed.
-QVector<WrittenFile> everyFile(const QString& folder)
-{
-    QVector<WrittenFile> files;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        files.append({path, file.readAll()});
-        if (path.endsWith(QLatin1String(".gz"))) {
-            QProcess zcat;
-            zcat.start(QStringLiteral("zcat"), {path});
-            zcat.waitForFinished(60000);
-            files.append({path + QStringLiteral(" (decompressed)"), zcat.readAllStandardOutput()});
-        }
-    }
-    return files;
 }
 
 QString firstHit(const QByteArray& bytes, const QStringList& forbidden)
@@ -284,7 +258,7 @@ void TestPrivacy::wholeSessionWritesNoIdentifier()
 
     // The search: file contents and names under the test's folder, apart from the input copy and the SEG export.
     int searched = 0;
-    for (const WrittenFile& file : everyFile(m_home.path())) {
+    for (const WrittenFile& file : everyFileUnder(m_home.path())) {
         if (file.path.startsWith(series) || file.path == segFile)
             continue;
         ++searched;
