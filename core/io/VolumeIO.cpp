@@ -25,6 +25,7 @@
 
 #include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -88,13 +89,54 @@ Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path)
     }
 }
 
+// A header whose voxels lie in a second file (.mhd + .zraw, .nhdr + .raw.gz) names that file inside itself, so the
+// temporary-file-and-rename of writeAtomically would leave a header naming the temporary data file. Both are
+// written under their final names in a private folder beside the target, checked, then the data file moved into
+// place and the header last: a kill leaves the old pair, or the new data beside the old header (which readers
+// refuse when the sizes differ), never a header naming a file that is not there.
+bool hasDetachedData(const QString& path)
+{
+    return path.endsWith(QLatin1String(".mhd"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".nhdr"), Qt::CaseInsensitive);
+}
+
+template <typename Writer>
+Expected<void> writeDetachedAtomically(const QString& path, Writer writer)
+{
+    const QFileInfo target(path);
+    const QDir destination = target.dir();
+    const QString folder = destination.filePath(
+        QStringLiteral(".%1.partial-%2").arg(target.fileName(), QString::number(QRandomGenerator::global()->generate(), 16)));
+    if (::mkdir(QFile::encodeName(folder).constData(), 0700) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        return Error::failed(VolumeIOText::tr("%1: not saved: the folder %2 takes no new file (%3). Any earlier version of the file is unchanged.")
+                                 .arg(path, QDir::toNativeSeparators(target.absolutePath()), reason));
+    }
+    const QString header = QDir(folder).filePath(target.fileName());
+    Expected<void> written = writer(header);
+    if (written.ok())
+        written = checkWrittenFile(header, path);
+    if (!written.ok()) {
+        Error error = discardFailedWrite(header, path, written.error());
+        QDir(folder).removeRecursively();
+        return error;
+    }
+    Expected<void> replaced;
+    for (const QString& name : QDir(folder).entryList(QDir::Files | QDir::Hidden))
+        if (name != target.fileName() && replaced.ok())
+            replaced = replaceFile(QDir(folder).filePath(name), destination.filePath(name));
+    if (replaced.ok())
+        replaced = replaceFile(header, path);
+    QDir(folder).removeRecursively();
+    return replaced;
+}
+
 template <typename PixelT>
 Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QString& path)
 {
-    return writeAtomically(path, [&](const QString& temporary) -> Expected<void> {
+    const auto writeTo = [&](const QString& file) -> Expected<void> {
         try {
             auto writer = itk::ImageFileWriter<ItkImage<PixelT>>::New();
-            writer->SetFileName(QFile::encodeName(temporary).toStdString());
+            writer->SetFileName(QFile::encodeName(file).toStdString());
             writer->SetInput(wrap(g, data));
             writer->SetUseCompression(true);
             writer->Update();
@@ -102,7 +144,8 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
         } catch (const itk::ExceptionObject& e) {
             return Error::failed(VolumeIOText::tr("%1: cannot write the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
         }
-    });
+    };
+    return hasDetachedData(path) ? writeDetachedAtomically(path, writeTo) : writeAtomically(path, writeTo);
 }
 
 // A MetaImage file (.mha) whose data, after the header, is shorter than the header declares: CompressedDataSize

@@ -40,15 +40,19 @@ private Q_SLOTS:
     void roundTripsEveryFormat_data()
     {
         QTest::addColumn<QString>("extension");
-        QTest::newRow("nii") << QStringLiteral(".nii");
-        QTest::newRow("nii.gz") << QStringLiteral(".nii.gz");
-        QTest::newRow("nrrd") << QStringLiteral(".nrrd");
-        QTest::newRow("mha") << QStringLiteral(".mha");
+        QTest::addColumn<QString>("dataFile"); // the second file of a detached header, named in it
+        QTest::newRow("nii") << QStringLiteral(".nii") << QString();
+        QTest::newRow("nii.gz") << QStringLiteral(".nii.gz") << QString();
+        QTest::newRow("nrrd") << QStringLiteral(".nrrd") << QString();
+        QTest::newRow("mha") << QStringLiteral(".mha") << QString();
+        QTest::newRow("mhd") << QStringLiteral(".mhd") << QStringLiteral("volume.zraw");
+        QTest::newRow("nhdr") << QStringLiteral(".nhdr") << QStringLiteral("volume.raw.gz");
     }
 
     void roundTripsEveryFormat()
     {
         QFETCH(QString, extension);
+        QFETCH(QString, dataFile);
         DELINEATE_REQUIRE_PACKAGED(kColin27);
         auto original = readVolume(kColin27);
         QVERIFY(original.ok());
@@ -63,7 +67,18 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("volume") + extension);
         auto written = writeVolume(source, path);
         QVERIFY2(written.ok(), qPrintable(written.error().message));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporary left behind
+        // No temporary left behind, and a detached header names its data file by the final name.
+        QStringList expected{QStringLiteral("volume") + extension};
+        if (!dataFile.isEmpty())
+            expected << dataFile;
+        expected.sort();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name), expected);
+        if (!dataFile.isEmpty()) {
+            QFile header(path);
+            QVERIFY(header.open(QIODevice::ReadOnly));
+            const QByteArray text = header.readAll();
+            QVERIFY2(text.contains(dataFile.toUtf8()) && !text.contains("partial"), text.constData());
+        }
         auto back = readVolume(path);
         QVERIFY2(back.ok(), qPrintable(back.error().message));
         QCOMPARE(back->pixelType(), PixelType::Float32);
