@@ -1,6 +1,7 @@
 // Ruler, angle and region statistics on a real anisotropic series (pyradiomics' brain MR, 0.78 x 0.78 x 6.5 mm
 // voxels): every expected value is computed here from the volume's voxels and the grid's numbers (origin, spacing,
 // direction written out in this file), never from Delineate's own earlier output. The JSON file round trip too.
+#include "SampleStatistics.h"
 #include "TestData.h"
 
 #include "image/Volume.h"
@@ -39,15 +40,9 @@ double length(const Vector3& a, const Vector3& b)
     return std::sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
 }
 
-struct Oracle
-{
-    int64_t voxels = 0;
-    double mean = 0, sd = 0, minimum = 0, maximum = 0;
-};
-
 // Brute force over every voxel of the volume: those on the slice whose centre (in mm, in the slice plane) lies in
 // the rectangle or the inscribed ellipse; two-pass mean and sample SD.
-Oracle bruteForce(const Volume& volume, bool ellipse, int sliceAxis, int64_t slice, const Vector3& a, const Vector3& b)
+testing::SampleStatistics bruteForce(const Volume& volume, bool ellipse, int sliceAxis, int64_t slice, const Vector3& a, const Vector3& b)
 {
     const ImageGeometry& g = volume.geometry();
     const auto& s = g.size();
@@ -73,23 +68,7 @@ Oracle bruteForce(const Volume& volume, bool ellipse, int sliceAxis, int64_t sli
                 if (ellipse ? ellipseSum <= 1.0 + 1e-12 : inside)
                     values.push_back(volume.value(i, j, k));
             }
-    Oracle e;
-    e.voxels = int64_t(values.size());
-    if (values.empty())
-        return e;
-    double sum = 0.0;
-    e.minimum = e.maximum = values.front();
-    for (double v : values) {
-        sum += v;
-        e.minimum = std::min(e.minimum, v);
-        e.maximum = std::max(e.maximum, v);
-    }
-    e.mean = sum / double(values.size());
-    double squares = 0.0;
-    for (double v : values)
-        squares += (v - e.mean) * (v - e.mean);
-    e.sd = values.size() > 1 ? std::sqrt(squares / double(values.size() - 1)) : 0.0;
-    return e;
+    return testing::sampleStatistics(values);
 }
 
 } // namespace
@@ -185,12 +164,12 @@ void TestMeasurements::regionStatisticsEqualTheVoxels()
     QFETCH(int, slice);
     QFETCH(Vector3, a);
     QFETCH(Vector3, b);
-    const Oracle e = bruteForce(*m_brain, ellipse, sliceAxis, slice, a, b);
-    QVERIFY(e.voxels > 20);
+    const testing::SampleStatistics e = bruteForce(*m_brain, ellipse, sliceAxis, slice, a, b);
+    QVERIFY(e.count > 20);
     QVERIFY(e.maximum > e.minimum); // real anatomy, not a flat area
     const RegionStatistics s = regionStatistics(*m_brain, ellipse ? MeasurementKind::Ellipse : MeasurementKind::Rectangle,
                                                 sliceAxis, slice, a, b);
-    QCOMPARE(s.voxels, e.voxels);
+    QCOMPARE(s.voxels, e.count);
     QVERIFY2(std::abs(s.mean - e.mean) < 1e-9 * std::max(1.0, std::abs(e.mean)), qPrintable(QString::number(s.mean - e.mean)));
     QVERIFY(std::abs(s.standardDeviation - e.sd) < 1e-9 * std::max(1.0, e.sd));
     QCOMPARE(s.minimum, e.minimum);
@@ -213,13 +192,13 @@ void TestMeasurements::edgeVoxelsSurviveRounding()
     // from its centre: 0.36 + 0.64 = 1) and on its sides.
     const Vector3 a{90, 80, 12}, b{130, 130, 12};
     for (bool ellipse : {false, true}) {
-        const Oracle e = bruteForce(*m_brain, ellipse, 2, 12, a, b);
+        const testing::SampleStatistics e = bruteForce(*m_brain, ellipse, 2, 12, a, b);
         const MeasurementKind kind = ellipse ? MeasurementKind::Ellipse : MeasurementKind::Rectangle;
         for (double off : {1e-9, -1e-9}) {
             const Vector3 a2{a[0] + off, a[1] - off, 12}, b2{b[0] - off, b[1] + off, 12};
-            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a2, b2).voxels, e.voxels);
+            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a2, b2).voxels, e.count);
             const Vector3 a3{a[0] - off, a[1] + off, 12}, b3{b[0] + off, b[1] - off, 12};
-            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a3, b3).voxels, e.voxels);
+            QCOMPARE(regionStatistics(*m_brain, kind, 2, 12, a3, b3).voxels, e.count);
         }
     }
 }
@@ -267,9 +246,9 @@ void TestMeasurements::fileRoundTrip()
     QVERIFY(std::abs(first.value(QStringLiteral("lengthMm")).toDouble()
                      - length(lps(m_brain->geometry(), ruler.points[0]), end)) < 1e-6);
     const QJsonObject stats = items.at(1).toObject().value(QStringLiteral("statistics")).toObject();
-    const Oracle e = bruteForce(*m_brain, true, 1, 128, region.points[0], region.points[1]);
+    const testing::SampleStatistics e = bruteForce(*m_brain, true, 1, 128, region.points[0], region.points[1]);
     QVERIFY(std::abs(stats.value(QStringLiteral("mean")).toDouble() - e.mean) < 1e-6);
-    QCOMPARE(stats.value(QStringLiteral("voxels")).toInteger(), e.voxels);
+    QCOMPARE(stats.value(QStringLiteral("voxels")).toInteger(), e.count);
 
     auto read = readMeasurements(path);
     QVERIFY2(read.ok(), qPrintable(read.error().message));

@@ -3,6 +3,7 @@
 // dcmqi's body CT (values in HU), an angle by three clicks, editing by a handle, Delete, the list kept per series,
 // the JSON file beside the study and back. Every expected value is computed here from the volume's voxels and the
 // grid's numbers, never taken from Delineate's output.
+#include "SampleStatistics.h"
 #include "TestData.h"
 
 #include "image/Volume.h"
@@ -84,15 +85,9 @@ double norm(const Vector3& v)
     return std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
 }
 
-struct Values
-{
-    int64_t count = 0;
-    double mean = 0, sd = 0, minimum = 0, maximum = 0;
-};
-
 // The axial slice k's voxels with i in [i0, i1] and j in [j0, j1] (inclusive), or those inside the ellipse
 // inscribed in that box (centre distance measured in mm); two-pass mean and sample SD.
-Values axialRegion(const Volume& v, int64_t k, int64_t i0, int64_t j0, int64_t i1, int64_t j1, bool ellipse)
+testing::SampleStatistics axialRegion(const Volume& v, int64_t k, int64_t i0, int64_t j0, int64_t i1, int64_t j1, bool ellipse)
 {
     const auto& s = v.geometry().spacing();
     const double ci = (i0 + i1) / 2.0 * s[0], cj = (j0 + j1) / 2.0 * s[1];
@@ -104,21 +99,7 @@ Values axialRegion(const Volume& v, int64_t k, int64_t i0, int64_t j0, int64_t i
             if (!ellipse || x * x + y * y <= 1.0 + 1e-12)
                 values.push_back(v.value(i, j, k));
         }
-    Values r;
-    r.count = int64_t(values.size());
-    double sum = 0;
-    r.minimum = r.maximum = values.front();
-    for (double x : values) {
-        sum += x;
-        r.minimum = std::min(r.minimum, x);
-        r.maximum = std::max(r.maximum, x);
-    }
-    r.mean = sum / double(values.size());
-    double squares = 0;
-    for (double x : values)
-        squares += (x - r.mean) * (x - r.mean);
-    r.sd = std::sqrt(squares / double(values.size() - 1));
-    return r;
+    return testing::sampleStatistics(values);
 }
 
 // Pixels of `image` near `centre` drawn in the selected measurement's cyan: never a grey of the picture.
@@ -256,7 +237,7 @@ void TestMeasurementPanel::regionsOnBodyCtInHounsfieldUnits()
     MeasurementList* list = m_window->measurements();
     QCOMPARE(list->rowCount(), 1);
     const RegionStatistics& s = list->measurements().front().statistics;
-    const Values e = axialRegion(volume, k, 200, 220, 260, 300, false);
+    const testing::SampleStatistics e = axialRegion(volume, k, 200, 220, 260, 300, false);
     QCOMPARE(s.voxels, e.count);
     QCOMPARE(e.count, int64_t(61 * 81));
     QVERIFY2(std::abs(s.mean - e.mean) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(s.mean).arg(e.mean)));
@@ -269,12 +250,12 @@ void TestMeasurementPanel::regionsOnBodyCtInHounsfieldUnits()
 
     // The corner handle dragged to (240, 280): the values are those of the smaller box.
     drag(axial, Vector3{260, 300, double(k)}, Vector3{240, 280, double(k)});
-    const Values smaller = axialRegion(volume, k, 200, 220, 240, 280, false);
+    const testing::SampleStatistics smaller = axialRegion(volume, k, 200, 220, 240, 280, false);
     QCOMPARE(list->measurements().front().statistics.voxels, smaller.count);
     QVERIFY(std::abs(list->measurements().front().statistics.mean - smaller.mean) < 1e-6);
     // A drag inside it (away from the handles) moves it whole, 10 voxels to the patient's left.
     drag(axial, Vector3{220, 250, double(k)}, Vector3{230, 250, double(k)});
-    const Values shifted = axialRegion(volume, k, 210, 220, 250, 280, false);
+    const testing::SampleStatistics shifted = axialRegion(volume, k, 210, 220, 250, 280, false);
     QCOMPARE(list->measurements().front().statistics.voxels, shifted.count);
     QVERIFY(std::abs(list->measurements().front().statistics.mean - shifted.mean) < 1e-6);
     QVERIFY(std::abs(shifted.mean - smaller.mean) > 1e-3); // the move changed what is inside
@@ -283,7 +264,7 @@ void TestMeasurementPanel::regionsOnBodyCtInHounsfieldUnits()
     m_window->measurementPanel()->chooseTool(MeasurementKind::Ellipse);
     drag(axial, Vector3{300, 200, double(k)}, Vector3{340, 250, double(k)});
     QCOMPARE(list->rowCount(), 2);
-    const Values ellipse = axialRegion(volume, k, 300, 200, 340, 250, true);
+    const testing::SampleStatistics ellipse = axialRegion(volume, k, 300, 200, 340, 250, true);
     const RegionStatistics& es = list->measurements().back().statistics;
     QCOMPARE(es.voxels, ellipse.count);
     QVERIFY(std::abs(es.mean - ellipse.mean) < 1e-6);
