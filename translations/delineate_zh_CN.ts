@@ -455,6 +455,10 @@
         <source>store export-dataset: --output DIR, --dataset-id N and --name NAME are required</source>
         <translation>store export-dataset：需要 --output DIR、--dataset-id N 和 --name NAME</translation>
     </message>
+    <message>
+        <source>--image I --mask M [--atlas A] --output LABELS  the label map for train --synth-labels</source>
+        <translation>--image I --mask M [--atlas A] --output LABELS  生成 train --synth-labels 所用的标签图</translation>
+    </message>
 </context>
 <context>
     <name>DicomFileHeader</name>
@@ -1519,10 +1523,6 @@ Series: %5</source>
         <translation>数据增强中的镜像：auto（默认：PNG 图像左右镜像，体数据不镜像）、none、horizontal 或 all（8 种翻转和 90 度旋转）。</translation>
     </message>
     <message>
-        <source>Show a model&apos;s header (no engine is loaded), or change its name, version, modality or notes in place.</source>
-        <translation>显示模型的头信息（不加载引擎），或直接修改其名称、版本、模态或备注。</translation>
-    </message>
-    <message>
         <source>Print the whole header as JSON.</source>
         <translation>以 JSON 输出完整的头信息。</translation>
     </message>
@@ -1682,6 +1682,98 @@ Series: %5</source>
         <source>train: --resume needs --checkpoint FILE or --store S</source>
         <translation>train：--resume 需要 --checkpoint FILE 或 --store S</translation>
     </message>
+    <message>
+        <source>Slices (along the third voxel axis) of volume pairs to train on, e.g. 0-49,65-180 (default: all, or all but --val-slices).</source>
+        <translation>用于训练的体数据切片（沿第三个体素轴），例如 0-49,65-180（默认：全部，或除 --val-slices 之外的全部）。</translation>
+    </message>
+    <message>
+        <source>Slices to validate on; without --val or --val-range they are held back from the training volumes (and from the synthesis).</source>
+        <translation>用于验证的切片；未给出 --val 或 --val-range 时，这些切片从训练体数据（以及合成）中留出。</translation>
+    </message>
+    <message>
+        <source>best (default: the weights with the best validation Dice) or last (the last averaged weights; nothing is chosen on the validation slices).</source>
+        <translation>best（默认：验证 Dice 最好的权重）或 last（最后的平均权重；不依据验证切片做任何选择）。</translation>
+    </message>
+    <message>
+        <source>Folder of label maps named like the training images: part of the patches become images synthesised from them (random contrast, deformation, resolution, bias, noise). See synth-labels.</source>
+        <translation>与训练图像同名的标签图文件夹：部分图块改为由其合成的图像（随机对比度、形变、分辨率、偏置场、噪声）。见 synth-labels。</translation>
+    </message>
+    <message>
+        <source>Fraction of synthetic patches with --synth-labels (default 0.5).</source>
+        <translation>使用 --synth-labels 时合成图块的比例（默认 0.5）。</translation>
+    </message>
+    <message>
+        <source>--keep must be best or last, not &apos;%1&apos;</source>
+        <translation>--keep 必须为 best 或 last，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--synth-fraction must be above 0 and at most 1</source>
+        <translation>--synth-fraction 必须大于 0 且不超过 1</translation>
+    </message>
+    <message>
+        <source>Build the label map that drives image synthesis (train --synth-labels) from an image and a mask on the same grid: intensity classes outside the mask (0 the darkest, usually air) and inside it (1D k-means), and optionally an atlas&apos; regions, each taking over the voxels of its own dominant tissue class.</source>
+        <translation>由同一网格上的图像和掩膜生成驱动图像合成（train --synth-labels）的标签图：掩膜外（0 为最暗，通常是空气）和掩膜内的强度类别（一维 k 均值），并可选用图谱的分区，每个分区接管其主要组织类别的体素。</translation>
+    </message>
+    <message>
+        <source>The image (a volume file).</source>
+        <translation>图像（体数据文件）。</translation>
+    </message>
+    <message>
+        <source>The mask on the same grid: non-zero voxels are inside.</source>
+        <translation>同一网格上的掩膜：非零体素为内部。</translation>
+    </message>
+    <message>
+        <source>An atlas of regions on the same grid (optional).</source>
+        <translation>同一网格上的分区图谱（可选）。</translation>
+    </message>
+    <message>
+        <source>Intensity classes inside the mask (default 3).</source>
+        <translation>掩膜内的强度类别数（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Intensity classes outside the mask (default 3).</source>
+        <translation>掩膜外的强度类别数（默认 3）。</translation>
+    </message>
+    <message>
+        <source>The label map to write (.nii.gz, .nrrd, .mha).</source>
+        <translation>要写入的标签图（.nii.gz、.nrrd、.mha）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 labels</source>
+        <translation>%1：%2 个标签</translation>
+    </message>
+    <message>
+        <source>label %1: %2, mean %3, %4 voxels</source>
+        <translation>标签 %1：%2，均值 %3，%4 个体素</translation>
+    </message>
+    <message>
+        <source>atlas region %1</source>
+        <translation>图谱分区 %1</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>Normalisation after each convolution: batch (the unet preset&apos;s), instance, group or none.</source>
+        <translation>每个卷积之后的归一化：batch（unet 预设所用）、instance、group 或 none。</translation>
+    </message>
+    <message>
+        <source>Show a model&apos;s header (no engine is loaded), or change its name, version, modality, notes or slice plane in place.</source>
+        <translation>显示模型的文件头（不加载引擎），或就地修改其名称、版本、模态、备注或切片平面。</translation>
+    </message>
+    <message>
+        <source>axial (run on the slices normal to the voxel axis nearest head-foot, however the volume is stored) or axis (along its slice_axis).</source>
+        <translation>axial（无论体数据如何存储，都在垂直于最接近头足方向的体素轴的切片上运行）或 axis（沿其 slice_axis）。</translation>
+    </message>
+    <message>
+        <source>--set-slice-plane must be axial or axis, not &apos;%1&apos;</source>
+        <translation>--set-slice-plane 必须为 axial 或 axis，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ModelHeader</name>
@@ -1792,6 +1884,10 @@ Series: %5</source>
     <message>
         <source>%1: cannot write (%2)</source>
         <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>slice_plane &apos;%1&apos; is not &apos;axis&apos; or &apos;axial&apos;</source>
+        <translation>slice_plane“%1”不是“axis”或“axial”</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2703,49 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>SynthesisLabels</name>
+    <message>
+        <source>the number of classes must be at least 1, not %1</source>
+        <translation>类别数必须至少为 1，而不是 %1</translation>
+    </message>
+    <message>
+        <source>there are no voxels to divide into classes</source>
+        <translation>没有可划分类别的体素</translation>
+    </message>
+    <message>
+        <source>%1 classes were asked for, but the voxels take only %2 distinct values</source>
+        <translation>要求 %1 个类别，但体素只有 %2 个不同的值</translation>
+    </message>
+    <message>
+        <source>the mask&apos;s grid (%1 x %2 x %3) differs from the image&apos;s (%4 x %5 x %6)</source>
+        <translation>掩膜的网格（%1 x %2 x %3）与图像的网格（%4 x %5 x %6）不同</translation>
+    </message>
+    <message>
+        <source>the atlas&apos; grid (%1 x %2 x %3) differs from the image&apos;s (%4 x %5 x %6)</source>
+        <translation>图谱的网格（%1 x %2 x %3）与图像的网格（%4 x %5 x %6）不同</translation>
+    </message>
+    <message>
+        <source>between 1 and 255 classes inside and outside the mask are needed</source>
+        <translation>掩膜内外需要 1 到 255 个类别</translation>
+    </message>
+    <message>
+        <source>the mask must hold some voxels and leave some out</source>
+        <translation>掩膜必须包含一部分体素，并留出一部分</translation>
+    </message>
+    <message>
+        <source>inside the mask: %1</source>
+        <translation>掩膜内：%1</translation>
+    </message>
+    <message>
+        <source>outside the mask: %1</source>
+        <translation>掩膜外：%1</translation>
+    </message>
+    <message>
+        <source>the atlas has more regions than labels are left (255 in all)</source>
+        <translation>图谱的分区数多于剩余的标签数（共 255 个）</translation>
+    </message>
+</context>
+<context>
     <name>TorchEngine</name>
     <message>
         <source>CUDA</source>
@@ -2675,6 +2814,22 @@ Series: %5</source>
         <source>the checkpoint does not fit this network</source>
         <translation>检查点与此网络不匹配</translation>
     </message>
+    <message>
+        <source>%1: slice %2 was asked for, but a volume has only %3 slices (0-%4)</source>
+        <translation>%1：要求第 %2 层切片，但有一个体数据只有 %3 层（0-%4）</translation>
+    </message>
+    <message>
+        <source>%1: slice %2 is both a training and a validation slice</source>
+        <translation>%1：第 %2 层切片既是训练切片又是验证切片</translation>
+    </message>
+    <message>
+        <source>the fraction of synthetic samples must be above 0 and at most 1, not %1</source>
+        <translation>合成样本的比例必须大于 0 且不超过 1，而不是 %1</translation>
+    </message>
+    <message>
+        <source>%1: no training slices are left</source>
+        <translation>%1：没有剩余的训练切片</translation>
+    </message>
 </context>
 <context>
     <name>TrainingData</name>
@@ -2705,6 +2860,14 @@ Series: %5</source>
     <message>
         <source>Reading training data</source>
         <translation>正在读取训练数据</translation>
+    </message>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: no synthesis label map named like %2</source>
+        <translation>%1：没有与 %2 同名的合成标签图</translation>
     </message>
 </context>
 <context>

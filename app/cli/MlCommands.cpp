@@ -10,6 +10,7 @@
 #include "io/VolumeIO.h"
 #include "ml/EngineLoader.h"
 #include "ml/OverlapMetrics.h"
+#include "ml/SynthesisLabels.h"
 #include "ml/TrainingData.h"
 #include "ml/ModelRegistry.h"
 #include "ml/VersionComparison.h"
@@ -413,6 +414,7 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("arch"), MlCommandsText::tr("simple (reference SimpleUNet) or unet (default)."), QStringLiteral("A")},
         {QStringLiteral("width"), MlCommandsText::tr("Channels at the first level (default: the preset's)."), QStringLiteral("N")},
         {QStringLiteral("depth"), MlCommandsText::tr("Resolution levels (default: the preset's)."), QStringLiteral("N")},
+        {QStringLiteral("norm"), MlCommandsText::tr("Normalisation after each convolution: batch (the unet preset's), instance, group or none."), QStringLiteral("N")},
         {QStringLiteral("epochs"), MlCommandsText::tr("Number of epochs."), QStringLiteral("N")},
         {QStringLiteral("minutes"), MlCommandsText::tr("Time budget in minutes (with --epochs: whichever ends first)."), QStringLiteral("M")},
         {QStringLiteral("steps-per-epoch"), MlCommandsText::tr("Optimiser steps per epoch (default 50)."), QStringLiteral("N")},
@@ -431,6 +433,11 @@ int runTrain(const QStringList& arguments)
         {QStringLiteral("data-description"), MlCommandsText::tr("Provenance text: data source, licence, citation."), QStringLiteral("TEXT")},
         {QStringLiteral("half"), MlCommandsText::tr("Store the weights as float16 (half the file size).")},
         {QStringLiteral("nonzero-labels"), MlCommandsText::tr("Treat every non-zero label voxel as label 1 (e.g. a skull-stripped image).")},
+        {QStringLiteral("train-slices"), MlCommandsText::tr("Slices (along the third voxel axis) of volume pairs to train on, e.g. 0-49,65-180 (default: all, or all but --val-slices)."), QStringLiteral("R")},
+        {QStringLiteral("val-slices"), MlCommandsText::tr("Slices to validate on; without --val or --val-range they are held back from the training volumes (and from the synthesis)."), QStringLiteral("R")},
+        {QStringLiteral("keep"), MlCommandsText::tr("best (default: the weights with the best validation Dice) or last (the last averaged weights; nothing is chosen on the validation slices)."), QStringLiteral("K")},
+        {QStringLiteral("synth-labels"), MlCommandsText::tr("Folder of label maps named like the training images: part of the patches become images synthesised from them (random contrast, deformation, resolution, bias, noise). See synth-labels."), QStringLiteral("DIR")},
+        {QStringLiteral("synth-fraction"), MlCommandsText::tr("Fraction of synthetic patches with --synth-labels (default 0.5)."), QStringLiteral("F")},
         {QStringLiteral("checkpoint"), MlCommandsText::tr("Keep the whole training state in this file after every epoch (with --store: the registry's interrupted-run file), so that a killed run can be resumed."), QStringLiteral("FILE")},
         {QStringLiteral("resume"), MlCommandsText::tr("Resume the run whose checkpoint is in --checkpoint FILE (or the store's interrupted run), given the same options.")},
         {QStringLiteral("quiet"), MlCommandsText::tr("No progress on stderr.")},
@@ -451,6 +458,7 @@ int runTrain(const QStringList& arguments)
         options.architecture = parser.value(QStringLiteral("arch"));
     options.baseWidth = intValue(parser, QStringLiteral("width"), 0, ok);
     options.depth = intValue(parser, QStringLiteral("depth"), 0, ok);
+    options.normalization = parser.value(QStringLiteral("norm"));
     options.epochs = intValue(parser, QStringLiteral("epochs"), 0, ok);
     options.minutes = doubleValue(parser, QStringLiteral("minutes"), 0.0, ok);
     options.stepsPerEpoch = intValue(parser, QStringLiteral("steps-per-epoch"), options.stepsPerEpoch, ok);
@@ -468,6 +476,12 @@ int runTrain(const QStringList& arguments)
     options.dataDescription = parser.value(QStringLiteral("data-description"));
     options.nonZeroLabelIsForeground = parser.isSet(QStringLiteral("nonzero-labels"));
     options.halfPrecisionFile = parser.isSet(QStringLiteral("half"));
+    options.synthesisFolder = parser.value(QStringLiteral("synth-labels"));
+    options.synthesisFraction = doubleValue(parser, QStringLiteral("synth-fraction"), options.synthesisFraction, ok);
+    const QString keep = parser.value(QStringLiteral("keep"));
+    if (!keep.isEmpty() && keep != QLatin1String("best") && keep != QLatin1String("last"))
+        return fail(MlCommandsText::tr("--keep must be best or last, not '%1'").arg(keep));
+    options.keepLast = keep == QLatin1String("last");
     if (!precisionValue(parser, options.precision))
         return Failure;
     if (!ok)
@@ -482,8 +496,14 @@ int runTrain(const QStringList& arguments)
         return fail(MlCommandsText::tr("--epochs, --minutes, --steps-per-epoch, --batch, --patch (>= 16) and --lr must be positive"));
     if (options.weightAveraging < 0.0 || options.weightAveraging >= 1.0)
         return fail(MlCommandsText::tr("--average must be at least 0 and below 1"));
+    if (options.synthesisFraction <= 0.0 || options.synthesisFraction > 1.0)
+        return fail(MlCommandsText::tr("--synth-fraction must be above 0 and at most 1"));
+    if (!options.synthesisFolder.isEmpty() && !QFileInfo(options.synthesisFolder).isDir())
+        return fail(MlCommandsText::tr("%1: no such folder").arg(options.synthesisFolder));
     for (const auto& [name, target] : {std::pair<QString, QVector<int>*>{QStringLiteral("train-range"), &options.trainIndices},
-                                       std::pair<QString, QVector<int>*>{QStringLiteral("val-range"), &options.validationIndices}}) {
+                                       std::pair<QString, QVector<int>*>{QStringLiteral("val-range"), &options.validationIndices},
+                                       std::pair<QString, QVector<int>*>{QStringLiteral("train-slices"), &options.trainSlices},
+                                       std::pair<QString, QVector<int>*>{QStringLiteral("val-slices"), &options.validationSlices}}) {
         auto indices = ml::parseIndexRanges(parser.value(name));
         if (!indices)
             return fail(QStringLiteral("--%1: %2").arg(name, indices.error().message));
@@ -615,6 +635,76 @@ int compareVersions(const TrainingStore& store, const ml::ModelRegistry& registr
 
 } // namespace
 
+int runSynthLabels(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        MlCommandsText::tr("Build the label map that drives image synthesis (train --synth-labels) from an image and a mask on the same "
+                           "grid: intensity classes outside the mask (0 the darkest, usually air) and inside it (1D k-means), "
+                           "and optionally an atlas' regions, each taking over the voxels of its own dominant tissue class."));
+    parser.addOptions({
+        {QStringLiteral("image"), MlCommandsText::tr("The image (a volume file)."), QStringLiteral("IMAGE")},
+        {QStringLiteral("mask"), MlCommandsText::tr("The mask on the same grid: non-zero voxels are inside."), QStringLiteral("MASK")},
+        {QStringLiteral("atlas"), MlCommandsText::tr("An atlas of regions on the same grid (optional)."), QStringLiteral("ATLAS")},
+        {QStringLiteral("inside"), MlCommandsText::tr("Intensity classes inside the mask (default 3)."), QStringLiteral("N")},
+        {QStringLiteral("outside"), MlCommandsText::tr("Intensity classes outside the mask (default 3)."), QStringLiteral("N")},
+        {QStringLiteral("output"), MlCommandsText::tr("The label map to write (.nii.gz, .nrrd, .mha)."), QStringLiteral("OUT")},
+        {QStringLiteral("json"), MlCommandsText::tr("Print JSON instead of a table.")},
+    });
+    int exitCode = Failure;
+    if (!parse(parser, arguments, {QStringLiteral("image"), QStringLiteral("mask"), QStringLiteral("output")}, exitCode))
+        return exitCode;
+    bool ok = true;
+    ml::SynthesisLabelOptions options;
+    options.classesInside = intValue(parser, QStringLiteral("inside"), options.classesInside, ok);
+    options.classesOutside = intValue(parser, QStringLiteral("outside"), options.classesOutside, ok);
+    if (!ok)
+        return Failure;
+    auto image = readVolume(parser.value(QStringLiteral("image")));
+    if (!image)
+        return fail(image.error().message);
+    auto maskVolume = readVolume(parser.value(QStringLiteral("mask")));
+    if (!maskVolume)
+        return fail(maskVolume.error().message);
+    LabelMap mask(maskVolume->geometry());
+    for (std::size_t i = 0; i < mask.voxelCount(); ++i)
+        mask.data()[i] = maskVolume->valueAt(i) != 0.0 ? 1 : 0;
+    std::optional<Volume> atlas;
+    if (parser.isSet(QStringLiteral("atlas"))) {
+        auto read = readVolume(parser.value(QStringLiteral("atlas")));
+        if (!read)
+            return fail(read.error().message);
+        atlas = std::move(*read);
+    }
+    ml::SynthesisLabelSummary summary;
+    auto labels = ml::makeSynthesisLabels(*image, mask, atlas ? &*atlas : nullptr, options, &summary);
+    if (!labels)
+        return fail(QStringLiteral("%1: %2").arg(parser.value(QStringLiteral("image")), labels.error().message));
+    const QString output = parser.value(QStringLiteral("output"));
+    if (auto written = writeLabelMap(*labels, output); !written)
+        return fail(written.error().message);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray classes;
+        for (const auto& c : summary.classes)
+            classes.append(QJsonObject{{QStringLiteral("label"), c.label},
+                                       {QStringLiteral("inside"), c.inside},
+                                       {QStringLiteral("atlas_region"), c.atlasRegion},
+                                       {QStringLiteral("mean_intensity"), c.meanIntensity},
+                                       {QStringLiteral("voxels"), double(c.voxels)}});
+        printJson(QJsonDocument(QJsonObject{{QStringLiteral("output"), output}, {QStringLiteral("classes"), classes}}));
+        return Success;
+    }
+    printLine(MlCommandsText::tr("%1: %2 labels").arg(output).arg(summary.classes.size()));
+    for (const auto& c : summary.classes)
+        printLine(MlCommandsText::tr("label %1: %2, mean %3, %4 voxels")
+                      .arg(c.label, 3)
+                      .arg(c.atlasRegion != 0 ? MlCommandsText::tr("atlas region %1").arg(c.atlasRegion)
+                                              : c.inside ? MlCommandsText::tr("inside") : MlCommandsText::tr("outside"))
+                      .arg(c.meanIntensity, 0, 'f', 1)
+                      .arg(c.voxels));
+    return Success;
+}
+
 int runModels(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -685,13 +775,14 @@ int runModel(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(MlCommandsText::tr(
-        "Show a model's header (no engine is loaded), or change its name, version, modality or notes in place."));
+        "Show a model's header (no engine is loaded), or change its name, version, modality, notes or slice plane in place."));
     parser.addOptions({
         {QStringLiteral("json"), MlCommandsText::tr("Print the whole header as JSON.")},
         {QStringLiteral("set-name"), MlCommandsText::tr("New name."), QStringLiteral("NAME")},
         {QStringLiteral("set-version"), MlCommandsText::tr("New version text."), QStringLiteral("VERSION")},
         {QStringLiteral("set-modality"), MlCommandsText::tr("The images it is made for (MR, CT, EM, ...; empty: any)."), QStringLiteral("MODALITY")},
         {QStringLiteral("set-notes"), MlCommandsText::tr("New notes (licence, citation, limits)."), QStringLiteral("TEXT")},
+        {QStringLiteral("set-slice-plane"), MlCommandsText::tr("axial (run on the slices normal to the voxel axis nearest head-foot, however the volume is stored) or axis (along its slice_axis)."), QStringLiteral("PLANE")},
     });
     parser.addPositionalArgument(QStringLiteral("MODEL"), MlCommandsText::tr("Model file (.dlm) or TorchScript file (.pt with .pt.json)."));
     int exitCode = Failure;
@@ -712,6 +803,13 @@ int runModel(const QStringList& arguments)
             *field = parser.value(option);
             changed = true;
         }
+    if (parser.isSet(QStringLiteral("set-slice-plane"))) {
+        const QString plane = parser.value(QStringLiteral("set-slice-plane"));
+        if (plane != QLatin1String("axial") && plane != QLatin1String("axis"))
+            return fail(MlCommandsText::tr("--set-slice-plane must be axial or axis, not '%1'").arg(plane));
+        header->axialSlices = plane == QLatin1String("axial");
+        changed = true;
+    }
     if (changed)
         if (auto written = ml::rewriteModelHeader(path, *header); !written)
             return fail(written.error().message);

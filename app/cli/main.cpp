@@ -18,6 +18,7 @@ int runRecover(const QStringList& arguments);
 int runSegment(const QStringList& arguments);
 int runTrain(const QStringList& arguments);
 int runEvaluate(const QStringList& arguments);
+int runSynthLabels(const QStringList& arguments);
 int runModel(const QStringList& arguments);
 int runStore(const QStringList& arguments);
 int runModels(const QStringList& arguments);
@@ -42,6 +43,7 @@ const Command kCommands[] = {
     {"train", delineate::cli::runTrain, QT_TRANSLATE_NOOP("DelineateCli", "--data DIR | --store S --output MODEL [--from MODEL]  train or fine-tune a U-Net")},
     {"model", delineate::cli::runModel, QT_TRANSLATE_NOOP("DelineateCli", "MODEL [--json] [--set-modality M ...]  show or edit a model's header")},
     {"evaluate", delineate::cli::runEvaluate, QT_TRANSLATE_NOOP("DelineateCli", "--prediction P --reference R [--json]  Dice, IoU, HD95, surface distance, pixel error")},
+    {"synth-labels", delineate::cli::runSynthLabels, QT_TRANSLATE_NOOP("DelineateCli", "--image I --mask M [--atlas A] --output LABELS  the label map for train --synth-labels")},
     {"models", delineate::cli::runModels, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  a store's model versions: list, compare, promote, rollback")},
     {"store", delineate::cli::runStore, QT_TRANSLATE_NOOP("DelineateCli", "ACTION --store S ...  the training-sample store: add, list, import, check, set-split, remove, export-dataset")},
 };

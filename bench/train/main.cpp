@@ -1,9 +1,14 @@
 // bench_train [--threads N] [--steps N]: training throughput (forward + backward + Adam step on 256 x 256 patches,
-// batch 4) of the default "unet" preset and the reference SimpleUNet, against the reference convolution. Last line: JSON.
+// batch 4) of the default "unet" preset and the reference SimpleUNet, against the reference convolution; and the cost
+// of one synthetic training sample (Synthesis.h, from Colin 27's label map when mricron-data is installed), in ms and
+// as a fraction of the unet's training time per sample in the same run. Last line: JSON.
 #include "ReferenceConvolution.h"
 
 #include "ml/ComputeRuntime.h"
+#include "io/VolumeIO.h"
 #include "ml/ModelInternals.h"
+#include "ml/Synthesis.h"
+#include "ml/SynthesisLabels.h"
 #include "ml/UNet.h"
 
 #include <QCommandLineParser>
@@ -15,6 +20,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <random>
 
 using namespace delineate::ml;
 
@@ -36,6 +42,7 @@ int main(int argc, char* argv[])
 
     const int64_t batch = 4, edge = 256;
     QJsonArray rows;
+    double unetMsPerSample = 0.0;
     QJsonObject result{{QStringLiteral("threads"), threads}, {QStringLiteral("reference_conv_gflops"), reference}};
     // bfloat16 (autocast, float32 weights and optimiser) is timed where the CPU has it natively.
     std::vector<ComputePrecision> precisions{ComputePrecision::Float32};
@@ -78,6 +85,7 @@ int main(int argc, char* argv[])
                                     {QStringLiteral("ratio"), gflops / reference}});
             // The headline figures: the unet preset at the precision training uses by default ("auto").
             if (preset == QLatin1String("unet") && precision == resolveComputePrecision(ComputePrecision::Auto, false)) {
+                unetMsPerSample = 1000.0 / samplesPerSecond;
                 result.insert(QStringLiteral("precision"), computePrecisionName(precision));
                 result.insert(QStringLiteral("samples_per_s"), samplesPerSecond);
                 result.insert(QStringLiteral("ratio"), gflops / reference);
@@ -87,6 +95,35 @@ int main(int argc, char* argv[])
         }
     }
     result.insert(QStringLiteral("models"), rows);
+
+    // Synthesis: label map of Colin 27 (as docs/ml.md builds it), whole-slice samples cut to 224 x 224 patches.
+    const QString templates = QStringLiteral("/usr/share/mricron/templates/");
+    auto image = delineate::readVolume(templates + QStringLiteral("ch2.nii.gz"));
+    auto stripped = delineate::readVolume(templates + QStringLiteral("ch2bet.nii.gz"));
+    auto atlas = delineate::readVolume(templates + QStringLiteral("aal.nii.gz"));
+    if (image && stripped && atlas) {
+        delineate::LabelMap mask(stripped->geometry());
+        for (std::size_t i = 0; i < mask.voxelCount(); ++i)
+            mask.data()[i] = stripped->valueAt(i) != 0.0 ? 1 : 0;
+        auto labels = makeSynthesisLabels(*image, mask, &*atlas, SynthesisLabelOptions{});
+        if (labels) {
+            std::vector<SynthesisVolume> volumes{makeSynthesisVolume(*labels, makeSynthesisVolume(mask, torch::Tensor(), {}).labels, {})};
+            SynthesisSampler sampler(std::move(volumes), SynthesisOptions{}, 1.0, 0.5, 0);
+            std::mt19937_64 random(1);
+            const int samples = 4 * steps;
+            sampler.patch(224, random);
+            const auto start = std::chrono::steady_clock::now();
+            for (int n = 0; n < samples; ++n)
+                sampler.patch(224, random);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / samples;
+            out << "synthesis: " << ms << " ms per 224^2 sample (Colin 27, " << samples << " samples)\n";
+            result.insert(QStringLiteral("synthesis_ms_per_sample"), ms);
+            if (unetMsPerSample > 0.0)
+                result.insert(QStringLiteral("synthesis_fraction_of_step"), ms / unetMsPerSample);
+        }
+    } else {
+        out << "synthesis: not measured (" << templates << " from mricron-data is missing)\n";
+    }
     out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }

@@ -85,7 +85,7 @@ Expected<SegmentationResult> segmentVolume(const Volume& volume, const Segmentat
     if (volume.isEmpty())
         return Error::failed(InferenceText::tr("the image is empty"));
     const ModelHeader& header = model.header();
-    const int axis = options.sliceAxis >= 0 ? options.sliceAxis : header.sliceAxis;
+    const int axis = options.sliceAxis >= 0 ? options.sliceAxis : header.sliceAxisFor(volume.geometry());
     if (axis > 2)
         return Error::failed(InferenceText::tr("slice axis %1 is not 0, 1 or 2").arg(axis));
     if (header.architecture.inputChannels != 1)

@@ -1,6 +1,8 @@
 // JSON form of model headers; every missing or wrong field is reported by name.
 #include "ml/ModelHeader.h"
 
+#include <cmath>
+
 #include "io/VolumeIO.h"
 
 #include <QCoreApplication>
@@ -198,10 +200,24 @@ QJsonObject ModelHeader::toJson() const
         {QStringLiteral("patch_size"), patchSize},
         {QStringLiteral("tile_size"), tileSize},
         {QStringLiteral("slice_axis"), sliceAxis},
+        {QStringLiteral("slice_plane"), axialSlices ? QStringLiteral("axial") : QStringLiteral("axis")},
         {QStringLiteral("weights_precision"), weightsPrecision},
         {QStringLiteral("classes"), classArray},
         {QStringLiteral("provenance"), provenanceJson},
     };
+}
+
+int ModelHeader::sliceAxisFor(const ImageGeometry& geometry) const
+{
+    if (!axialSlices)
+        return sliceAxis;
+    // The voxel axis whose direction has the largest head-foot (S) component.
+    const auto& d = geometry.direction();
+    int axis = 2;
+    for (int c = 0; c < 3; ++c)
+        if (std::abs(d[2][std::size_t(c)]) > std::abs(d[2][std::size_t(axis)]) + 1e-6)
+            axis = c;
+    return axis;
 }
 
 Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QString& origin)
@@ -234,6 +250,10 @@ Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QStri
     h.patchSize = json.value(QStringLiteral("patch_size")).toInt(256);
     h.tileSize = json.value(QStringLiteral("tile_size")).toInt(512);
     h.sliceAxis = json.value(QStringLiteral("slice_axis")).toInt(2);
+    const QString plane = json.value(QStringLiteral("slice_plane")).toString(QStringLiteral("axis"));
+    if (plane != QLatin1String("axis") && plane != QLatin1String("axial"))
+        return failed(ModelHeaderText::tr("slice_plane '%1' is not 'axis' or 'axial'").arg(plane));
+    h.axialSlices = plane == QLatin1String("axial");
     h.weightsPrecision = json.value(QStringLiteral("weights_precision")).toString(QStringLiteral("float32"));
     if (h.weightsPrecision != QLatin1String("float32") && h.weightsPrecision != QLatin1String("float16"))
         return failed(ModelHeaderText::tr("weights_precision '%1' is not float32 or float16").arg(h.weightsPrecision));

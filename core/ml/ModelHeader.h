@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Expected.h"
+#include "image/ImageGeometry.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -94,6 +95,9 @@ struct ModelHeader
     int patchSize = 256;                // training crop edge
     int tileSize = 512;                 // inference window edge (slices larger than this are tiled)
     int sliceAxis = 2;                  // voxel axis normal to the slices it was trained on
+    // Trained on axial slices of oriented volumes: runs on the slices normal to whichever voxel axis lies nearest
+    // the patient's head-foot axis (a sagittally stored 3D T1 is segmented in axial slices too), not on `sliceAxis`.
+    bool axialSlices = false;
     QString weightsPrecision = QStringLiteral("float32"); // how the file stores weights: float32 or float16
     QVector<ClassInfo> classes;         // by output index; a binary model has two (background first)
     Provenance provenance;
@@ -106,6 +110,8 @@ struct ModelHeader
     static Expected<ModelHeader> fromJson(const QJsonObject& json, const QString& origin);
     // Name and version for people and for the AI results a model leaves in a segmentation.
     QString versionText() const { return version.isEmpty() ? provenance.created : version; }
+    // The voxel axis normal to the slices it runs on in a volume of this orientation (see axialSlices).
+    int sliceAxisFor(const ImageGeometry& geometry) const;
 };
 
 // Where a model file's parts are (".dlm": the 16 bytes "DELINEATE-MODEL\n", the JSON header's length as uint64

@@ -8,6 +8,7 @@
 #include "ml/ModelInternals.h"
 #include "ml/OverlapMetrics.h"
 #include "ml/SliceAccess.h"
+#include "ml/Synthesis.h"
 #include "ml/TrainingData.h"
 #include "ml/TrainingParts.h"
 #include "image/LabelTable.h"
@@ -21,6 +22,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace delineate::ml {
 
@@ -44,7 +46,36 @@ struct RunData
 {
     QVector<TrainingPair> train, validation;
     QString name; // how messages name the data
+    QVector<int> trainSlices, validationSlices; // slices along axis 2 (all when empty)
 };
+
+// Slices along axis 2 of the smallest and largest volume.
+std::pair<int, int> sliceCounts(const QVector<TrainingPair>& pairs)
+{
+    int fewest = std::numeric_limits<int>::max(), most = 0;
+    for (const TrainingPair& pair : pairs) {
+        fewest = std::min(fewest, int(pair.image.geometry().size()[2]));
+        most = std::max(most, int(pair.image.geometry().size()[2]));
+    }
+    return {fewest, most};
+}
+
+// Validation slices of the training volumes (and training on the rest), after checking the lists.
+Expected<void> chooseSlices(const TrainingOptions& options, RunData& data)
+{
+    data.trainSlices = options.trainSlices;
+    data.validationSlices = options.validationSlices;
+    for (const auto& [list, pairs] : {std::pair{&data.trainSlices, &data.train}, std::pair{&data.validationSlices, &data.validation}}) {
+        if (list->isEmpty() || pairs->isEmpty())
+            continue;
+        const int fewest = sliceCounts(*pairs).first;
+        for (int s : *list)
+            if (s >= fewest)
+                return Error::failed(TrainerText::tr("%1: slice %2 was asked for, but a volume has only %3 slices (0-%4)")
+                                         .arg(data.name).arg(s).arg(fewest).arg(fewest - 1));
+    }
+    return {};
+}
 
 Expected<RunData> loadRunData(const TrainingOptions& options, JobControl& control)
 {
@@ -53,6 +84,8 @@ Expected<RunData> loadRunData(const TrainingOptions& options, JobControl& contro
     if (!options.trainingSet.isEmpty()) {
         data.train = options.trainingSet;
         data.validation = options.validationSet;
+        if (auto checked = chooseSlices(options, data); !checked)
+            return checked.error();
         return data;
     }
     auto train = loadTrainingPairs(options.dataFolder, options.trainIndices, options.nonZeroLabelIsForeground, control);
@@ -65,7 +98,23 @@ Expected<RunData> loadRunData(const TrainingOptions& options, JobControl& contro
         if (!loaded)
             return loaded.error();
         data.validation = std::move(*loaded);
+    } else if (!options.validationSlices.isEmpty()) {
+        // Held-back slices of the training volumes: validation reads them, training (by default) the others.
+        data.validation = data.train;
+        if (auto checked = chooseSlices(options, data); !checked)
+            return checked.error();
+        if (data.trainSlices.isEmpty()) {
+            for (int s = 0; s < sliceCounts(data.train).second; ++s)
+                if (!data.validationSlices.contains(s))
+                    data.trainSlices.append(s);
+        }
+        for (int s : data.trainSlices)
+            if (data.validationSlices.contains(s))
+                return Error::failed(TrainerText::tr("%1: slice %2 is both a training and a validation slice").arg(data.name).arg(s));
+        return data;
     }
+    if (auto checked = chooseSlices(options, data); !checked)
+        return checked.error();
     return data;
 }
 
@@ -102,6 +151,14 @@ Expected<SegmentationModel> startingModel(const TrainingOptions& options, const 
         architecture->baseWidth = options.baseWidth;
     if (options.depth > 0)
         architecture->depth = options.depth;
+    if (!options.normalization.isEmpty()) {
+        auto json = architecture->toJson();
+        json.insert(QStringLiteral("normalization"), options.normalization);
+        auto changed = UNetArchitecture::fromJson(json);
+        if (!changed)
+            return changed.error();
+        *architecture = *changed;
+    }
     if (values.size() > 2) {
         if (architecture->preset == QLatin1String("simple"))
             return Error::failed(TrainerText::tr("the 'simple' reference U-Net is binary; the labels hold %1 values").arg(values.size()));
@@ -121,6 +178,14 @@ Expected<SegmentationModel> startingModel(const TrainingOptions& options, const 
     header.normalization.kind = eightBitPng ? IntensityNormalization::Kind::Window : IntensityNormalization::Kind::ZScore;
     const auto& spacing = data.train.first().image.geometry().spacing();
     header.spacing = {spacing[0], spacing[1]};
+    // Volumes sliced along their head-foot axis: the model runs on axial slices of any volume, however stored.
+    ModelHeader probe;
+    probe.axialSlices = true;
+    bool axial = true;
+    for (const TrainingPair& pair : data.train)
+        axial = axial && !pair.imagePath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) &&
+                probe.sliceAxisFor(pair.image.geometry()) == 2;
+    header.axialSlices = axial;
     for (int i = 0; i < values.size(); ++i) {
         const int value = values[i];
         const QString colour = value == 0 ? QStringLiteral("#000000")
@@ -150,6 +215,14 @@ Expected<AugmentationOptions> augmentationFor(const TrainingOptions& options, co
     return augmentation;
 }
 
+QString listText(const QVector<int>& values)
+{
+    QStringList parts;
+    for (int v : values)
+        parts.append(QString::number(v));
+    return parts.join(QLatin1Char(','));
+}
+
 // What a checkpoint must match to be resumed: every option that changes the run, the starting model and the data.
 QString runFingerprint(const TrainingOptions& options, const ModelHeader& header, const QString& dataHash)
 {
@@ -168,6 +241,10 @@ QString runFingerprint(const TrainingOptions& options, const ModelHeader& header
                            {QStringLiteral("mirroring"), options.mirroring},
                            {QStringLiteral("foreground"), options.foregroundSampling},
                            {QStringLiteral("average"), options.weightAveraging},
+                           {QStringLiteral("keep_last"), options.keepLast},
+                           {QStringLiteral("train_slices"), listText(options.trainSlices)},
+                           {QStringLiteral("val_slices"), listText(options.validationSlices)},
+                           {QStringLiteral("synthesis"), options.synthesisFolder.isEmpty() ? 0.0 : options.synthesisFraction},
                            {QStringLiteral("seed"), QString::number(options.seed)},
                            {QStringLiteral("precision"), int(options.precision)}};
     return QString::fromLatin1(QJsonDocument(json).toJson(QJsonDocument::Compact));
@@ -196,7 +273,18 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
     auto augmentation = augmentationFor(options, *data);
     if (!augmentation)
         return augmentation.error();
-    const QString dataHash = hashTrainingFiles(data->train + data->validation);
+    QString dataHash = hashTrainingFiles(data->train + data->validation);
+    QVector<LabelMap> synthesisLabels;
+    if (!options.synthesisFolder.isEmpty()) {
+        if (options.synthesisFraction <= 0.0 || options.synthesisFraction > 1.0)
+            return Error::failed(TrainerText::tr("the fraction of synthetic samples must be above 0 and at most 1, not %1").arg(options.synthesisFraction));
+        QStringList paths;
+        auto maps = loadSynthesisLabels(options.synthesisFolder, data->train, &paths);
+        if (!maps)
+            return maps.error();
+        synthesisLabels = std::move(*maps);
+        dataHash = hashFiles(paths + QStringList{dataHash});
+    }
     const bool sigmoid = header.architecture.activation == OutputActivation::Sigmoid;
     const bool bfloat16 = resolveComputePrecision(options.precision, /*onCuda=*/false, header.architecture,
                                                   /*torchScript=*/false) == ComputePrecision::BFloat16;
@@ -209,13 +297,31 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
 
     TrainingResult result;
     try {
-        auto trainSlices = makeSlices(data->train, header, classOf, patch, multiple);
+        auto trainSlices = makeSlices(data->train, header, classOf, patch, multiple, data->trainSlices);
         if (!trainSlices)
             return trainSlices.error();
-        auto validationSlices = makeSlices(data->validation, header, classOf, multiple, multiple);
+        auto validationSlices = makeSlices(data->validation, header, classOf, multiple, multiple, data->validationSlices);
         if (!validationSlices)
             return validationSlices.error();
+        if (trainSlices->empty())
+            return Error::failed(TrainerText::tr("%1: no training slices are left").arg(data->name));
         PatchSampler sampler(*trainSlices, header.classes.size(), patch, options.foregroundSampling, options.seed);
+        std::optional<SynthesisSampler> synthesis;
+        if (!synthesisLabels.isEmpty()) {
+            std::vector<SynthesisVolume> volumes;
+            for (int n = 0; n < data->train.size(); ++n) {
+                // The target classes of every slice, on the label map's grid (not padded: the sampler pads).
+                auto classes = makeSlices({data->train[n]}, header, classOf, 1, 1);
+                if (!classes)
+                    return classes.error();
+                std::vector<torch::Tensor> planes;
+                for (const TrainingSlice& slice : *classes)
+                    planes.push_back(slice.classes);
+                volumes.push_back(makeSynthesisVolume(synthesisLabels[n], torch::stack(planes), data->trainSlices));
+            }
+            synthesis.emplace(std::move(volumes), SynthesisOptions{}, options.synthesisFraction, options.foregroundSampling,
+                              sampler.majorityClass());
+        }
 
         auto& internals = model.internals();
         UNet network = internals.network;
@@ -283,6 +389,8 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
                 static_cast<torch::optim::AdamOptions&>(optimizer.param_groups()[0].options()).lr(rate);
 
                 auto [imageBatch, labelBatch] = sampler.next(batchSize);
+                if (synthesis)
+                    synthesis->mix(imageBatch, labelBatch, sampler.random());
                 if (options.augment)
                     augmentBatch(imageBatch, labelBatch, sampler.random(), *augmentation);
                 const auto logits = forwardInFloat32Out(bfloat16, [&] {
@@ -333,7 +441,7 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
             } else {
                 score = double(epoch);
             }
-            const bool best = score > state.bestScore;
+            const bool best = options.keepLast || score > state.bestScore;
             metrics.insert(QStringLiteral("best"), best);
             control.publish(metrics);
             if (best) {

@@ -153,16 +153,47 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
 
 QString hashTrainingFiles(const QVector<TrainingPair>& pairs)
 {
+    QStringList paths;
+    for (const TrainingPair& pair : pairs)
+        paths << pair.imagePath << pair.labelPath;
+    return hashFiles(paths);
+}
+
+QString hashFiles(const QStringList& paths)
+{
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const TrainingPair& pair : pairs) {
-        for (const QString& path : {pair.imagePath, pair.labelPath}) {
-            hash.addData(QFileInfo(path).fileName().toUtf8());
-            QFile file(path);
-            if (file.open(QIODevice::ReadOnly))
-                hash.addData(&file);
-        }
+    for (const QString& path : paths) {
+        hash.addData(QFileInfo(path).fileName().toUtf8());
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            hash.addData(&file);
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+Expected<QVector<LabelMap>> loadSynthesisLabels(const QString& folder, const QVector<TrainingPair>& pairs, QStringList* paths)
+{
+    const QDir dir(folder);
+    if (!dir.exists())
+        return Error::failed(TrainingDataText::tr("%1: no such folder").arg(folder));
+    QHash<QString, QString> byStem;
+    for (const QString& name : imageFiles(dir))
+        byStem.insert(stemOf(name), name);
+    QVector<LabelMap> maps;
+    for (const TrainingPair& pair : pairs) {
+        const QString name = byStem.value(stemOf(QFileInfo(pair.imagePath).fileName()));
+        if (name.isEmpty())
+            return Error::failed(TrainingDataText::tr("%1: no synthesis label map named like %2").arg(folder, QFileInfo(pair.imagePath).fileName()));
+        auto labels = readLabelMap(dir.filePath(name));
+        if (!labels)
+            return labels.error();
+        if (labels->geometry().size() != pair.image.geometry().size())
+            return Error::failed(TrainingDataText::tr("%1 and %2 differ in size").arg(dir.filePath(name), pair.imagePath));
+        if (paths)
+            paths->append(dir.filePath(name));
+        maps.append(std::move(*labels));
+    }
+    return maps;
 }
 
 } // namespace delineate::ml

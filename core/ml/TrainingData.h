@@ -7,6 +7,7 @@
 #include "jobs/JobControl.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace delineate::ml {
@@ -33,5 +34,12 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
 
 // SHA-256 over the pairs' file names and bytes: the data-set identity recorded in a model's provenance.
 QString hashTrainingFiles(const QVector<TrainingPair>& pairs);
+// The same over any files (names and bytes, in the order given).
+QString hashFiles(const QStringList& paths);
+
+// The synthesis label map of each pair: FOLDER/NAME with the pair's image name (any volume extension), on the
+// image's grid. Their paths go to `paths` when given.
+Expected<QVector<LabelMap>> loadSynthesisLabels(const QString& folder, const QVector<TrainingPair>& pairs,
+                                                QStringList* paths = nullptr);
 
 } // namespace delineate::ml

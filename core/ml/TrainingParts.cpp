@@ -66,7 +66,8 @@ bool copyInto(const std::vector<torch::Tensor>& targets, const std::vector<torch
 } // namespace
 
 Expected<std::vector<TrainingSlice>> makeSlices(const QVector<TrainingPair>& pairs, const ModelHeader& header,
-                                                const std::array<int, 256>& classOf, int64_t minimumEdge, int64_t multiple)
+                                                const std::array<int, 256>& classOf, int64_t minimumEdge, int64_t multiple,
+                                                const QVector<int>& selected)
 {
     std::vector<TrainingSlice> slices;
     for (const TrainingPair& pair : pairs) {
@@ -77,6 +78,8 @@ Expected<std::vector<TrainingSlice>> makeSlices(const QVector<TrainingPair>& pai
         const int64_t paddedHeight = roundUp(std::max(layout.height, minimumEdge), multiple);
         const int64_t paddedWidth = roundUp(std::max(layout.width, minimumEdge), multiple);
         for (int64_t k = 0; k < layout.count; ++k) {
+            if (!selected.isEmpty() && !selected.contains(int(k)))
+                continue;
             readSlice(pair.image, layout, k, mapping, image.data());
             readLabelSlice(pair.labels, layout, k, labels.data());
             std::vector<int64_t> classes(labels.size());
@@ -110,7 +113,7 @@ PatchSampler::PatchSampler(std::vector<TrainingSlice>& slices, int classCount, i
         for (int i = 0; i < classCount; ++i)
             classCounts[std::size_t(i)] += counts[i].item<int64_t>();
     }
-    const int majority = int(std::max_element(classCounts.begin(), classCounts.end()) - classCounts.begin());
+    const int majority = m_majority = int(std::max_element(classCounts.begin(), classCounts.end()) - classCounts.begin());
     for (std::size_t n = 0; n < m_slices.size(); ++n) {
         TrainingSlice& s = m_slices[n];
         auto positions = torch::nonzero((s.classes != majority).flatten()).flatten().to(torch::kInt);

@@ -35,9 +35,10 @@ struct TrainingSlice
 
 // Slices of every pair along axis 2, with labels mapped to class indices (`classOf`; -1 = not a class: an error)
 // and padded to `minimumEdge` and to multiples of `multiple` (replicated image border, class 0 in the padding).
+// `slices` selects slice indices of each pair (all when empty).
 Expected<std::vector<TrainingSlice>> makeSlices(const QVector<TrainingPair>& pairs, const ModelHeader& header,
                                                 const std::array<int, 256>& classOf, int64_t minimumEdge,
-                                                int64_t multiple);
+                                                int64_t multiple, const QVector<int>& slices = {});
 
 // Draws training patches: a fraction `foregroundSampling` of them centred on a pixel of a minority class (all but
 // the most frequent), the rest anywhere. Its random generator also drives the augmentation, and its state is
@@ -51,6 +52,7 @@ public:
     // images B x 1 x P x P, labels B x P x P.
     std::pair<torch::Tensor, torch::Tensor> next(int batchSize);
     std::mt19937_64& random() { return m_random; }
+    int majorityClass() const { return m_majority; }
 
     std::string state() const;
     bool setState(const std::string& state);
@@ -58,6 +60,7 @@ public:
 private:
     std::vector<TrainingSlice>& m_slices;
     std::vector<std::size_t> m_slicesWithForeground;
+    int m_majority = 0;
     int64_t m_patch;
     double m_foregroundSampling;
     std::mt19937_64 m_random;

@@ -55,6 +55,13 @@ struct TrainingOptions
     QString validationFolder;        // image/ + label/; empty = dataFolder with validationIndices
     QVector<int> validationIndices;  // empty with no validationFolder = no validation (the last epoch is kept)
     bool nonZeroLabelIsForeground = false;
+    // Slices (along axis 2) of volume pairs used for training and validation; empty = all. Given validation slices
+    // and no other validation data, validation reads those slices of the training pairs, and training the others.
+    QVector<int> trainSlices, validationSlices;
+    // Synthesis (Synthesis.h): a folder of label maps named like the training images; a fraction
+    // `synthesisFraction` of the patches are then images synthesised from them, never reading a held-back slice.
+    QString synthesisFolder;
+    double synthesisFraction = 0.5;
     // In-memory sets (from the training store): used instead of the folders when trainingSet is not empty.
     QVector<TrainingPair> trainingSet, validationSet;
     QString dataName;                // how messages name the data (default: dataFolder)
@@ -62,6 +69,7 @@ struct TrainingOptions
     QString architecture = QStringLiteral("unet"); // preset: "unet" or "simple"
     int baseWidth = 0;               // overrides the preset's width when > 0
     int depth = 0;                   // overrides the preset's number of levels when > 0
+    QString normalization;           // overrides the preset's: "batch", "instance", "group" or "none"
     QString fromModel;               // fine-tune this model file (architecture, classes and normalisation from it)
     QString modelName;
     QStringList classNames;          // by ascending label value; default "label N"
@@ -81,6 +89,9 @@ struct TrainingOptions
     QString mirroring = QStringLiteral("auto");
     double foregroundSampling = 0.5; // fraction of patches centred on a voxel of a minority class
     double weightAveraging = 0.995;  // decay of the moving average of the weights that is validated and kept; 0 = off
+    // Keep the last (averaged) weights rather than the best by validation Dice: nothing is then chosen on the
+    // validation data, which can stay a pure report (a held-back test set).
+    bool keepLast = false;
     uint64_t seed = 1;
     int threads = 0;                 // intra-op threads; 0 = all cores
     // Auto: bfloat16 convolutions (float32 weights, optimiser and loss) where the CPU has them natively.

@@ -235,6 +235,75 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("frozen"), run.err.constData());
     }
 
+    void synthesisLabelsAndTraining()
+    {
+        // synth-labels on Colin 27, then two steps of train with synthesis and held-back slices, end to end.
+        const QString templates = QStringLiteral("/usr/share/mricron/templates/");
+        for (const char* name : {"ch2.nii.gz", "ch2bet.nii.gz", "aal.nii.gz"})
+            DELINEATE_REQUIRE_PACKAGED(templates + QLatin1String(name));
+        const QDir root(m_dir.filePath(QStringLiteral("brain")));
+        for (const char* sub : {"image", "label", "synth"})
+            QVERIFY(root.mkpath(QLatin1String(sub)));
+        QVERIFY(QFile::link(templates + QStringLiteral("ch2.nii.gz"), root.filePath(QStringLiteral("image/ch2.nii.gz"))));
+        QVERIFY(QFile::link(templates + QStringLiteral("ch2bet.nii.gz"), root.filePath(QStringLiteral("label/ch2.nii.gz"))));
+        const QString synth = root.filePath(QStringLiteral("synth/ch2.nii.gz"));
+        Run labels = cli({QStringLiteral("synth-labels"), QStringLiteral("--image"), templates + QStringLiteral("ch2.nii.gz"),
+                          QStringLiteral("--mask"), templates + QStringLiteral("ch2bet.nii.gz"), QStringLiteral("--atlas"),
+                          templates + QStringLiteral("aal.nii.gz"), QStringLiteral("--output"), synth, QStringLiteral("--json")});
+        QVERIFY2(labels.exitCode == 0, labels.err.constData());
+        const QJsonArray classes = QJsonDocument::fromJson(labels.out).object().value(QStringLiteral("classes")).toArray();
+        QVERIFY(classes.size() > 6);
+        auto written = delineate::readLabelMap(synth);
+        QVERIFY(written.ok());
+        int64_t inside = 0;
+        for (const QJsonValue& c : classes)
+            inside += c.toObject().value(QStringLiteral("inside")).toBool() ? c.toObject().value(QStringLiteral("voxels")).toInteger() : 0;
+        int64_t insideWritten = 0;
+        for (std::size_t i = 0; i < written->voxelCount(); ++i)
+            insideWritten += written->at(i) >= 3;
+        QCOMPARE(insideWritten, inside);
+
+        const QString model = m_dir.filePath(QStringLiteral("brain.dlm"));
+        Run train = cli({QStringLiteral("train"), QStringLiteral("--data"), root.path(), QStringLiteral("--nonzero-labels"),
+                         QStringLiteral("--synth-labels"), root.filePath(QStringLiteral("synth")), QStringLiteral("--val-slices"),
+                         QStringLiteral("85-99"), QStringLiteral("--keep"), QStringLiteral("last"), QStringLiteral("--epochs"),
+                         QStringLiteral("2"), QStringLiteral("--steps-per-epoch"), QStringLiteral("2"), QStringLiteral("--batch"),
+                         QStringLiteral("2"), QStringLiteral("--patch"), QStringLiteral("224"), QStringLiteral("--quiet"),
+                         QStringLiteral("--output"), model});
+        QVERIFY2(train.exitCode == 0, train.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(train.out).object();
+        // --keep last: the last epoch is what is kept, whatever its score; validation on the held-back slices ran.
+        QCOMPARE(summary.value(QStringLiteral("best_epoch")).toInt(), 2);
+        QVERIFY(summary.value(QStringLiteral("best_metrics")).toObject().contains(QStringLiteral("val_dice_label 1")));
+        QVERIFY(QFileInfo::exists(model));
+
+        // Bad synthesis input: a label map on another grid, a missing folder, held-back slices beyond the volume.
+        const QDir wrong(m_dir.filePath(QStringLiteral("wrong-synth")));
+        QVERIFY(wrong.mkpath(QStringLiteral(".")));
+        DELINEATE_REQUIRE_DATA("pyradiomics-brain1/brain1_label.nrrd");
+        QVERIFY(QFile::link(delineate::testing::dataPath(QStringLiteral("pyradiomics-brain1/brain1_label.nrrd")),
+                            wrong.filePath(QStringLiteral("ch2.nrrd"))));
+        const QStringList base{QStringLiteral("train"), QStringLiteral("--data"), root.path(), QStringLiteral("--nonzero-labels"),
+                               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--quiet"), QStringLiteral("--output"), model};
+        for (const auto& [extra, expected] :
+             {std::pair{QStringList{QStringLiteral("--synth-labels"), wrong.path()}, QStringLiteral("differ in size")},
+              std::pair{QStringList{QStringLiteral("--synth-labels"), m_dir.filePath(QStringLiteral("nowhere"))}, QStringLiteral("nowhere")},
+              std::pair{QStringList{QStringLiteral("--val-slices"), QStringLiteral("170-190")}, QStringLiteral("slice 181 was asked for")},
+              std::pair{QStringList{QStringLiteral("--keep"), QStringLiteral("middle")}, QStringLiteral("--keep must be best or last")},
+              std::pair{QStringList{QStringLiteral("--synth-fraction"), QStringLiteral("1.5")}, QStringLiteral("--synth-fraction")}}) {
+            Run run = cli(base + extra);
+            QVERIFY(!run.crashed);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
+        }
+        Run mismatch = cli({QStringLiteral("synth-labels"), QStringLiteral("--image"), templates + QStringLiteral("ch2.nii.gz"),
+                            QStringLiteral("--mask"), delineate::testing::dataPath(QStringLiteral("pyradiomics-brain1/brain1_label.nrrd")),
+                            QStringLiteral("--output"), m_dir.filePath(QStringLiteral("x.nii.gz"))});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(mismatch.err).contains(QStringLiteral("ch2.nii.gz: the mask's grid (256 x 256 x 25)")), mismatch.err.constData());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("x.nii.gz"))));
+    }
+
     void errorsNameTheFile_data()
     {
         QTest::addColumn<QStringList>("arguments");
