@@ -80,33 +80,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(membrane[1] - membrane[0]) < 0.005);
         QVERIFY(std::abs(interior[1] - interior[0]) < 0.005);
     }
-
-    void brainMaskOnColin27()
-    {
-        const QString brain = modelPath("brain-mask-t1.dlm");
-        if (!QFileInfo::exists(brain))
-            QSKIP("brain-mask-t1.dlm is not shipped in this tree");
-        DELINEATE_REQUIRE_PACKAGED(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
-        DELINEATE_REQUIRE_PACKAGED(QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz"));
-        auto model = SegmentationModel::load(brain);
-        QVERIFY2(model.ok(), qPrintable(model.error().message));
-        auto image = readVolume(QStringLiteral("/usr/share/mricron/templates/ch2.nii.gz"));
-        auto stripped = readVolume(QStringLiteral("/usr/share/mricron/templates/ch2bet.nii.gz"));
-        QVERIFY(image.ok() && stripped.ok());
-        SimpleJobControl control;
-        InferenceOptions options;
-        options.threads = 2;
-        auto result = segmentVolume(*image, *model, options, control);
-        QVERIFY2(result.ok(), qPrintable(result.error().message));
-        LabelMap reference(stripped->geometry());
-        for (std::size_t i = 0; i < reference.voxelCount(); ++i)
-            reference.data()[i] = stripped->valueAt(i) != 0.0 ? 1 : 0;
-        auto report = compareLabelMaps(result->labels, reference, QStringLiteral("prediction"), QStringLiteral("ch2bet"));
-        QVERIFY2(report.ok(), qPrintable(report.error().message));
-        // The training subject itself (there is no second one): this checks the pipeline, not generalisation.
-        qInfo("ch2 brain Dice %.4f", report->classes[1].dice);
-        QVERIFY(report->classes[1].dice >= 0.9);
-    }
+    // The brain model: tst_BrainModel.
 };
 
 QTEST_GUILESS_MAIN(TestDefaultModels)
