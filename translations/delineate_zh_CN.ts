@@ -3361,6 +3361,10 @@ Run it anyway?</source>
 
 仍要运行吗？</translation>
     </message>
+    <message>
+        <source>Trained at %1 x %2 mm pixels, runs on axial slices however the series is stored</source>
+        <translation>训练像素为 %1 x %2 mm，无论序列如何存储都在轴位切片上运行</translation>
+    </message>
 </context>
 <context>
     <name>delineate::AiSession</name>

@@ -255,7 +255,12 @@ void AiPanel::showHeader()
                 .arg(header->architecture.inputChannels)
                 .arg(header->normalization.kind == ml::IntensityNormalization::Kind::ZScore ? tr("z-score") : tr("window"))
             + QStringLiteral("<br>");
-    if (header->spacing[0] > 0.0)
+    if (header->spacing[0] > 0.0 && header->axialSlices)
+        html += tr("Trained at %1 x %2 mm pixels, runs on axial slices however the series is stored")
+                    .arg(header->spacing[0], 0, 'g', 3)
+                    .arg(header->spacing[1], 0, 'g', 3)
+                + QStringLiteral("<br>");
+    else if (header->spacing[0] > 0.0)
         html += tr("Trained at %1 x %2 mm pixels, slices along voxel axis %3")
                     .arg(header->spacing[0], 0, 'g', 3)
                     .arg(header->spacing[1], 0, 'g', 3)
