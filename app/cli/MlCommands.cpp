@@ -666,9 +666,7 @@ int runSynthLabels(const QStringList& arguments)
     auto maskVolume = readVolume(parser.value(QStringLiteral("mask")));
     if (!maskVolume)
         return fail(maskVolume.error().message);
-    LabelMap mask(maskVolume->geometry());
-    for (std::size_t i = 0; i < mask.voxelCount(); ++i)
-        mask.data()[i] = maskVolume->valueAt(i) != 0.0 ? 1 : 0;
+    const LabelMap mask = ml::nonZeroMask(*maskVolume);
     std::optional<Volume> atlas;
     if (parser.isSet(QStringLiteral("atlas"))) {
         auto read = readVolume(parser.value(QStringLiteral("atlas")));

@@ -7,11 +7,14 @@
 #include "ml/ComputeRuntime.h"
 #include "io/VolumeIO.h"
 #include "ml/ModelInternals.h"
+#include "ml/TrainingData.h"
 #include "ml/Synthesis.h"
 #include "ml/SynthesisLabels.h"
 #include "ml/UNet.h"
 
 #include <QCommandLineParser>
+
+#include <array>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,12 +105,14 @@ int main(int argc, char* argv[])
     auto stripped = delineate::readVolume(templates + QStringLiteral("ch2bet.nii.gz"));
     auto atlas = delineate::readVolume(templates + QStringLiteral("aal.nii.gz"));
     if (image && stripped && atlas) {
-        delineate::LabelMap mask(stripped->geometry());
-        for (std::size_t i = 0; i < mask.voxelCount(); ++i)
-            mask.data()[i] = stripped->valueAt(i) != 0.0 ? 1 : 0;
+        const delineate::LabelMap mask = nonZeroMask(*stripped);
         auto labels = makeSynthesisLabels(*image, mask, &*atlas, SynthesisLabelOptions{});
         if (labels) {
-            std::vector<SynthesisVolume> volumes{makeSynthesisVolume(*labels, makeSynthesisVolume(mask, torch::Tensor(), {}).labels, {})};
+            std::array<int, 256> classOf;
+            classOf.fill(-1);
+            classOf[0] = 0;
+            classOf[1] = 1;
+            std::vector<SynthesisVolume> volumes{makeSynthesisVolume(*labels, mask, classOf, {})};
             SynthesisSampler sampler(std::move(volumes), SynthesisOptions{}, 1.0, 0.5, 0);
             std::mt19937_64 random(1);
             const int samples = 4 * steps;

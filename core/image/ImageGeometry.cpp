@@ -93,6 +93,15 @@ std::array<int, 3> ImageGeometry::nearestAnatomicalAxes() const
     return result;
 }
 
+int ImageGeometry::headFootAxis() const
+{
+    int axis = 2;
+    for (int c = 0; c < 3; ++c)
+        if (std::abs(m_direction[2][std::size_t(c)]) > std::abs(m_direction[2][std::size_t(axis)]) + 1e-6)
+            axis = c;
+    return axis;
+}
+
 bool ImageGeometry::isOblique() const
 {
     const auto axes = nearestAnatomicalAxes();

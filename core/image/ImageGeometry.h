@@ -42,6 +42,9 @@ public:
     std::array<int, 3> nearestAnatomicalAxes() const;
     // True when some voxel axis is more than ~1 degree off its nearest anatomical axis.
     bool isOblique() const;
+    // The voxel axis whose direction has the largest head-foot (I-S) component, the last one on a tie: the axis
+    // normal to axial slices.
+    int headFootAxis() const;
 
 private:
     std::array<int64_t, 3> m_size;

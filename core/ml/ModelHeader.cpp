@@ -209,15 +209,7 @@ QJsonObject ModelHeader::toJson() const
 
 int ModelHeader::sliceAxisFor(const ImageGeometry& geometry) const
 {
-    if (!axialSlices)
-        return sliceAxis;
-    // The voxel axis whose direction has the largest head-foot (S) component.
-    const auto& d = geometry.direction();
-    int axis = 2;
-    for (int c = 0; c < 3; ++c)
-        if (std::abs(d[2][std::size_t(c)]) > std::abs(d[2][std::size_t(axis)]) + 1e-6)
-            axis = c;
-    return axis;
+    return axialSlices ? geometry.headFootAxis() : sliceAxis;
 }
 
 Expected<ModelHeader> ModelHeader::fromJson(const QJsonObject& json, const QString& origin)

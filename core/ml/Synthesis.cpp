@@ -77,15 +77,31 @@ SynthesisDraw drawSynthesis(int labelCount, std::mt19937_64& random, const Synth
     return draw;
 }
 
-SynthesisVolume makeSynthesisVolume(const LabelMap& labels, const torch::Tensor& classes, const QVector<int>& slices)
+namespace {
+
+// A label map as D x H x W long, sliced along axis 2 the way the trainer reads its slices.
+torch::Tensor sliceStack(const LabelMap& map)
+{
+    const SliceLayout layout(map.geometry(), 2);
+    std::vector<uint8_t> values(std::size_t(layout.count * layout.height * layout.width));
+    for (int64_t k = 0; k < layout.count; ++k)
+        readLabelSlice(map, layout, k, values.data() + k * layout.height * layout.width);
+    return torch::from_blob(values.data(), {layout.count, layout.height, layout.width}, torch::kUInt8).to(torch::kLong);
+}
+
+} // namespace
+
+SynthesisVolume makeSynthesisVolume(const LabelMap& labels, const LabelMap& target, const std::array<int, 256>& classOf,
+                                    const QVector<int>& slices)
 {
     SynthesisVolume volume;
     const SliceLayout layout(labels.geometry(), 2);
-    std::vector<uint8_t> values(std::size_t(layout.count * layout.height * layout.width));
-    for (int64_t k = 0; k < layout.count; ++k)
-        readLabelSlice(labels, layout, k, values.data() + k * layout.height * layout.width);
-    volume.labels = torch::from_blob(values.data(), {layout.count, layout.height, layout.width}, torch::kUInt8).to(torch::kLong);
-    volume.classes = classes;
+    volume.labels = sliceStack(labels);
+    std::array<int64_t, 256> lookup;
+    for (std::size_t v = 0; v < lookup.size(); ++v)
+        lookup[v] = std::max(classOf[v], 0);
+    volume.classes = torch::from_blob(lookup.data(), {256}, torch::kLong).index_select(0, sliceStack(target).flatten())
+                         .view(volume.labels.sizes());
     const auto& spacing = labels.geometry().spacing();
     volume.sliceSpacing = spacing[2];
     volume.rowSpacing = spacing[std::size_t(layout.rowAxis)];

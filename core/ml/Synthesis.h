@@ -12,6 +12,7 @@
 #include <QVector>
 
 #include <cstdint>
+#include <array>
 #include <random>
 #include <utility>
 #include <vector>
@@ -55,8 +56,11 @@ struct SynthesisVolume
     int labelCount = 0;     // largest label value + 1
 };
 
-// `labels` and `classes` on the same grid; `slices`: the allowed slice indices (all when empty).
-SynthesisVolume makeSynthesisVolume(const LabelMap& labels, const torch::Tensor& classes, const QVector<int>& slices);
+// `labels` and the training `target` on the same grid; `classOf` maps a target value to its class index (values
+// that are no class, -1 there, count as class 0: the trainer has refused such targets before); `slices`: the
+// allowed slice indices (all when empty).
+SynthesisVolume makeSynthesisVolume(const LabelMap& labels, const LabelMap& target, const std::array<int, 256>& classOf,
+                                    const QVector<int>& slices);
 
 // Synthesises slice `slice` of the volume: image H x W float (zero mean, unit variance, like the trainer's z-score
 // input) and its target classes H x W (deformed with the labels).

@@ -179,12 +179,10 @@ Expected<SegmentationModel> startingModel(const TrainingOptions& options, const 
     const auto& spacing = data.train.first().image.geometry().spacing();
     header.spacing = {spacing[0], spacing[1]};
     // Volumes sliced along their head-foot axis: the model runs on axial slices of any volume, however stored.
-    ModelHeader probe;
-    probe.axialSlices = true;
     bool axial = true;
     for (const TrainingPair& pair : data.train)
         axial = axial && !pair.imagePath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) &&
-                probe.sliceAxisFor(pair.image.geometry()) == 2;
+                pair.image.geometry().headFootAxis() == 2;
     header.axialSlices = axial;
     for (int i = 0; i < values.size(); ++i) {
         const int value = values[i];
@@ -309,16 +307,8 @@ Expected<TrainingResult> trainModel(const TrainingOptions& options, JobControl& 
         std::optional<SynthesisSampler> synthesis;
         if (!synthesisLabels.isEmpty()) {
             std::vector<SynthesisVolume> volumes;
-            for (int n = 0; n < data->train.size(); ++n) {
-                // The target classes of every slice, on the label map's grid (not padded: the sampler pads).
-                auto classes = makeSlices({data->train[n]}, header, classOf, 1, 1);
-                if (!classes)
-                    return classes.error();
-                std::vector<torch::Tensor> planes;
-                for (const TrainingSlice& slice : *classes)
-                    planes.push_back(slice.classes);
-                volumes.push_back(makeSynthesisVolume(synthesisLabels[n], torch::stack(planes), data->trainSlices));
-            }
+            for (int n = 0; n < data->train.size(); ++n)
+                volumes.push_back(makeSynthesisVolume(synthesisLabels[n], data->train[n].labels, classOf, data->trainSlices));
             synthesis.emplace(std::move(volumes), SynthesisOptions{}, options.synthesisFraction, options.foregroundSampling,
                               sampler.majorityClass());
         }

@@ -43,6 +43,15 @@ QStringList imageFiles(const QDir& dir)
     return files;
 }
 
+// The volume files of `dir` by stem: how a label file (or a synthesis label map) finds its image.
+QHash<QString, QString> filesByStem(const QDir& dir)
+{
+    QHash<QString, QString> byStem;
+    for (const QString& name : imageFiles(dir))
+        byStem.insert(stemOf(name), name);
+    return byStem;
+}
+
 } // namespace
 
 bool naturalLess(const QString& a, const QString& b)
@@ -91,6 +100,14 @@ Expected<QVector<int>> parseIndexRanges(const QString& text)
     return indices;
 }
 
+LabelMap nonZeroMask(const Volume& volume)
+{
+    LabelMap mask(volume.geometry());
+    for (std::size_t i = 0; i < mask.voxelCount(); ++i)
+        mask.data()[i] = volume.valueAt(i) != 0.0 ? 1 : 0;
+    return mask;
+}
+
 Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const QVector<int>& indices,
                                                   bool nonZeroIsForeground, JobControl& control)
 {
@@ -101,9 +118,7 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
     const QStringList images = imageFiles(imageDir);
     if (images.isEmpty())
         return Error::failed(TrainingDataText::tr("%1: no images (PNG, NIfTI, NRRD, MHA)").arg(imageDir.path()));
-    QHash<QString, QString> labelsByStem;
-    for (const QString& name : imageFiles(labelDir))
-        labelsByStem.insert(stemOf(name), name);
+    const QHash<QString, QString> labelsByStem = filesByStem(labelDir);
 
     QVector<int> selected = indices;
     if (selected.isEmpty())
@@ -134,9 +149,7 @@ Expected<QVector<TrainingPair>> loadTrainingPairs(const QString& folder, const Q
             auto mask = readVolume(pair.labelPath);
             if (!mask)
                 return mask.error();
-            pair.labels = LabelMap(mask->geometry());
-            for (std::size_t i = 0; i < pair.labels.voxelCount(); ++i)
-                pair.labels.data()[i] = mask->valueAt(i) != 0.0 ? 1 : 0;
+            pair.labels = nonZeroMask(*mask);
         } else {
             auto labels = readLabelMap(pair.labelPath);
             if (!labels)
@@ -176,9 +189,7 @@ Expected<QVector<LabelMap>> loadSynthesisLabels(const QString& folder, const QVe
     const QDir dir(folder);
     if (!dir.exists())
         return Error::failed(TrainingDataText::tr("%1: no such folder").arg(folder));
-    QHash<QString, QString> byStem;
-    for (const QString& name : imageFiles(dir))
-        byStem.insert(stemOf(name), name);
+    const QHash<QString, QString> byStem = filesByStem(dir);
     QVector<LabelMap> maps;
     for (const TrainingPair& pair : pairs) {
         const QString name = byStem.value(stemOf(QFileInfo(pair.imagePath).fileName()));

@@ -26,6 +26,9 @@ bool naturalLess(const QString& a, const QString& b);
 // "0-23" or "0-3,7,9-11" -> indices; empty text -> empty list (meaning all). Errors name the bad part.
 Expected<QVector<int>> parseIndexRanges(const QString& text);
 
+// Label 1 where `volume` is non-zero, 0 elsewhere, on its grid: a skull-stripped image read as a brain mask.
+LabelMap nonZeroMask(const Volume& volume);
+
 // Pairs FOLDER/image/NAME with FOLDER/label/NAME (same file name up to the extension), in natural order
 // (2.png before 10.png); `indices` select by position in that order (all when empty). With
 // `nonZeroIsForeground` a label file's non-zero voxels become label 1 (e.g. a skull-stripped image as a mask).

@@ -9,11 +9,11 @@
 #include "ml/SliceAccess.h"
 #include "ml/Synthesis.h"
 #include "ml/SynthesisLabels.h"
+#include "ml/TrainingData.h"
 
 #include <QtTest>
 #ifdef DELINEATE_TEST_PICTURES
-#include <QImage>
-#include <QPainter>
+#include "OutlinePictures.h"
 #endif
 
 #include <array>
@@ -27,14 +27,6 @@ using namespace delineate::ml;
 namespace {
 
 const QString kTemplates = QStringLiteral("/usr/share/mricron/templates/");
-
-LabelMap maskOf(const Volume& volume)
-{
-    LabelMap mask(volume.geometry());
-    for (std::size_t i = 0; i < mask.voxelCount(); ++i)
-        mask.data()[i] = volume.valueAt(i) != 0.0 ? 1 : 0;
-    return mask;
-}
 
 // A draw with every factor off: the means alone make the image.
 SynthesisDraw plainDraw(int labels)
@@ -67,7 +59,14 @@ class TestSynthesis : public QObject
     Volume m_image;
     LabelMap m_mask;
 
-    SynthesisVolume volume(const QVector<int>& slices = {}) const { return makeSynthesisVolume(m_labels, m_classes, slices); }
+    SynthesisVolume volume(const QVector<int>& slices = {}) const
+    {
+        std::array<int, 256> classOf;
+        classOf.fill(-1);
+        classOf[0] = 0;
+        classOf[1] = 1;
+        return makeSynthesisVolume(m_labels, m_mask, classOf, slices);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -79,13 +78,11 @@ private Q_SLOTS:
         auto atlas = readVolume(kTemplates + QStringLiteral("aal.nii.gz"));
         QVERIFY(image.ok() && stripped.ok() && atlas.ok());
         m_image = std::move(*image);
-        m_mask = maskOf(*stripped);
+        m_mask = nonZeroMask(*stripped);
         auto labels = makeSynthesisLabels(m_image, m_mask, &*atlas, SynthesisLabelOptions{}, &m_summary);
         QVERIFY2(labels.ok(), qPrintable(labels.error().message));
         m_labels = std::move(*labels);
-        // Classes D x H x W in the trainer's slice layout (the same reader as the synthesis uses for the labels).
-        SynthesisVolume maskVolume = makeSynthesisVolume(m_mask, torch::Tensor(), {});
-        m_classes = maskVolume.labels;
+        m_classes = volume().classes; // the brain mask D x H x W in the trainer's slice layout
     }
 
     void clustersMeetTheKMeansCondition()
@@ -346,30 +343,20 @@ private Q_SLOTS:
         for (int n = 0; n < 6; ++n)
             samples.push_back(synthesizeSlice(v, slice, drawSynthesis(v.labelCount, random, SynthesisOptions{})));
         const int height = int(v.labels.size(1)), width = int(v.labels.size(2)), scale = 2;
-        QImage row((width * scale + 6) * int(samples.size()), height * scale, QImage::Format_RGB32);
-        row.fill(Qt::black);
-        QPainter painter(&row);
-        for (std::size_t n = 0; n < samples.size(); ++n) {
-            const auto image = samples[n].first.contiguous();
-            const auto classes = samples[n].second.contiguous();
-            const float low = image.quantile(0.01).item<float>(), high = image.quantile(0.99).item<float>();
-            QImage picture(width, height, QImage::Format_RGB32);
-            for (int y = 0; y < height; ++y)
-                for (int x = 0; x < width; ++x) {
-                    const int64_t c = classes[y][x].item<int64_t>();
-                    bool edge = false;
-                    if (c == 1)
-                        for (const auto& [dx, dy] : {std::pair{-1, 0}, std::pair{1, 0}, std::pair{0, -1}, std::pair{0, 1}})
-                            edge = edge || x + dx < 0 || y + dy < 0 || x + dx >= width || y + dy >= height ||
-                                   classes[y + dy][x + dx].item<int64_t>() != 1;
-                    const int grey = int(std::clamp((image[y][x].item<float>() - low) / (high - low), 0.0f, 1.0f) * 255.0f);
-                    // Radiological view of Colin 27's grid: columns run to the patient's right, rows to anterior.
-                    picture.setPixel(width - 1 - x, height - 1 - y, edge ? qRgb(255, 220, 0) : qRgb(grey, grey, grey));
-                }
-            painter.drawImage(int(n) * (width * scale + 6), 0, picture.scaled(width * scale, height * scale));
+        QVector<QImage> pictures;
+        for (const auto& [sample, target] : samples) {
+            const auto image = sample.contiguous();
+            const auto classes = target.contiguous();
+            const double low = image.quantile(0.01).item<float>(), high = image.quantile(0.99).item<float>();
+            const auto pixels = image.accessor<float, 2>();
+            const auto mask = classes.accessor<int64_t, 2>();
+            // Radiological view of Colin 27's grid: columns run to the patient's right, rows to anterior.
+            const QImage picture = testing::outlinedPicture(
+                width, height, [&](int x, int y) { return double(pixels[y][x]); }, [&](int x, int y) { return mask[y][x] == 1; },
+                low, high, true, true);
+            pictures.append(picture.scaled(width * scale, height * scale));
         }
-        painter.end();
-        QVERIFY(row.save(QDir(dir).filePath(QStringLiteral("synthesis-samples.png"))));
+        QVERIFY(testing::writePictureRow(pictures, QStringList(), QDir(dir).filePath(QStringLiteral("synthesis-samples.png"))));
 #endif
     }
 
