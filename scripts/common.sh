@@ -11,9 +11,9 @@ export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$DELINEATE_ROOT}"
 DELINEATE_PACKAGES=(
   cmake g++ ninja-build ccache pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-  libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdcm-dev libopenblas0-pthread
+  libtorch-dev libdcmtk-dev libinsighttoolkit5-dev libgdcm-dev libcharls-dev libopenblas0-pthread
   xvfb xauth
-  dcm2niix dicom3tools dcmtk mricron-data python3-pydicom
+  dcm2niix dicom3tools dcmtk libgdcm-tools mricron-data python3-pydicom
 )
 
 delineate_install_packages() {

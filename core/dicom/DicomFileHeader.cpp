@@ -3,6 +3,7 @@
 
 #include "common/SystemMemory.h"
 #include "dicom/DeclaredImageSize.h"
+#include "dicom/DicomEncodingCheck.h"
 #include "dicom/PixelDecoder.h"
 #include "dicom/SiemensCsaHeader.h"
 #include "dicom/SopClasses.h"
@@ -374,7 +375,8 @@ Expected<QString> checkStoredPixelLength(DcmDataset& dataset, const DicomFileHea
     if (!element)
         return QString();
     const Uint32 length = element->getLength();
-    const bool encapsulated = !floatPixels && (DcmXfer(dataset.getOriginalXfer()).isEncapsulated() || length == DCM_UndefinedLength);
+    const bool encapsulated = !floatPixels && (DcmXfer(dataset.getOriginalXfer()).isEncapsulated() || length == DCM_UndefinedLength ||
+                                               isEncapsulatedTransferSyntax(h.transferSyntaxUid));
     if (encapsulated)
         return QString();
     const int bits = floatPixels ? (element->getTag() == DCM_FloatPixelData ? 32 : 64) : h.bitsAllocated;
@@ -552,13 +554,24 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
                                        ERM_autoDetect);
     if (status.bad())
     {
-        // Our own sentence first (translated), the library's text as the detail.
-        if (status == EC_StreamNotifyClient || status == EC_ItemEnd || status == EC_SequEnd)
-            return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it ends early, cut short (an interrupted copy or transfer?) (%2)")
-                                     .arg(path, QString::fromLatin1(status.text())));
+        // Our own sentence first (translated), the library's text as the detail. The library says "premature end"
+        // both for a file cut short and for one whose garbage lengths run past its end: the element walk decides.
+        const bool endedEarly = status == EC_StreamNotifyClient || status == EC_ItemEnd || status == EC_SequEnd ||
+                                status == EC_SequDelimitationItemMissing;
+        bool startsAsDicom = false;
         if (status == EC_InvalidStream) {
             QFile file(path);
-            if (file.open(QIODevice::ReadOnly) && file.seek(128) && file.read(4) == "DICM")
+            startsAsDicom = file.open(QIODevice::ReadOnly) && file.seek(128) && file.read(4) == "DICM";
+        }
+        if (endedEarly || startsAsDicom) {
+            const DicomEncodingVerdict verdict = checkDicomEncoding(path);
+            if (verdict == DicomEncodingVerdict::Misencoded)
+                return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it is damaged or misencoded: its data elements do not follow the encoding its header declares (%2)")
+                                         .arg(path, QString::fromLatin1(status.text())));
+            if (verdict == DicomEncodingVerdict::CutShort || (verdict == DicomEncodingVerdict::Undetermined && endedEarly))
+                return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it ends early, cut short (an interrupted copy or transfer?) (%2)")
+                                         .arg(path, QString::fromLatin1(status.text())));
+            if (startsAsDicom)
                 return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it starts as one but is damaged or cut short (%2)")
                                          .arg(path, QString::fromLatin1(status.text())));
         }

@@ -3,6 +3,7 @@
 #include "dicom/PixelDecoder.h"
 
 #include "dicom/DeclaredImageSize.h"
+#include "dicom/JpegLsDecoder.h"
 #include "dicom/SopClasses.h"
 #include "image/Volume.h"
 
@@ -47,6 +48,35 @@ class PixelDecoderText
 bool isJpeg2000(const QString& uid)
 {
     return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.9"));
+}
+
+bool isJpegLs(const QString& uid)
+{
+    return uid == QLatin1String("1.2.840.10008.1.2.4.80") || uid == QLatin1String("1.2.840.10008.1.2.4.81");
+}
+
+// The compressed bytes of frame `index`: every fragment for a single frame, else one fragment per frame.
+Expected<std::vector<uint8_t>> frameStream(DcmDataset& dataset, int index, int frames)
+{
+    DcmElement* element = nullptr;
+    DcmPixelSequence* sequence = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element).bad() || !element ||
+        static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+        return Error::failed(PixelDecoderText::tr("no encapsulated pixel data"));
+    const unsigned long fragments = sequence->card() - 1; // item 0 is the offset table
+    if (frames > 1 && fragments != unsigned(frames))
+        return Error::failed(PixelDecoderText::tr("%1 fragments for %2 frames").arg(fragments).arg(frames));
+    std::vector<uint8_t> bytes;
+    const unsigned long first = frames > 1 ? unsigned(index) + 1 : 1, last = frames > 1 ? first : fragments;
+    for (unsigned long n = first; n <= last; ++n) {
+        DcmPixelItem* item = nullptr;
+        Uint8* data = nullptr;
+        if (sequence->getItem(item, n).bad() || !item || item->getUint8Array(data).bad())
+            return Error::failed(PixelDecoderText::tr("fragment %1 cannot be read").arg(n));
+        if (data)
+            bytes.insert(bytes.end(), data, data + item->getLength());
+    }
+    return bytes;
 }
 
 bool isHtj2k(const QString& uid)
@@ -279,9 +309,14 @@ Expected<void> PixelDecoder::open(const QString& path)
                                  d->floatPixels ? (pixelTag == DCM_FloatPixelData ? 32 : 64) : d->bitsAllocated};
     if (auto checked = checkDeclaredImageSize(path, size, 0); !checked) // memory: the loader checks the whole series
         return checked.error();
+    // DCMTK 3.6.7 does not know HTJ2K and would take its stream for native pixel data.
+    if (isHtj2k(d->transferSyntax))
+        return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available")
+                                 .arg(path, transferSyntaxName(d->transferSyntax), d->transferSyntax));
     DcmElement* pixelElement = nullptr;
     if (dataset->findAndGetElement(pixelTag, pixelElement).good() && pixelElement &&
-        (d->floatPixels || (!DcmXfer(dataset->getOriginalXfer()).isEncapsulated() && pixelElement->getLength() != DCM_UndefinedLength)))
+        (d->floatPixels || (!DcmXfer(dataset->getOriginalXfer()).isEncapsulated() && !isEncapsulatedTransferSyntax(d->transferSyntax) &&
+                            pixelElement->getLength() != DCM_UndefinedLength)))
     {
         DeclaredImageSize stored = size;
         stored.samplesPerPixel = d->floatPixels ? 1 : storedSamplesPerPixel(d->samples, d->photometric);
@@ -292,9 +327,6 @@ Expected<void> PixelDecoder::open(const QString& path)
         return Error::failed(PixelDecoderText::tr("%1: %2 bits allocated per sample is not supported").arg(path).arg(d->bitsAllocated));
     if (d->bitsStored <= 0 || d->bitsStored > d->bitsAllocated)
         d->bitsStored = d->bitsAllocated;
-    if (isHtj2k(d->transferSyntax))
-        return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available")
-                                 .arg(path, transferSyntaxName(d->transferSyntax), d->transferSyntax));
     if (isJpeg2000(d->transferSyntax))
         return d->decodeWithGdcm();
     return {};
@@ -302,6 +334,9 @@ Expected<void> PixelDecoder::open(const QString& path)
 
 Expected<void> PixelDecoder::Private::decodeWithGdcm()
 {
+    // GDCM's JPEG-LS codec would call DCMTK's bundled CharLS under CharLS 2's names (JpegLsDecoder.h).
+    if (isJpegLs(transferSyntax))
+        return Error::failed(PixelDecoderText::tr("%1: JPEG-LS is not decoded through GDCM").arg(path));
     if (const QString problem = encapsulatedStreamProblem(*file.getDataset(), transferSyntax); !problem.isEmpty())
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt (%3)").arg(path, transferSyntaxName(transferSyntax), problem));
     gdcm::ImageReader reader;
@@ -485,6 +520,24 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         d->nextFragment = 0;
     OFCondition status = pixelData->getUncompressedFrame(dataset, Uint32(index), d->nextFragment, frameBuffer.data(),
                                                          Uint32(frameBytes), colourModel);
+    if (status.bad() && isJpegLs(d->transferSyntax)) {
+        // DCMTK's bundled CharLS 1.0 refuses some valid streams (7-bit samples): Debian's CharLS 2 decodes them.
+        const QString dcmtkReason = QString::fromLatin1(status.text());
+        auto stream = frameStream(*dataset, index, d->frames);
+        auto decoded = stream ? decodeJpegLs(stream->data(), stream->size()) : Expected<JpegLsFrame>(stream.error());
+        if (!decoded)
+            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3; %4)")
+                                     .arg(d->path, transferSyntaxName(d->transferSyntax), dcmtkReason, decoded.error().message));
+        const int bytesPerSample = decoded->bitsPerSample > 8 ? 2 : 1;
+        if (decoded->width != d->columns || decoded->height != d->rows || decoded->components != 1 ||
+            bytesPerSample != d->bitsAllocated / 8 || decoded->samples.size() < frameBytes)
+            return Error::failed(PixelDecoderText::tr("%1: the JPEG-LS stream holds %2 x %3 pixels of %4 sample(s) at %5 bits, "
+                                                      "which does not match the image's %6 x %7 at %8 bits allocated")
+                                     .arg(d->path).arg(decoded->width).arg(decoded->height).arg(decoded->components)
+                                     .arg(decoded->bitsPerSample).arg(d->columns).arg(d->rows).arg(d->bitsAllocated));
+        std::copy_n(decoded->samples.data(), frameBytes, frameBuffer.data());
+        status = EC_Normal;
+    }
     if (status.bad()) {
         // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
         const QString dcmtkReason = QString::fromLatin1(status.text());

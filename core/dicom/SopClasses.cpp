@@ -75,6 +75,11 @@ bool isLossyTransferSyntax(const QString& uid)
            uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.10"));
 }
 
+bool isEncapsulatedTransferSyntax(const QString& uid)
+{
+    return uid.startsWith(QLatin1String("1.2.840.10008.1.2.4.")) || uid == QLatin1String("1.2.840.10008.1.2.5");
+}
+
 bool isEnhancedImageSopClass(const QString& uid)
 {
     return uid == QLatin1String("1.2.840.10008.5.1.4.1.1.2.1")     // Enhanced CT
