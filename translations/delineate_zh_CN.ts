@@ -554,6 +554,10 @@
         <source>%1: not a readable DICOM file: it starts as one but is damaged or cut short (%2)</source>
         <translation>%1：不是可读的 DICOM 文件：开头像 DICOM，但已损坏或被截断（%2）</translation>
     </message>
+    <message>
+        <source>%1: not a readable DICOM file: it is damaged or misencoded: its data elements do not follow the encoding its header declares (%2)</source>
+        <translation>%1：不是可读取的 DICOM 文件：文件已损坏或编码错误：其数据元素不符合文件头声明的编码（%2）</translation>
+    </message>
 </context>
 <context>
     <name>DicomScanner</name>
@@ -1026,6 +1030,17 @@ Series: %5</source>
     <message>
         <source>model &apos;%1&apos; failed on this image: %2</source>
         <translation>模型“%1”处理此图像时失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JpegLsDecoder</name>
+    <message>
+        <source>CharLS 2 (libcharls.so.2) is not available</source>
+        <translation>CharLS 2（libcharls.so.2）不可用</translation>
+    </message>
+    <message>
+        <source>CharLS could not create a decoder</source>
+        <translation>CharLS 无法创建解码器</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2031,30 @@ Series: %5</source>
     <message>
         <source>%1: the %2 pixel data is corrupt (%3)</source>
         <translation>%1：%2 像素数据已损坏（%3）</translation>
+    </message>
+    <message>
+        <source>no encapsulated pixel data</source>
+        <translation>没有封装的像素数据</translation>
+    </message>
+    <message>
+        <source>%1 fragments for %2 frames</source>
+        <translation>%2 帧对应 %1 个片段</translation>
+    </message>
+    <message>
+        <source>fragment %1 cannot be read</source>
+        <translation>无法读取片段 %1</translation>
+    </message>
+    <message>
+        <source>%1: JPEG-LS is not decoded through GDCM</source>
+        <translation>%1：JPEG-LS 不通过 GDCM 解码</translation>
+    </message>
+    <message>
+        <source>%1: the %2 pixel data is corrupt or truncated (%3; %4)</source>
+        <translation>%1：%2 像素数据已损坏或被截断（%3；%4）</translation>
+    </message>
+    <message>
+        <source>%1: the JPEG-LS stream holds %2 x %3 pixels of %4 sample(s) at %5 bits, which does not match the image&apos;s %6 x %7 at %8 bits allocated</source>
+        <translation>%1：JPEG-LS 码流包含 %2 x %3 像素、每像素 %4 个样本、%5 位，与图像的 %6 x %7、分配 %8 位不符</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3156,14 @@ Series: %5</source>
     <message>
         <source>%1: the NIfTI header&apos;s voxel sizes or orientation are not usable numbers</source>
         <translation>%1：NIfTI 头中的体素尺寸或方向不是可用的数值</translation>
+    </message>
+    <message>
+        <source>%1: the MetaImage header declares NDims = %2; 1 to 10 dimensions can be read</source>
+        <translation>%1：MetaImage 文件头声明 NDims = %2；只能读取 1 到 10 维</translation>
+    </message>
+    <message>
+        <source>%1: the MetaImage header&apos;s DimSize (%2) is not %3 whole numbers of at least 1</source>
+        <translation>%1：MetaImage 文件头的 DimSize（%2）不是 %3 个不小于 1 的整数</translation>
     </message>
 </context>
 <context>

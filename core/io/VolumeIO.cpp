@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include <fcntl.h>
@@ -148,37 +149,86 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
     return hasDetachedData(path) ? writeDetachedAtomically(path, writeTo) : writeAtomically(path, writeTo);
 }
 
-// A MetaImage file (.mha) whose data, after the header, is shorter than the header declares: CompressedDataSize
-// bytes when compressed, the voxels' bytes when not. Empty when complete (or when the data lies in another file).
-QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
+// The "Key = Value" lines of a MetaImage header (.mha/.mhd) up to ElementDataFile, where LOCAL data starts.
+struct MetaImageHeaderText
+{
+    QList<QByteArray> dimensions;    // every NDims value (a damaged header may repeat it)
+    std::optional<QList<QByteArray>> sizes; // DimSize
+    bool compressed = false;
+    qint64 compressedSize = -1;
+    QByteArray dataFile;             // ElementDataFile
+    qint64 dataOffset = -1, fileSize = 0;
+};
+
+std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QString();
-    bool compressed = false;
-    qint64 compressedSize = -1;
-    // The header is "Key = Value" lines; the data starts right after "ElementDataFile = LOCAL".
+        return std::nullopt;
+    MetaImageHeaderText header;
+    header.fileSize = file.size();
     for (int lines = 0; lines < 200 && !file.atEnd(); ++lines) {
-        const QByteArray line = file.readLine(4096).trimmed();
+        const QByteArray line = file.readLine(65536).trimmed();
         const int equals = line.indexOf('=');
         if (equals < 0)
             continue;
         const QByteArray key = line.left(equals).trimmed(), value = line.mid(equals + 1).trimmed();
-        if (key == "CompressedData")
-            compressed = value.compare("True", Qt::CaseInsensitive) == 0;
+        if (key == "NDims")
+            header.dimensions.append(value);
+        else if (key == "DimSize")
+            header.sizes = value.simplified().split(' ');
+        else if (key == "CompressedData")
+            header.compressed = value.compare("True", Qt::CaseInsensitive) == 0;
         else if (key == "CompressedDataSize")
-            compressedSize = value.toLongLong();
+            header.compressedSize = value.toLongLong();
         else if (key == "ElementDataFile") {
-            if (value != "LOCAL")
-                return QString();
-            const qint64 held = file.size() - file.pos();
-            const qint64 declared = compressed ? compressedSize : qint64(voxelBytes);
-            if (declared >= 0 && held < declared)
-                return VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes of image data, the header declares %3")
-                    .arg(path).arg(held).arg(declared);
-            return QString();
+            header.dataFile = value;
+            header.dataOffset = file.pos();
+            break;
         }
     }
+    return header;
+}
+
+// ITK 5.2's MetaImage reader trusts NDims and DimSize: NDims above MetaIO's 10 slots, or fewer sizes than NDims,
+// leaves dimensions it then divides by uninitialised or zero (SIGFPE in MetaImageIO::ReadImageInformation), and a
+// size of 0 does the same. The header's text is checked first. Empty when it looks usable.
+QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& header)
+{
+    int dimensions = -1;
+    for (const QByteArray& value : header.dimensions) {
+        bool ok = false;
+        dimensions = value.toInt(&ok);
+        if (!ok || dimensions < 1 || dimensions > 10)
+            return VolumeIOText::tr("%1: the MetaImage header declares NDims = %2; 1 to 10 dimensions can be read")
+                .arg(path, QString::fromLatin1(value.left(40)));
+    }
+    if (!header.sizes || dimensions < 0)
+        return QString(); // the reader says what is missing
+    bool valid = header.sizes->size() == dimensions;
+    for (const QByteArray& size : *header.sizes) {
+        bool ok = false;
+        const qlonglong n = size.toLongLong(&ok);
+        valid = valid && ok && n >= 1 && n <= std::numeric_limits<int>::max();
+    }
+    if (!valid)
+        return VolumeIOText::tr("%1: the MetaImage header's DimSize (%2) is not %3 whole numbers of at least 1")
+            .arg(path, QString::fromLatin1(header.sizes->join(' ').left(80))).arg(dimensions);
+    return QString();
+}
+
+// A MetaImage file (.mha) whose data, after the header, is shorter than the header declares: CompressedDataSize
+// bytes when compressed, the voxels' bytes when not. Empty when complete (or when the data lies in another file).
+QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
+{
+    const auto header = readMetaImageHeaderText(path);
+    if (!header || header->dataFile != "LOCAL")
+        return QString();
+    const qint64 held = header->fileSize - header->dataOffset;
+    const qint64 declared = header->compressed ? header->compressedSize : qint64(voxelBytes);
+    if (declared >= 0 && held < declared)
+        return VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes of image data, the header declares %3")
+            .arg(path).arg(held).arg(declared);
     return QString();
 }
 
@@ -186,6 +236,10 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
 {
     if (!QFileInfo::exists(path))
         return Error::failed(VolumeIOText::tr("%1: no such file").arg(path));
+    if (const QString lowerName = path.toLower(); lowerName.endsWith(QLatin1String(".mha")) || lowerName.endsWith(QLatin1String(".mhd")))
+        if (const auto header = readMetaImageHeaderText(path))
+            if (const QString problem = metaImageHeaderProblem(path, *header); !problem.isEmpty())
+                return Error::failed(problem);
     try {
         auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
         if (!io)

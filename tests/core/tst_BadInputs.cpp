@@ -477,6 +477,29 @@ void TestBadInputs::fuzzFindings()
     QVERIFY(!nan.ok());
     QVERIFY2(nan.error().message.contains(nanOrientation) && nan.error().message.contains(QLatin1String("usable numbers")),
              qPrintable(nan.error().message));
+    // fuzz_volume_mha: ITK's MetaImage reader trusts NDims and DimSize; a size of 0, fewer sizes than NDims or NDims
+    // beyond MetaIO's 10 slots made it divide by zero (SIGFPE in MetaImageIO::ReadImageInformation). Made from a
+    // MetaImage written here, its header's text edited.
+    const QString metaImage = dir.filePath(QStringLiteral("good.mha"));
+    QVERIFY(writeVolume(Volume(grid, PixelType::Int16), metaImage).ok());
+    QFile metaFile(metaImage);
+    QVERIFY(metaFile.open(QIODevice::ReadOnly));
+    const QByteArray metaBytes = metaFile.readAll();
+    QVERIFY(metaBytes.contains("DimSize = 4 4 2") && metaBytes.contains("NDims = 3"));
+    QVERIFY(readVolume(metaImage).ok());
+    const struct { const char* name; const char* from; const char* to; const char* phrase; } damaged[] = {
+        {"zero.mha", "DimSize = 4 4 2", "DimSize = 4 4 0", "DimSize"},
+        {"fewer.mha", "DimSize = 4 4 2", "DimSize = 4 4", "DimSize"},
+        {"sixty.mha", "NDims = 3", "NDims = 60", "NDims = 60"},
+    };
+    for (const auto& d : damaged) {
+        const QString path = dir.filePath(QLatin1String(d.name));
+        QVERIFY(bytes(path, QByteArray(metaBytes).replace(d.from, d.to)));
+        auto read = readVolume(path);
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String(d.phrase)),
+                 qPrintable(read.error().message));
+    }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);
