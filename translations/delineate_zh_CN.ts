@@ -3165,6 +3165,10 @@ Series: %5</source>
         <source>%1: the MetaImage header&apos;s DimSize (%2) is not %3 whole numbers of at least 1</source>
         <translation>%1：MetaImage 文件头的 DimSize（%2）不是 %3 个不小于 1 的整数</translation>
     </message>
+    <message>
+        <source>%1: the MetaImage header says the data is compressed but gives no CompressedDataSize</source>
+        <translation>%1：MetaImage 文件头声明数据已压缩，但未给出 CompressedDataSize</translation>
+    </message>
 </context>
 <context>
     <name>VoxelReadout</name>

@@ -172,7 +172,11 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
         const int equals = line.indexOf('=');
         if (equals < 0)
             continue;
-        const QByteArray key = line.left(equals).trimmed(), value = line.mid(equals + 1).trimmed();
+        const QByteArray key = line.left(equals).trimmed();
+        QByteArray value = line.mid(equals + 1);
+        if (const int nul = value.indexOf('\0'); nul >= 0)
+            value.truncate(nul); // MetaIO reads a value as a C string
+        value = value.trimmed();
         if (key == "NDims")
             header.dimensions.append(value);
         else if (key == "DimSize")
@@ -203,6 +207,10 @@ QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& h
             return VolumeIOText::tr("%1: the MetaImage header declares NDims = %2; 1 to 10 dimensions can be read")
                 .arg(path, QString::fromLatin1(value.left(40)));
     }
+    // Compressed data in the same file without its size: ITK 5.2 then asks for an absurd buffer (2^63 bytes) or
+    // returns a volume of zeros, silently.
+    if (header.compressed && (header.dataFile == "LOCAL" || header.dataFile.isEmpty()) && header.compressedSize <= 0)
+        return VolumeIOText::tr("%1: the MetaImage header says the data is compressed but gives no CompressedDataSize").arg(path);
     if (!header.sizes || dimensions < 0)
         return QString(); // the reader says what is missing
     bool valid = header.sizes->size() == dimensions;
