@@ -3169,6 +3169,10 @@ Series: %5</source>
         <source>%1: the MetaImage header says the data is compressed but gives no CompressedDataSize</source>
         <translation>%1：MetaImage 文件头声明数据已压缩，但未给出 CompressedDataSize</translation>
     </message>
+    <message>
+        <source>%1: the MetaImage header holds a field name of %2 characters or more (at most 254 can be read)</source>
+        <translation>%1：MetaImage 文件头含有长度达 %2 个字符或更长的字段名（最多可读取 254 个字符）</translation>
+    </message>
 </context>
 <context>
     <name>VoxelReadout</name>

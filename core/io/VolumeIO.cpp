@@ -16,6 +16,7 @@
 
 #include "io/ItkGeometry.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cerrno>
 #include <cstdio>
@@ -158,6 +159,7 @@ struct MetaImageHeaderText
     qint64 compressedSize = -1;
     QByteArray dataFile;             // ElementDataFile
     qint64 dataOffset = -1, fileSize = 0;
+    int longestKey = 0;              // field names end at '=', ':' or the line's end, as MetaIO reads them
 };
 
 std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
@@ -169,6 +171,10 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
     header.fileSize = file.size();
     for (int lines = 0; lines < 200 && !file.atEnd(); ++lines) {
         const QByteArray line = file.readLine(65536).trimmed();
+        int keyEnd = 0;
+        while (keyEnd < line.size() && line[keyEnd] != '=' && line[keyEnd] != ':')
+            ++keyEnd;
+        header.longestKey = std::max(header.longestKey, keyEnd);
         const int equals = line.indexOf('=');
         if (equals < 0)
             continue;
@@ -199,6 +205,11 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
 // size of 0 does the same. The header's text is checked first. Empty when it looks usable.
 QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& header)
 {
+    // MetaIO copies a field name it does not know into a 255-byte buffer: a longer one overflows it (glibc's
+    // fortified strcpy then aborts the process).
+    if (header.longestKey >= 255)
+        return VolumeIOText::tr("%1: the MetaImage header holds a field name of %2 characters or more (at most 254 can be read)")
+            .arg(path).arg(header.longestKey);
     int dimensions = -1;
     for (const QByteArray& value : header.dimensions) {
         bool ok = false;

@@ -479,7 +479,8 @@ void TestBadInputs::fuzzFindings()
              qPrintable(nan.error().message));
     // fuzz_volume_mha: ITK's MetaImage reader trusts NDims and DimSize; a size of 0, fewer sizes than NDims or NDims
     // beyond MetaIO's 10 slots made it divide by zero (SIGFPE in MetaImageIO::ReadImageInformation); compressed data
-    // without its CompressedDataSize made it ask for 2^63 bytes, or read as zeros. Made from a MetaImage written
+    // without its CompressedDataSize made it ask for 2^63 bytes, or read as zeros; a field name of 255 characters
+    // or more overflowed MetaIO's buffer (abort by glibc's fortified strcpy). Made from a MetaImage written
     // here (compressed), its header's text edited.
     const QString metaImage = dir.filePath(QStringLiteral("good.mha"));
     QVERIFY(writeVolume(Volume(grid, PixelType::Int16), metaImage).ok());
@@ -489,12 +490,15 @@ void TestBadInputs::fuzzFindings()
     QVERIFY(metaBytes.contains("DimSize = 4 4 2") && metaBytes.contains("NDims = 3") && metaBytes.contains("CompressedDataSize = "));
     const int sizeLine = metaBytes.indexOf("CompressedDataSize = ");
     const QByteArray sizeText = metaBytes.mid(sizeLine, metaBytes.indexOf('\n', sizeLine) + 1 - sizeLine);
+    // A field name of 300 characters before NDims: MetaIO's strcpy into 255 bytes aborted the process.
+    const QByteArray longName = QByteArray(300, 'N') + " = 1\nNDims = 3";
     QVERIFY(readVolume(metaImage).ok());
     const struct { const char* name; const char* from; const char* to; const char* phrase; } damaged[] = {
         {"zero.mha", "DimSize = 4 4 2", "DimSize = 4 4 0", "DimSize"},
         {"fewer.mha", "DimSize = 4 4 2", "DimSize = 4 4", "DimSize"},
         {"sixty.mha", "NDims = 3", "NDims = 60", "NDims = 60"},
         {"unsized.mha", sizeText.constData(), "", "CompressedDataSize"},
+        {"longname.mha", "NDims = 3", longName.constData(), "field name"},
     };
     for (const auto& d : damaged) {
         const QString path = dir.filePath(QLatin1String(d.name));
