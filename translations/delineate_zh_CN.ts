@@ -2056,6 +2056,10 @@ Series: %5</source>
         <source>%1: the JPEG-LS stream holds %2 x %3 pixels of %4 sample(s) at %5 bits, which does not match the image&apos;s %6 x %7 at %8 bits allocated</source>
         <translation>%1：JPEG-LS 码流包含 %2 x %3 像素、每像素 %4 个样本、%5 位，与图像的 %6 x %7、分配 %8 位不符</translation>
     </message>
+    <message>
+        <source>%1: the file&apos;s elements do not follow the DICOM encoding (misencoded)</source>
+        <translation>%1：文件的数据元素不符合 DICOM 编码（编码错误）</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityMap</name>
@@ -3172,6 +3176,14 @@ Series: %5</source>
     <message>
         <source>%1: the MetaImage header holds a field name of %2 characters or more (at most 254 can be read)</source>
         <translation>%1：MetaImage 文件头含有长度达 %2 个字符或更长的字段名（最多可读取 254 个字符）</translation>
+    </message>
+    <message>
+        <source>%1: the MetaImage header&apos;s ElementDataFile is a file-name pattern (&apos;%&apos; form), which is not supported; save the volume as a single .mha or .nrrd file</source>
+        <translation>%1：MetaImage 头部的 ElementDataFile 是文件名模式（“%”形式），不受支持；请将体数据另存为单个 .mha 或 .nrrd 文件</translation>
+    </message>
+    <message>
+        <source>%1: the file is cut short or damaged: %2 bytes of compressed data cannot hold an image of %3 bytes</source>
+        <translation>%1：文件被截断或已损坏：%2 字节的压缩数据无法容纳 %3 字节的图像</translation>
     </message>
 </context>
 <context>

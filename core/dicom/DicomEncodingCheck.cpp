@@ -44,8 +44,8 @@ bool hasLongLength(const char* vr)
 class Walker
 {
 public:
-    Walker(const uint8_t* data, uint64_t size, const DcmDataDictionary& dictionary)
-        : m_data(data), m_size(size), m_dictionary(dictionary)
+    Walker(const uint8_t* data, uint64_t size, const DcmDataDictionary& dictionary, DicomTagRule rule)
+        : m_data(data), m_size(size), m_dictionary(dictionary), m_rule(rule)
     {
     }
 
@@ -86,7 +86,9 @@ public:
                 }
                 return Step::Misencoded;
             }
-            if ((!first && tag <= last) || !plausible(group, element))
+            if (m_rule == DicomTagRule::KnownAndAscending && ((!first && tag <= last) || !plausible(group, element)))
+                return Step::Misencoded;
+            if (group == 0xffff)
                 return Step::Misencoded;
             // Real files carry private elements without their creator (gggg,00xx) now and then, but one that
             // also runs past the end of the file is more likely bytes read from the wrong place.
@@ -222,6 +224,7 @@ private:
     const uint8_t* m_data;
     uint64_t m_size;
     const DcmDataDictionary& m_dictionary;
+    const DicomTagRule m_rule;
 };
 
 DicomEncodingVerdict verdictOf(Step step)
@@ -237,9 +240,9 @@ DicomEncodingVerdict verdictOf(Step step)
     return DicomEncodingVerdict::Misencoded;
 }
 
-DicomEncodingVerdict walk(const uint8_t* data, uint64_t size, const DcmDataDictionary& dictionary)
+DicomEncodingVerdict walk(const uint8_t* data, uint64_t size, const DcmDataDictionary& dictionary, DicomTagRule rule)
 {
-    Walker walker(data, size, dictionary);
+    Walker walker(data, size, dictionary, rule);
     uint64_t pos = 0;
     QByteArray syntax;
     if (size >= 132 && std::memcmp(data + 128, "DICM", 4) == 0) {
@@ -290,7 +293,7 @@ DicomEncodingVerdict walk(const uint8_t* data, uint64_t size, const DcmDataDicti
 
 } // namespace
 
-DicomEncodingVerdict checkDicomEncoding(const QString& path)
+DicomEncodingVerdict checkDicomEncoding(const QString& path, DicomTagRule rule)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() == 0)
@@ -300,7 +303,7 @@ DicomEncodingVerdict checkDicomEncoding(const QString& path)
     if (!data)
         return DicomEncodingVerdict::Undetermined;
     const DcmDataDictionary& dictionary = dcmDataDict.rdlock();
-    const DicomEncodingVerdict verdict = dictionary.isDictionaryLoaded() ? walk(data, size, dictionary) : DicomEncodingVerdict::Undetermined;
+    const DicomEncodingVerdict verdict = dictionary.isDictionaryLoaded() ? walk(data, size, dictionary, rule) : DicomEncodingVerdict::Undetermined;
     dcmDataDict.rdunlock();
     file.unmap(const_cast<uchar*>(data));
     return verdict;

@@ -15,9 +15,14 @@ enum class DicomEncodingVerdict {
     Undetermined, // deflated data set, or the data dictionary is not loaded
 };
 
+enum class DicomTagRule {
+    KnownAndAscending, // public (even-group) tags must be in the data dictionary and tags ascend in each data set
+    StructureOnly,     // any tag in any order: only value representations, lengths, items and fragments count
+};
+
 // Walks the elements (the file meta group, then the data set in its transfer syntax; sequences, items and
-// encapsulated pixel data included). Public (even-group) tags must be in the data dictionary and tags must
-// ascend within each data set.
-DicomEncodingVerdict checkDicomEncoding(const QString& path);
+// encapsulated pixel data included). StructureOnly asks whether another parser can walk the file at all (a public
+// tag newer than DCMTK's dictionary is no reason to refuse a file to GDCM).
+DicomEncodingVerdict checkDicomEncoding(const QString& path, DicomTagRule rule = DicomTagRule::KnownAndAscending);
 
 } // namespace delineate

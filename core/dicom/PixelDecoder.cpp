@@ -1,6 +1,7 @@
 // Frame decoding: monochrome through DcmPixelData::getUncompressedFrame, colour through dcmimage's luminance,
 // JPEG 2000 through GDCM. Every failure becomes an Error naming the file and the transfer syntax.
 #include "dicom/PixelDecoder.h"
+#include "dicom/DicomEncodingCheck.h"
 
 #include "dicom/DeclaredImageSize.h"
 #include "dicom/JpegLsDecoder.h"
@@ -339,6 +340,11 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
         return Error::failed(PixelDecoderText::tr("%1: JPEG-LS is not decoded through GDCM").arg(path));
     if (const QString problem = encapsulatedStreamProblem(*file.getDataset(), transferSyntax); !problem.isEmpty())
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt (%3)").arg(path, transferSyntaxName(transferSyntax), problem));
+    // GDCM parses the file again with its own reader, which asserts (and Debian builds it with assertions: the
+    // process aborts) on elements it cannot place, such as a value representation that is none in the meta
+    // group, which DCMTK reads with a warning. Only a file whose elements follow the encoding goes to it.
+    if (checkDicomEncoding(path, DicomTagRule::StructureOnly) == DicomEncodingVerdict::Misencoded)
+        return Error::failed(PixelDecoderText::tr("%1: the file's elements do not follow the DICOM encoding (misencoded)").arg(path));
     gdcm::ImageReader reader;
     reader.SetFileName(QFile::encodeName(path).constData());
     if (!reader.Read())

@@ -222,6 +222,13 @@ QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& h
     // returns a volume of zeros, silently.
     if (header.compressed && (header.dataFile == "LOCAL" || header.dataFile.isEmpty()) && header.compressedSize <= 0)
         return VolumeIOText::tr("%1: the MetaImage header says the data is compressed but gives no CompressedDataSize").arg(path);
+    // ElementDataFile with a '%' names one file per slice through a pattern that MetaIO hands to sprintf as its
+    // format, with bounds and a step parsed from the same line (a step of 0: a division by zero, SIGFPE in
+    // MetaImage::ReadStream; '%s': a read of whatever lies on the stack). Not a form Delineate reads.
+    if (header.dataFile.contains('%'))
+        return VolumeIOText::tr("%1: the MetaImage header's ElementDataFile is a file-name pattern ('%' form), which is not supported; "
+                                "save the volume as a single .mha or .nrrd file")
+            .arg(path);
     if (!header.sizes || dimensions < 0)
         return QString(); // the reader says what is missing
     bool valid = header.sizes->size() == dimensions;
@@ -249,6 +256,57 @@ QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
         return VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes of image data, the header declares %3")
             .arg(path).arg(held).arg(declared);
     return QString();
+}
+
+// Where a NIfTI-1 header says its voxels start and how many bytes they take as stored (ITK reports the rescaled
+// type, not the stored one). The byte order comes from dim[0], as nifti1_io finds it: the library reads a header
+// whose sizeof_hdr is damaged as long as dim[0] is 1-7, so that field decides nothing here. Nothing for NIfTI-2
+// (sizeof_hdr 540) or a header nifti1_io would refuse.
+struct NiftiExtent
+{
+    uint64_t start = 0, bytes = 0;
+};
+
+std::optional<NiftiExtent> niftiOneExtent(const QByteArray& h)
+{
+    if (h.size() < 348)
+        return std::nullopt;
+    const auto i16 = [&](int at, bool swap) {
+        const uint16_t v = uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8;
+        return int16_t(swap ? uint16_t((v >> 8) | (v << 8)) : v);
+    };
+    const auto i32 = [&](int at, bool swap) {
+        uint32_t v = uint32_t(uint8_t(h[at])) | uint32_t(uint8_t(h[at + 1])) << 8 | uint32_t(uint8_t(h[at + 2])) << 16 |
+                     uint32_t(uint8_t(h[at + 3])) << 24;
+        if (swap)
+            v = (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
+        return v;
+    };
+    if (i32(0, false) == 540 || i32(0, true) == 540)
+        return std::nullopt;
+    bool swap = false;
+    if (const int16_t d0 = i16(40, false); d0 >= 1 && d0 <= 7)
+        swap = false;
+    else if (const int16_t s0 = i16(40, true); s0 >= 1 && s0 <= 7)
+        swap = true;
+    else if (i32(0, false) == 348)
+        swap = false;
+    else if (i32(0, true) == 348)
+        swap = true;
+    else
+        return std::nullopt;
+    const int dims = std::clamp<int>(i16(40, swap), 0, 7);
+    uint64_t voxels = 1;
+    for (int d = 1; d <= dims; ++d)
+        voxels *= uint64_t(std::max<int16_t>(1, i16(40 + 2 * d, swap)));
+    const uint32_t offsetBits = i32(108, swap);
+    float offset = 0.0f;
+    std::memcpy(&offset, &offsetBits, 4);
+    NiftiExtent extent;
+    // vox_offset is a float: one beyond any file (or not a number) must not overflow the conversion.
+    extent.start = offset < 1.0e15f ? uint64_t(std::max(348.0f, offset)) : uint64_t(1) << 50;
+    extent.bytes = voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
+    return extent;
 }
 
 Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
@@ -313,54 +371,42 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
         // as it was, silently.
         const QString lower = path.toLower();
         if (lower.endsWith(QLatin1String(".nii.gz"))) {
-            // A gzip file ends with the uncompressed size (mod 2^32): header (348 bytes and any extensions) plus
-            // voxels. A file cut short ends inside the compressed data instead.
-            const uint64_t voxelBytes = uint64_t(io->GetImageSizeInBytes());
+            QByteArray h(348, '\0');
+            int got = 0;
+            if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
+                got = gzread(gz, h.data(), 348);
+                gzclose(gz);
+            }
+            const auto extent = niftiOneExtent(h.left(std::max(got, 0)));
             QFile file(path);
-            if (voxelBytes < (uint64_t(1) << 31) && file.open(QIODevice::ReadOnly) && file.size() > 18 && file.seek(file.size() - 4)) {
-                const QByteArray tail = file.read(4);
-                const uint32_t size = uint32_t(uint8_t(tail[0])) | uint32_t(uint8_t(tail[1])) << 8 | uint32_t(uint8_t(tail[2])) << 16 |
-                                      uint32_t(uint8_t(tail[3])) << 24;
-                if (size < voxelBytes + 348 || size > voxelBytes + 348 + (1u << 24))
-                    return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: its compressed data does not end as a complete image of %2 bytes")
-                                             .arg(path).arg(voxelBytes));
+            if (extent && file.open(QIODevice::ReadOnly) && file.size() > 18) {
+                // deflate packs at most 1032 bytes into one: fewer compressed bytes than that ratio allows cannot hold
+                // the image, whatever the size modulo 2^32 at the end says (a memory bomb otherwise allocated first).
+                const uint64_t declared = extent->start + extent->bytes;
+                if (declared / 1032 > uint64_t(file.size()))
+                    return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: %2 bytes of compressed data cannot hold an image of %3 bytes")
+                                             .arg(path).arg(file.size()).arg(declared));
+                // A gzip file ends with the uncompressed size (mod 2^32): header (348 bytes and any extensions) plus
+                // voxels. A file cut short ends inside the compressed data instead.
+                if (declared < (uint64_t(1) << 31) && file.seek(file.size() - 4)) {
+                    const QByteArray tail = file.read(4);
+                    const uint32_t size = uint32_t(uint8_t(tail[0])) | uint32_t(uint8_t(tail[1])) << 8 | uint32_t(uint8_t(tail[2])) << 16 |
+                                          uint32_t(uint8_t(tail[3])) << 24;
+                    if (size < extent->bytes + 348 || size > declared + (1u << 24))
+                        return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: its compressed data does not end as a complete image of %2 bytes")
+                                                 .arg(path).arg(extent->bytes));
+                }
             }
         }
         if (lower.endsWith(QLatin1String(".nii"))) {
-            // The stored size from the NIfTI-1 header itself (ITK reports the rescaled type, not the stored one).
             QFile file(path);
-            if (file.open(QIODevice::ReadOnly)) {
-                const QByteArray h = file.read(348);
-                if (h.size() == 348) {
-                    const auto i16 = [&](int at, bool swap) {
-                        const uint16_t v = uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8;
-                        return int16_t(swap ? uint16_t((v >> 8) | (v << 8)) : v);
-                    };
-                    const auto i32 = [&](int at, bool swap) {
-                        uint32_t v = uint32_t(uint8_t(h[at])) | uint32_t(uint8_t(h[at + 1])) << 8 | uint32_t(uint8_t(h[at + 2])) << 16 |
-                                     uint32_t(uint8_t(h[at + 3])) << 24;
-                        if (swap)
-                            v = (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
-                        return v;
-                    };
-                    const bool swap = i32(0, false) != 348;
-                    if (i32(0, swap) == 348) {
-                        const int dims = i16(40, swap);
-                        uint64_t voxels = 1;
-                        for (int d = 1; d <= dims && d <= 7; ++d)
-                            voxels *= uint64_t(std::max<int16_t>(1, i16(40 + 2 * d, swap)));
-                        const uint32_t offsetBits = i32(108, swap);
-                        float offset = 0.0f;
-                        std::memcpy(&offset, &offsetBits, 4);
-                        // vox_offset is a float: one beyond any file (or not a number) must not overflow the conversion.
-                        const uint64_t start = offset < 1.0e15f ? uint64_t(std::max(348.0f, offset)) : uint64_t(1) << 50;
-                        const uint64_t needed = start + voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
-                        if (uint64_t(file.size()) < needed)
-                            return Error::failed(VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes, the header declares %3")
-                                                     .arg(path).arg(file.size()).arg(needed));
-                    }
+            if (file.open(QIODevice::ReadOnly))
+                if (const auto extent = niftiOneExtent(file.read(348))) {
+                    const uint64_t needed = extent->start + extent->bytes;
+                    if (uint64_t(file.size()) < needed)
+                        return Error::failed(VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes, the header declares %3")
+                                                 .arg(path).arg(file.size()).arg(needed));
                 }
-            }
         }
         if (lower.endsWith(QLatin1String(".mha"))) {
             // MetaImage reads a file cut short with a warning on stderr and the rest of the voxels left as they were.

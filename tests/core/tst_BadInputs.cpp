@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <zlib.h>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -477,10 +479,45 @@ void TestBadInputs::fuzzFindings()
     QVERIFY(!nan.ok());
     QVERIFY2(nan.error().message.contains(nanOrientation) && nan.error().message.contains(QLatin1String("usable numbers")),
              qPrintable(nan.error().message));
+    // fuzz_volume_nii: nifti1_io reads a header whose sizeof_hdr is damaged when dim[0] is 1-7, and the length
+    // check looked only at headers with sizeof_hdr = 348: 437 bytes opened as a 5926 x 768 x 256 volume of zeros
+    // (exit 0). Here 300 x 300 x 100 voxels of int16 declared in 500 bytes.
+    const QString damagedSize = dir.filePath(QStringLiteral("sizeof.nii"));
+    QVERIFY(writeVolume(Volume(grid, PixelType::Int16), damagedSize).ok());
+    QFile damagedFile(damagedSize);
+    QVERIFY(damagedFile.open(QIODevice::ReadWrite));
+    QByteArray niftiBytes = damagedFile.readAll();
+    QCOMPARE(niftiBytes.size(), 352 + 4 * 4 * 2 * 2);
+    const int32_t wrongSize = 1828716892;
+    const int16_t bigDims[4] = {3, 300, 300, 100};
+    std::memcpy(niftiBytes.data(), &wrongSize, 4);
+    std::memcpy(niftiBytes.data() + 40, bigDims, sizeof bigDims);
+    QVERIFY(damagedFile.seek(0) && damagedFile.write(niftiBytes) == niftiBytes.size());
+    damagedFile.close();
+    auto damagedRead = readVolume(damagedSize);
+    QVERIFY(!damagedRead.ok());
+    QVERIFY2(damagedRead.error().message.contains(damagedSize) && damagedRead.error().message.contains(QLatin1String("cut short")),
+             qPrintable(damagedRead.error().message));
+    // fuzz_volume_niigz: a .nii.gz of 97 bytes declaring 12 GB: the gzip trailer holds the size modulo 2^32 only, so
+    // the check skipped images over 2 GiB and ITK allocated them before reading. Deflate's 1032:1 bound now refuses
+    // it first. Here 2000 x 2000 x 1000 int16 (8 GB) behind the same header, gzipped.
+    std::memcpy(niftiBytes.data(), "\x5c\x01\x00\x00", 4); // sizeof_hdr 348 again
+    const int16_t hugeDims[4] = {3, 2000, 2000, 1000};
+    std::memcpy(niftiBytes.data() + 40, hugeDims, sizeof hugeDims);
+    const QString bomb = dir.filePath(QStringLiteral("bomb.nii.gz"));
+    gzFile gz = gzopen(QFile::encodeName(bomb).constData(), "wb9");
+    QVERIFY(gz);
+    QCOMPARE(gzwrite(gz, niftiBytes.constData(), unsigned(niftiBytes.size())), int(niftiBytes.size()));
+    QCOMPARE(gzclose(gz), Z_OK);
+    auto bombRead = readVolume(bomb);
+    QVERIFY(!bombRead.ok());
+    QVERIFY2(bombRead.error().message.contains(bomb) && bombRead.error().message.contains(QLatin1String("cannot hold")),
+             qPrintable(bombRead.error().message));
     // fuzz_volume_mha: ITK's MetaImage reader trusts NDims and DimSize; a size of 0, fewer sizes than NDims or NDims
     // beyond MetaIO's 10 slots made it divide by zero (SIGFPE in MetaImageIO::ReadImageInformation); compressed data
     // without its CompressedDataSize made it ask for 2^63 bytes, or read as zeros; a field name of 255 characters
-    // or more overflowed MetaIO's buffer (abort by glibc's fortified strcpy). Made from a MetaImage written
+    // or more overflowed MetaIO's buffer (abort by glibc's fortified strcpy); an ElementDataFile pattern ('%')
+    // went to MetaIO's sprintf and step arithmetic. Made from a MetaImage written
     // here (compressed), its header's text edited.
     const QString metaImage = dir.filePath(QStringLiteral("good.mha"));
     QVERIFY(writeVolume(Volume(grid, PixelType::Int16), metaImage).ok());
@@ -499,6 +536,8 @@ void TestBadInputs::fuzzFindings()
         {"sixty.mha", "NDims = 3", "NDims = 60", "NDims = 60"},
         {"unsized.mha", sizeText.constData(), "", "CompressedDataSize"},
         {"longname.mha", "NDims = 3", longName.constData(), "field name"},
+        // A file-name pattern with a step of 0: MetaIO divided by the step (SIGFPE in MetaImage::ReadStream).
+        {"pattern.mha", "ElementDataFile = LOCAL", "ElementDataFile = slice%03d.raw 1 3 0", "file-name pattern"},
     };
     for (const auto& d : damaged) {
         const QString path = dir.filePath(QLatin1String(d.name));
@@ -508,6 +547,36 @@ void TestBadInputs::fuzzFindings()
         QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String(d.phrase)),
                  qPrintable(read.error().message));
     }
+    // fuzz_dicom_file: DCMTK could not decode a slice whose SamplesPerPixel was lost (its tag moved to group
+    // 2F28) under an unknown transfer syntax, so GDCM was asked to; GDCM's reader asserted on the meta group's
+    // value representation ';I' (which DCMTK reads with a warning) and the process aborted, Release CLI included.
+    DELINEATE_REQUIRE_DATA("dcmqi-seg/23x38x3/image/IMG0001.dcm");
+    QFile slice(testing::dataPath(QStringLiteral("dcmqi-seg/23x38x3/image/IMG0001.dcm")));
+    QVERIFY(slice.open(QIODevice::ReadOnly));
+    QByteArray sliceBytes = slice.readAll();
+    const int instanceVr = sliceBytes.indexOf(QByteArray::fromHex("02000300") + "UI");
+    const int samplesTag = sliceBytes.indexOf(QByteArray::fromHex("28000200020000000100"));
+    QVERIFY(instanceVr > 0 && samplesTag > 0 && sliceBytes.contains(QByteArray("1.2.840.10008.1.2\0", 18)));
+    sliceBytes[instanceVr + 4] = ';';
+    sliceBytes[samplesTag + 1] = char(0x2f);
+    sliceBytes.replace(QByteArray("1.2.840.10008.1.2\0", 18), QByteArray("1.2.840.1000!.1.2\0", 18));
+    const QString gdcmFolder = dir.filePath(QStringLiteral("gdcm"));
+    QVERIFY(QDir().mkpath(gdcmFolder));
+    const QString gdcmFile = QDir(gdcmFolder).filePath(QStringLiteral("meta-vr.dcm"));
+    QVERIFY(bytes(gdcmFile, sliceBytes));
+    SimpleJobControl gdcmControl;
+    auto gdcmScan = scanDicom(gdcmFolder, gdcmControl);
+    QVERIFY(gdcmScan.ok());
+    QStringList gdcmMessages;
+    for (const SeriesInfo& series : gdcmScan->allSeries()) {
+        auto loadedSeries = loadSeries(series, gdcmControl);
+        QVERIFY(!loadedSeries.ok() || loadedSeries->volume.geometry().size()[2] == 0);
+        gdcmMessages << (loadedSeries ? loadedSeries->warnings : QStringList{loadedSeries.error().message});
+    }
+    for (const UnreadableFile& f : gdcmScan->unreadable)
+        gdcmMessages << f.reason;
+    QVERIFY2(gdcmMessages.join(QLatin1Char('\n')).contains(gdcmFile) && gdcmMessages.join(QLatin1Char('\n')).contains(QLatin1String("corrupt")),
+             qPrintable(gdcmMessages.join(QLatin1Char('\n'))));
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);

@@ -163,6 +163,29 @@ private Q_SLOTS:
             QCOMPARE(verdictName(checkDicomEncoding(path)), "misencoded");
         }
     }
+
+    void structureOnlyIgnoresTagsNotStructure()
+    {
+        // A public tag unknown to the dictionary (here SamplesPerPixel moved to group 2F28, as fuzz_dicom_file
+        // did) is misencoded to the strict walk but walkable to another parser; a value representation that is
+        // none in the meta group is neither (GDCM asserts on it).
+        const QString path = kPydicomFiles + QStringLiteral("/CT_small.dcm");
+        DELINEATE_REQUIRE_PACKAGED(path);
+        QTemporaryDir dir;
+        QByteArray bytes = bytesOf(path);
+        QCOMPARE(verdictName(checkDicomEncoding(path, DicomTagRule::StructureOnly)), "consistent");
+        const int samples = bytes.indexOf(QByteArray::fromHex("28000200") + "US");
+        QVERIFY(samples > 0);
+        bytes[samples + 1] = char(0x2f);
+        const QString unknownTag = written(dir, QStringLiteral("unknown-tag.dcm"), bytes);
+        QCOMPARE(verdictName(checkDicomEncoding(unknownTag)), "misencoded");
+        QCOMPARE(verdictName(checkDicomEncoding(unknownTag, DicomTagRule::StructureOnly)), "consistent");
+        const int instance = bytes.indexOf(QByteArray::fromHex("02000300") + "UI");
+        QVERIFY(instance > 0);
+        bytes[instance + 4] = ';';
+        const QString badVr = written(dir, QStringLiteral("bad-vr.dcm"), bytes);
+        QCOMPARE(verdictName(checkDicomEncoding(badVr, DicomTagRule::StructureOnly)), "misencoded");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDicomEncodingCheck)
