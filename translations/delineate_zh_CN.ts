@@ -2060,6 +2060,10 @@ Series: %5</source>
         <source>%1: the file&apos;s elements do not follow the DICOM encoding (misencoded)</source>
         <translation>%1：文件的数据元素不符合 DICOM 编码（编码错误）</translation>
     </message>
+    <message>
+        <source>%1: the pixel data element cannot be read as pixel data (value representation %2)</source>
+        <translation>%1：像素数据元素无法作为像素数据读取（值表示 %2）</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityMap</name>
@@ -3184,6 +3188,10 @@ Series: %5</source>
     <message>
         <source>%1: the file is cut short or damaged: %2 bytes of compressed data cannot hold an image of %3 bytes</source>
         <translation>%1：文件被截断或已损坏：%2 字节的压缩数据无法容纳 %3 字节的图像</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no voxels (%2 x %3 x %4): its header is damaged</source>
+        <translation>%1：文件不含任何体素（%2 x %3 x %4）：其头部已损坏</translation>
     </message>
 </context>
 <context>

@@ -61,8 +61,8 @@ Expected<std::vector<uint8_t>> frameStream(DcmDataset& dataset, int index, int f
 {
     DcmElement* element = nullptr;
     DcmPixelSequence* sequence = nullptr;
-    if (dataset.findAndGetElement(DCM_PixelData, element).bad() || !element ||
-        static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence).bad() || !sequence)
+    auto* pixelData = dataset.findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData*>(element) : nullptr;
+    if (!pixelData || pixelData->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence).bad() || !sequence)
         return Error::failed(PixelDecoderText::tr("no encapsulated pixel data"));
     const unsigned long fragments = sequence->card() - 1; // item 0 is the offset table
     if (frames > 1 && fragments != unsigned(frames))
@@ -148,7 +148,8 @@ QString encapsulatedStreamProblem(DcmDataset& dataset, const QString& transferSy
     if (!DcmXfer(xfer).isEncapsulated())
         return QString();
     DcmPixelSequence* sequence = nullptr;
-    if (static_cast<DcmPixelData*>(element)->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
+    auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+    if (!pixelData || pixelData->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() || !sequence)
         return QStringLiteral("no encapsulated pixel data");
     DcmPixelItem* fragment = nullptr;
     Uint8* data = nullptr;
@@ -516,7 +517,12 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
     DcmElement* element = nullptr;
     if (dataset->findAndGetElement(DCM_PixelData, element).bad() || !element)
         return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(d->path));
-    auto* pixelData = static_cast<DcmPixelData*>(element);
+    // DCMTK makes (7FE0,0010) a DcmPixelData only where it expects pixel data; elsewhere (a damaged file) the same
+    // tag may be a plain OB/OW element, which has no frames to give.
+    auto* pixelData = dynamic_cast<DcmPixelData*>(element);
+    if (!pixelData)
+        return Error::failed(PixelDecoderText::tr("%1: the pixel data element cannot be read as pixel data (value representation %2)")
+                                 .arg(d->path, QString::fromLatin1(DcmVR(element->getVR()).getVRName())));
     const std::size_t frameBytes = pixels * std::size_t(d->bitsAllocated / 8);
     // Raw bytes of one frame, reused by every decoder on this thread (the loader decodes a file per task).
     thread_local std::vector<uint8_t, DefaultInitAllocator<uint8_t>> frameBuffer;

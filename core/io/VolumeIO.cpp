@@ -83,6 +83,12 @@ Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path)
         reader->SetFileName(QFile::encodeName(path).toStdString());
         reader->Update();
         typename ItkImage<PixelT>::Pointer image = reader->GetOutput();
+        // A damaged header may still come out as an image with no voxels (MetaIO read a 'NDims' whose '=' was on
+        // the next line, and gave 23 x 38 x 0): nothing to show, and not a success.
+        const auto size = image->GetLargestPossibleRegion().GetSize();
+        if (size[0] == 0 || size[1] == 0 || size[2] == 0)
+            return Error::failed(VolumeIOText::tr("%1: the file holds no voxels (%2 x %3 x %4): its header is damaged")
+                                     .arg(path).arg(size[0]).arg(size[1]).arg(size[2]));
         return image;
     } catch (const itk::ExceptionObject& e) {
         return Error::failed(VolumeIOText::tr("%1: cannot read the image: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
@@ -258,10 +264,32 @@ QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
     return QString();
 }
 
+// The byte order of a NIfTI-1 header (true: swapped) as nifti1_io finds it: from dim[0], which must be 1-7 one way
+// or the other; the library reads a header whose sizeof_hdr is damaged (or 540, NIfTI-2's: ITK 5.2 reads NIfTI-1
+// only) as long as dim[0] is usable, so that field decides only when dim[0] is 0. Nothing when neither works.
+std::optional<bool> niftiOneSwapped(const QByteArray& h)
+{
+    if (h.size() < 348)
+        return std::nullopt;
+    const auto u16 = [&](int at) { return uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8; };
+    const auto s16 = [](uint16_t v) { return int16_t(v); };
+    const uint16_t d0 = u16(40);
+    if (s16(d0) >= 1 && s16(d0) <= 7)
+        return false;
+    if (const int16_t swapped = s16(uint16_t((d0 >> 8) | (d0 << 8))); swapped >= 1 && swapped <= 7)
+        return true;
+    if (d0 == 0) {
+        const uint32_t size = uint32_t(u16(0)) | uint32_t(u16(2)) << 16;
+        if (size == 348)
+            return false;
+        if (size == 0x5c010000u)
+            return true;
+    }
+    return std::nullopt;
+}
+
 // Where a NIfTI-1 header says its voxels start and how many bytes they take as stored (ITK reports the rescaled
-// type, not the stored one). The byte order comes from dim[0], as nifti1_io finds it: the library reads a header
-// whose sizeof_hdr is damaged as long as dim[0] is 1-7, so that field decides nothing here. Nothing for NIfTI-2
-// (sizeof_hdr 540) or a header nifti1_io would refuse.
+// type, not the stored one).
 struct NiftiExtent
 {
     uint64_t start = 0, bytes = 0;
@@ -269,43 +297,28 @@ struct NiftiExtent
 
 std::optional<NiftiExtent> niftiOneExtent(const QByteArray& h)
 {
-    if (h.size() < 348)
+    const std::optional<bool> swapped = niftiOneSwapped(h);
+    if (!swapped)
         return std::nullopt;
-    const auto i16 = [&](int at, bool swap) {
+    const bool swap = *swapped;
+    const auto i16 = [&](int at) {
         const uint16_t v = uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8;
         return int16_t(swap ? uint16_t((v >> 8) | (v << 8)) : v);
     };
-    const auto i32 = [&](int at, bool swap) {
-        uint32_t v = uint32_t(uint8_t(h[at])) | uint32_t(uint8_t(h[at + 1])) << 8 | uint32_t(uint8_t(h[at + 2])) << 16 |
-                     uint32_t(uint8_t(h[at + 3])) << 24;
-        if (swap)
-            v = (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24);
-        return v;
-    };
-    if (i32(0, false) == 540 || i32(0, true) == 540)
-        return std::nullopt;
-    bool swap = false;
-    if (const int16_t d0 = i16(40, false); d0 >= 1 && d0 <= 7)
-        swap = false;
-    else if (const int16_t s0 = i16(40, true); s0 >= 1 && s0 <= 7)
-        swap = true;
-    else if (i32(0, false) == 348)
-        swap = false;
-    else if (i32(0, true) == 348)
-        swap = true;
-    else
-        return std::nullopt;
-    const int dims = std::clamp<int>(i16(40, swap), 0, 7);
+    uint32_t offsetBits = uint32_t(uint8_t(h[108])) | uint32_t(uint8_t(h[109])) << 8 | uint32_t(uint8_t(h[110])) << 16 |
+                          uint32_t(uint8_t(h[111])) << 24;
+    if (swap)
+        offsetBits = (offsetBits >> 24) | ((offsetBits >> 8) & 0xff00) | ((offsetBits << 8) & 0xff0000) | (offsetBits << 24);
+    const int dims = std::clamp<int>(i16(40), 0, 7);
     uint64_t voxels = 1;
     for (int d = 1; d <= dims; ++d)
-        voxels *= uint64_t(std::max<int16_t>(1, i16(40 + 2 * d, swap)));
-    const uint32_t offsetBits = i32(108, swap);
+        voxels *= uint64_t(std::max<int16_t>(1, i16(40 + 2 * d)));
     float offset = 0.0f;
     std::memcpy(&offset, &offsetBits, 4);
     NiftiExtent extent;
     // vox_offset is a float: one beyond any file (or not a number) must not overflow the conversion.
     extent.start = offset < 1.0e15f ? uint64_t(std::max(348.0f, offset)) : uint64_t(1) << 50;
-    extent.bytes = voxels * uint64_t(std::max<int16_t>(1, i16(72, swap))) / 8;
+    extent.bytes = voxels * uint64_t(std::max<int16_t>(1, i16(72))) / 8;
     return extent;
 }
 
@@ -328,31 +341,26 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
         // ITK's NIfTI reader aborts the process (vnl's assert_finite) on a header whose voxel sizes or orientation
         // are not finite numbers or too large to square: those are checked first.
         if (const QString lowerName = path.toLower(); lowerName.endsWith(QLatin1String(".nii")) || lowerName.endsWith(QLatin1String(".nii.gz"))) {
-            char h[348];
+            QByteArray h(348, '\0');
             int got = 0;
             if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
-                got = gzread(gz, h, sizeof h);
+                got = gzread(gz, h.data(), 348);
                 gzclose(gz);
             }
             bool finite = true;
-            if (got == int(sizeof h)) {
-                uint32_t sizeofHdr = 0;
-                std::memcpy(&sizeofHdr, h, 4);
-                const uint32_t swappedSize = (sizeofHdr >> 24) | ((sizeofHdr >> 8) & 0xff00) | ((sizeofHdr << 8) & 0xff0000) | (sizeofHdr << 24);
-                const bool swap = swappedSize == 348; // sizeof_hdr is 348 in the file's byte order
-                for (int at : {76, 80, 84, 88, 92, 96, 100, 104, 256, 260, 264, 268, 272, 276, 280, 284, 288, 292, 296,
-                               300, 304, 308, 312, 316, 320, 324}) {
-                    if (sizeofHdr == 540 || swappedSize == 540) // NIfTI-2 keeps these elsewhere (as doubles)
-                        break;
-                    uint32_t bits = 0;
-                    std::memcpy(&bits, h + at, 4);
-                    if (swap)
-                        bits = (bits >> 24) | ((bits >> 8) & 0xff00) | ((bits << 8) & 0xff0000) | (bits << 24);
-                    float v = 0.0f;
-                    std::memcpy(&v, &bits, 4);
-                    finite = finite && std::isfinite(v) && std::fabs(v) < 1.0e15f; // squares must stay finite too
+            if (got == 348)
+                if (const std::optional<bool> swap = niftiOneSwapped(h)) {
+                    for (int at : {76, 80, 84, 88, 92, 96, 100, 104, 256, 260, 264, 268, 272, 276, 280, 284, 288, 292, 296,
+                                   300, 304, 308, 312, 316, 320, 324}) {
+                        uint32_t bits = 0;
+                        std::memcpy(&bits, h.constData() + at, 4);
+                        if (*swap)
+                            bits = (bits >> 24) | ((bits >> 8) & 0xff00) | ((bits << 8) & 0xff0000) | (bits << 24);
+                        float v = 0.0f;
+                        std::memcpy(&v, &bits, 4);
+                        finite = finite && std::isfinite(v) && std::fabs(v) < 1.0e15f; // squares must stay finite too
+                    }
                 }
-            }
             if (!finite)
                 return Error::failed(VolumeIOText::tr("%1: the NIfTI header's voxel sizes or orientation are not usable numbers").arg(path));
         }

@@ -479,6 +479,21 @@ void TestBadInputs::fuzzFindings()
     QVERIFY(!nan.ok());
     QVERIFY2(nan.error().message.contains(nanOrientation) && nan.error().message.contains(QLatin1String("usable numbers")),
              qPrintable(nan.error().message));
+    // fuzz_volume_nii: the same check skipped headers whose sizeof_hdr read 540 (NIfTI-2's) either way, but ITK 5.2
+    // reads every header as NIfTI-1: a NaN in srow_y with sizeof_hdr = 540 big-endian aborted the process again.
+    const QString nifti2Size = dir.filePath(QStringLiteral("sizeof540.nii"));
+    QVERIFY(writeVolume(Volume(grid, PixelType::Int16), nifti2Size).ok());
+    QFile nifti2File(nifti2Size);
+    QVERIFY(nifti2File.open(QIODevice::ReadWrite));
+    const int16_t sformCode = 1;
+    QVERIFY(nifti2File.seek(0) && nifti2File.write(QByteArray::fromHex("0000021c")) == 4);
+    QVERIFY(nifti2File.seek(254) && nifti2File.write(reinterpret_cast<const char*>(&sformCode), 2) == 2);
+    QVERIFY(nifti2File.seek(300) && nifti2File.write(reinterpret_cast<const char*>(&notANumber), 4) == 4); // srow_y[1]
+    nifti2File.close();
+    auto nifti2Read = readVolume(nifti2Size);
+    QVERIFY(!nifti2Read.ok());
+    QVERIFY2(nifti2Read.error().message.contains(nifti2Size) && nifti2Read.error().message.contains(QLatin1String("usable numbers")),
+             qPrintable(nifti2Read.error().message));
     // fuzz_volume_nii: nifti1_io reads a header whose sizeof_hdr is damaged when dim[0] is 1-7, and the length
     // check looked only at headers with sizeof_hdr = 348: 437 bytes opened as a 5926 x 768 x 256 volume of zeros
     // (exit 0). Here 300 x 300 x 100 voxels of int16 declared in 500 bytes.
@@ -577,6 +592,48 @@ void TestBadInputs::fuzzFindings()
         gdcmMessages << f.reason;
     QVERIFY2(gdcmMessages.join(QLatin1Char('\n')).contains(gdcmFile) && gdcmMessages.join(QLatin1Char('\n')).contains(QLatin1String("corrupt")),
              qPrintable(gdcmMessages.join(QLatin1Char('\n'))));
+    // fuzz_dicom_file: pixel data under the value representation 'OO' (none) is a plain element to DCMTK, not
+    // pixel data, and was cast to one (UBSan: a downcast to a type the object is not).
+    const QString ctSmall = kPydicom + QStringLiteral("CT_small.dcm");
+    DELINEATE_REQUIRE_PACKAGED(ctSmall);
+    QFile ct(ctSmall);
+    QVERIFY(ct.open(QIODevice::ReadOnly));
+    QByteArray ctBytes = ct.readAll();
+    const int pixelTag = ctBytes.lastIndexOf(QByteArray::fromHex("e07f1000") + "OW");
+    QVERIFY(pixelTag > 0);
+    ctBytes[pixelTag + 5] = 'O';
+    const QString ooFolder = dir.filePath(QStringLiteral("oo"));
+    QVERIFY(QDir().mkpath(ooFolder));
+    const QString ooFile = QDir(ooFolder).filePath(QStringLiteral("oo.dcm"));
+    QVERIFY(bytes(ooFile, ctBytes));
+    SimpleJobControl ooControl;
+    auto ooScan = scanDicom(ooFolder, ooControl);
+    QVERIFY(ooScan.ok());
+    QStringList ooMessages;
+    for (const UnreadableFile& f : ooScan->unreadable)
+        ooMessages << f.reason;
+    for (const SeriesInfo& series : ooScan->allSeries()) {
+        auto loadedSeries = loadSeries(series, ooControl);
+        QVERIFY(!loadedSeries.ok() || loadedSeries->volume.geometry().size()[2] == 0);
+        ooMessages << (loadedSeries ? loadedSeries->warnings : QStringList{loadedSeries.error().message});
+    }
+    QVERIFY2(ooMessages.join(QLatin1Char('\n')).contains(ooFile) && ooMessages.join(QLatin1Char('\n')).contains(QLatin1String("cannot be read as pixel data")),
+             qPrintable(ooMessages.join(QLatin1Char('\n'))));
+    // fuzz_volume_mha: NDims = 2 before DimSize and NDims = 3 after it (no TransformMatrix): MetaIO read two sizes
+    // and then three dimensions, and the file opened as a 4 x 4 x 0 volume with nothing in it (exit 0).
+    {
+        QByteArray twice = metaBytes;
+        const int matrix = twice.indexOf("TransformMatrix = ");
+        QVERIFY(matrix >= 0);
+        twice.remove(matrix, twice.indexOf('\n', matrix) + 1 - matrix);
+        twice.replace("NDims = 3\n", "NDims = 2\n").replace("DimSize = 4 4 2\n", "DimSize = 4 4 2\nNDims = 3\n");
+        const QString path = dir.filePath(QStringLiteral("ndims-twice.mha"));
+        QVERIFY(bytes(path, twice));
+        auto read = readVolume(path);
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String("no voxels")),
+                 qPrintable(read.error().message));
+    }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);
