@@ -2362,10 +2362,6 @@ Series: %5</source>
         <translation>%1：文件不存在</translation>
     </message>
     <message>
-        <source>%1: not a supported label file (NIfTI, NRRD or MHA expected)</source>
-        <translation>%1：不是支持的标签文件（应为 NIfTI、NRRD 或 MHA）</translation>
-    </message>
-    <message>
         <source>%1: not a 3D label map (%2 dimensions, %3 components)</source>
         <translation>%1：不是三维标签图（%2 维，%3 个分量）</translation>
     </message>
@@ -3192,6 +3188,14 @@ Series: %5</source>
     <message>
         <source>%1: the file holds no voxels (%2 x %3 x %4): its header is damaged</source>
         <translation>%1：文件不含任何体素（%2 x %3 x %4）：其头部已损坏</translation>
+    </message>
+    <message>
+        <source>%1: the MetaImage header&apos;s DimSize does not follow one NDims (NDims given %2 time(s), %3 before DimSize)</source>
+        <translation>%1：MetaImage 头部的 DimSize 未跟随唯一的 NDims（NDims 出现 %2 次，其中 %3 次在 DimSize 之前）</translation>
+    </message>
+    <message>
+        <source>%1: the file is cut short or damaged: %2</source>
+        <translation>%1：文件被截断或已损坏：%2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "image/GeometryMatch.h"
 #include "io/ItkGeometry.h"
+#include "io/ItkImageFile.h"
 #include "io/VolumeIO.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,6 @@
 #include <itkImageFileReader.h>
 #include <itkImageFileWriter.h>
 #include <itkImageIOBase.h>
-#include <itkImageIOFactory.h>
 #include <itkMetaDataObject.h>
 #include <itkVectorImage.h>
 
@@ -334,11 +334,11 @@ Expected<SegmentationFile> readSegmentationFile(const QString& path)
     file.path = path;
     itk::MetaDataDictionary dictionary;
     try {
-        auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
-        if (!io)
-            return Error::failed(SegmentationIOText::tr("%1: not a supported label file (NIfTI, NRRD or MHA expected)").arg(path));
-        io->SetFileName(QFile::encodeName(path).toStdString());
-        io->ReadImageInformation();
+        // The same header checks as a volume's, and a fresh reader of the same kind for each read (ItkImageFile.h).
+        auto probed = probeImageFile(path);
+        if (!probed)
+            return probed.error();
+        itk::ImageIOBase::Pointer io = *probed;
         const unsigned dimensions = io->GetNumberOfDimensions();
         const unsigned components = io->GetNumberOfComponents();
         const double voxels = double(io->GetDimensions(0)) * (dimensions > 1 ? io->GetDimensions(1) : 1)
@@ -353,6 +353,7 @@ Expected<SegmentationFile> readSegmentationFile(const QString& path)
             using Image = itk::VectorImage<float, 3>;
             auto reader = itk::ImageFileReader<Image>::New();
             reader->SetFileName(QFile::encodeName(path).toStdString());
+            reader->SetImageIO(imageIOFor(path));
             reader->Update();
             auto image = reader->GetOutput();
             file.geometry = geometryOf(image);
@@ -367,6 +368,7 @@ Expected<SegmentationFile> readSegmentationFile(const QString& path)
             using Image = itk::Image<float, 4>;
             auto reader = itk::ImageFileReader<Image>::New();
             reader->SetFileName(QFile::encodeName(path).toStdString());
+            reader->SetImageIO(imageIOFor(path));
             reader->Update();
             auto image = reader->GetOutput();
             file.geometry = geometryOf(image);
@@ -382,6 +384,7 @@ Expected<SegmentationFile> readSegmentationFile(const QString& path)
             using Image = itk::Image<float, 3>;
             auto reader = itk::ImageFileReader<Image>::New();
             reader->SetFileName(QFile::encodeName(path).toStdString());
+            reader->SetImageIO(imageIOFor(path));
             reader->Update();
             auto image = reader->GetOutput();
             file.geometry = geometryOf(image);

@@ -11,10 +11,14 @@
 #include <itkImageFileReader.h>
 #include <itkImageFileWriter.h>
 #include <itkImageIOBase.h>
-#include <itkImageIOFactory.h>
+#include <itkMetaImageIO.h>
+#include <itkNiftiImageIO.h>
+#include <itkNrrdImageIO.h>
+#include <itkPNGImageIO.h>
 #include <itkImportImageFilter.h>
 
 #include "io/ItkGeometry.h"
+#include "io/ItkImageFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -76,11 +80,12 @@ typename ItkImage<PixelT>::Pointer wrap(const ImageGeometry& g, const PixelT* da
 }
 
 template <typename PixelT>
-Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path)
+Expected<typename ItkImage<PixelT>::Pointer> readItk(const QString& path, itk::ImageIOBase* io)
 {
     try {
         auto reader = itk::ImageFileReader<ItkImage<PixelT>>::New();
         reader->SetFileName(QFile::encodeName(path).toStdString());
+        reader->SetImageIO(io);
         reader->Update();
         typename ItkImage<PixelT>::Pointer image = reader->GetOutput();
         // A damaged header may still come out as an image with no voxels (MetaIO read a 'NDims' whose '=' was on
@@ -161,6 +166,7 @@ struct MetaImageHeaderText
 {
     QList<QByteArray> dimensions;    // every NDims value (a damaged header may repeat it)
     std::optional<QList<QByteArray>> sizes; // DimSize
+    int dimensionsBeforeSizes = 0;   // how many NDims lines came before DimSize
     bool compressed = false;
     qint64 compressedSize = -1;
     QByteArray dataFile;             // ElementDataFile
@@ -191,8 +197,10 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
         value = value.trimmed();
         if (key == "NDims")
             header.dimensions.append(value);
-        else if (key == "DimSize")
+        else if (key == "DimSize") {
             header.sizes = value.simplified().split(' ');
+            header.dimensionsBeforeSizes = int(header.dimensions.size());
+        }
         else if (key == "CompressedData")
             header.compressed = value.compare("True", Qt::CaseInsensitive) == 0;
         else if (key == "CompressedDataSize")
@@ -224,6 +232,14 @@ QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& h
             return VolumeIOText::tr("%1: the MetaImage header declares NDims = %2; 1 to 10 dimensions can be read")
                 .arg(path, QString::fromLatin1(value.left(40)));
     }
+    // MetaIO reads as many sizes as the NDims read before DimSize says: a DimSize before any NDims, or an NDims that
+    // changes after it, leaves sizes it never read (uninitialised: a 23 x 38 x 0 volume one time, an allocation
+    // failure the next).
+    if (header.sizes && (header.dimensionsBeforeSizes == 0 ||
+                         std::any_of(header.dimensions.begin(), header.dimensions.end(),
+                                     [&](const QByteArray& value) { return value.toInt() != dimensions; })))
+        return VolumeIOText::tr("%1: the MetaImage header's DimSize does not follow one NDims (NDims given %2 time(s), %3 before DimSize)")
+            .arg(path).arg(header.dimensions.size()).arg(header.dimensionsBeforeSizes);
     // Compressed data in the same file without its size: ITK 5.2 then asks for an absurd buffer (2^63 bytes) or
     // returns a volume of zeros, silently.
     if (header.compressed && (header.dataFile == "LOCAL" || header.dataFile.isEmpty()) && header.compressedSize <= 0)
@@ -322,7 +338,42 @@ std::optional<NiftiExtent> niftiOneExtent(const QByteArray& h)
     return extent;
 }
 
-Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
+// The whole gzip stream of a .nii.gz decompresses to its end (with its check sum): a file cut short does not.
+QString gzipProblem(const QString& path)
+{
+    gzFile file = ::gzopen(QFile::encodeName(path).constData(), "rb");
+    if (!file)
+        return VolumeIOText::tr("it cannot be opened again");
+    ::gzbuffer(file, 1 << 17);
+    std::vector<char> buffer(1 << 18);
+    int read = 0;
+    while ((read = ::gzread(file, buffer.data(), unsigned(buffer.size()))) > 0) {
+    }
+    int code = Z_OK;
+    const QString message = QString::fromLatin1(::gzerror(file, &code));
+    ::gzclose(file);
+    if (read < 0 || (code != Z_OK && code != Z_STREAM_END))
+        return VolumeIOText::tr("its compressed data is incomplete (%1)").arg(message);
+    return QString();
+}
+
+} // namespace
+
+itk::ImageIOBase::Pointer imageIOFor(const QString& path)
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(QLatin1String(".nii")) || lower.endsWith(QLatin1String(".nii.gz")))
+        return itk::NiftiImageIO::New().GetPointer();
+    if (lower.endsWith(QLatin1String(".nrrd")) || lower.endsWith(QLatin1String(".nhdr")))
+        return itk::NrrdImageIO::New().GetPointer();
+    if (lower.endsWith(QLatin1String(".mha")) || lower.endsWith(QLatin1String(".mhd")))
+        return itk::MetaImageIO::New().GetPointer();
+    if (lower.endsWith(QLatin1String(".png")))
+        return itk::PNGImageIO::New().GetPointer();
+    return nullptr;
+}
+
+Expected<itk::ImageIOBase::Pointer> probeImageFile(const QString& path)
 {
     if (!QFileInfo::exists(path))
         return Error::failed(VolumeIOText::tr("%1: no such file").arg(path));
@@ -331,12 +382,10 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
             if (const QString problem = metaImageHeaderProblem(path, *header); !problem.isEmpty())
                 return Error::failed(problem);
     try {
-        auto io = itk::ImageIOFactory::CreateImageIO(QFile::encodeName(path).constData(), itk::IOFileModeEnum::ReadMode);
-        if (!io)
-            return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
-        // ITK picks a reader by content when the one named by the extension refuses: libpng aborts the process on
-        // a damaged PNG header (ITK 5.2 sets no error handler), so only a file named .png goes to the PNG reader.
-        if (QLatin1String(io->GetNameOfClass()) == QLatin1String("PNGImageIO") && !path.toLower().endsWith(QLatin1String(".png")))
+        // The reader is chosen by the name and never by content (ItkImageFile.h): a .nii.gz whose header is
+        // damaged went to GDCM's reader, which asserted, and PNG bytes under a NIfTI name to libpng, which aborted.
+        itk::ImageIOBase::Pointer io = imageIOFor(path);
+        if (!io || !io->CanReadFile(QFile::encodeName(path).constData()))
             return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
         // ITK's NIfTI reader aborts the process (vnl's assert_finite) on a header whose voxel sizes or orientation
         // are not finite numbers or too large to square: those are checked first.
@@ -371,6 +420,10 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
         // A header may declare fewer than two dimensions (a damaged MetaImage: NDims = 1 or 0).
         if (io->GetNumberOfDimensions() < 2)
             return Error::failed(VolumeIOText::tr("%1: %2-dimensional images are not supported").arg(path).arg(io->GetNumberOfDimensions()));
+        const auto sizeAlong = [&](unsigned axis) { return axis < io->GetNumberOfDimensions() ? io->GetDimensions(axis) : 1; };
+        if (sizeAlong(0) == 0 || sizeAlong(1) == 0 || sizeAlong(2) == 0)
+            return Error::failed(VolumeIOText::tr("%1: the file holds no voxels (%2 x %3 x %4): its header is damaged")
+                                     .arg(path).arg(sizeAlong(0)).arg(sizeAlong(1)).arg(sizeAlong(2)));
         const double voxels = double(io->GetDimensions(0)) * io->GetDimensions(1) *
                               (io->GetNumberOfDimensions() > 2 ? io->GetDimensions(2) : 1);
         if (voxels > 4.0e9)
@@ -404,6 +457,11 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
                         return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: its compressed data does not end as a complete image of %2 bytes")
                                                  .arg(path).arg(extent->bytes));
                 }
+                // The trailer may still look right after a stream cut short (bytes that happen to read as a size).
+                // ITK's NIfTI reader stops once it has its voxels, before the end of the stream where its CRC is
+                // checked, and takes whatever a damaged stream inflates to: the whole stream is inflated once here.
+                if (const QString incomplete = gzipProblem(path); !incomplete.isEmpty())
+                    return Error::failed(VolumeIOText::tr("%1: the file is cut short or damaged: %2").arg(path, incomplete));
             }
         }
         if (lower.endsWith(QLatin1String(".nii"))) {
@@ -426,8 +484,6 @@ Expected<itk::ImageIOBase::Pointer> probe(const QString& path)
         return Error::failed(VolumeIOText::tr("%1: cannot read the image header: %2").arg(path, QString::fromLocal8Bit(e.GetDescription())));
     }
 }
-
-} // namespace
 
 bool isVolumeFileName(const QString& path)
 {
@@ -459,12 +515,13 @@ Volume volumeFromFloats(const ImageGeometry& g, const float* source)
     return volume;
 }
 
-Expected<Volume> readTimePoint(const QString& path, int timePoint)
+Expected<Volume> readTimePoint(const QString& path, itk::ImageIOBase* io, int timePoint)
 {
     try {
         using Image4 = itk::Image<float, 4>;
         auto reader = itk::ImageFileReader<Image4>::New();
         reader->SetFileName(QFile::encodeName(path).toStdString());
+        reader->SetImageIO(io);
         reader->Update();
         Image4::Pointer image = reader->GetOutput();
         const auto size = image->GetLargestPossibleRegion().GetSize();
@@ -481,25 +538,25 @@ Expected<Volume> readTimePoint(const QString& path, int timePoint)
 
 Expected<Volume> readVolume(const QString& path, int timePoint)
 {
-    auto io = probe(path);
+    auto io = probeImageFile(path);
     if (!io)
         return io.error();
     if ((*io)->GetNumberOfDimensions() > 3 && (*io)->GetDimensions(3) > 1)
-        return readTimePoint(path, timePoint);
+        return readTimePoint(path, imageIOFor(path), timePoint);
     if (timePoint != 0)
         return Error::failed(VolumeIOText::tr("%1: no volume %2 (the file holds one)").arg(path).arg(timePoint + 1));
     using C = itk::IOComponentEnum;
     const auto component = (*io)->GetComponentType();
     const bool fitsInt16 = component == C::UCHAR || component == C::CHAR || component == C::SHORT;
     if (fitsInt16 && (*io)->GetNumberOfComponents() == 1) {
-        auto image = readItk<int16_t>(path);
+        auto image = readItk<int16_t>(path, imageIOFor(path));
         if (!image)
             return image.error();
         Volume volume(geometryOf(image->GetPointer()), PixelType::Int16);
         std::copy_n((*image)->GetBufferPointer(), volume.voxelCount(), volume.int16Data());
         return volume;
     }
-    auto image = readItk<float>(path);
+    auto image = readItk<float>(path, imageIOFor(path));
     if (!image)
         return image.error();
     return volumeFromFloats(geometryOf(image->GetPointer()), (*image)->GetBufferPointer());
@@ -507,10 +564,10 @@ Expected<Volume> readVolume(const QString& path, int timePoint)
 
 Expected<LabelMap> readLabelMap(const QString& path)
 {
-    auto io = probe(path);
+    auto io = probeImageFile(path);
     if (!io)
         return io.error();
-    auto image = readItk<float>(path);
+    auto image = readItk<float>(path, imageIOFor(path));
     if (!image)
         return image.error();
     LabelMap labels(geometryOf(image->GetPointer()));
@@ -600,25 +657,6 @@ Expected<void> createTemporaryFile(const QString& temporaryPath, const QString& 
 
 namespace {
 
-// The whole gzip stream of a .nii.gz decompresses to its end (with its check sum): a file cut short does not.
-QString gzipProblem(const QString& path)
-{
-    gzFile file = ::gzopen(QFile::encodeName(path).constData(), "rb");
-    if (!file)
-        return VolumeIOText::tr("it cannot be opened again");
-    ::gzbuffer(file, 1 << 17);
-    std::vector<char> buffer(1 << 18);
-    int read = 0;
-    while ((read = ::gzread(file, buffer.data(), unsigned(buffer.size()))) > 0) {
-    }
-    int code = Z_OK;
-    const QString message = QString::fromLatin1(::gzerror(file, &code));
-    ::gzclose(file);
-    if (read < 0 || (code != Z_OK && code != Z_STREAM_END))
-        return VolumeIOText::tr("its compressed data is incomplete (%1)").arg(message);
-    return QString();
-}
-
 // Why a write stopped, where the system shows it; empty when it does not.
 QString visibleWriteCause(const QString& temporaryPath)
 {
@@ -650,12 +688,10 @@ Expected<void> checkWrittenFile(const QString& temporaryPath, const QString& pat
     // The libraries behind these formats report a failed write on stderr at most: the file must hold what its own
     // header declares.
     QString problem;
-    if (auto io = probe(temporaryPath); !io.ok()) {
-        problem = io.error().message;
+    if (auto io = probeImageFile(temporaryPath); !io.ok()) {
+        problem = io.error().message; // for a .nii.gz this inflated the whole stream (gzipProblem)
         if (problem.startsWith(temporaryPath + QLatin1String(": ")))
             problem = problem.mid(temporaryPath.size() + 2);
-    } else if (lower.endsWith(QLatin1String(".nii.gz"))) {
-        problem = gzipProblem(temporaryPath);
     }
     if (problem.isEmpty())
         return {};
