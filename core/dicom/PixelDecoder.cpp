@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <cstdlib>
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -235,6 +237,13 @@ void registerDicomDecoders()
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
+        // DCMTK frees its codec list's entries only in cleanup(); its static list goes at exit without them
+        // (LeakSanitizer's report in the viewer's suites). Registered after the list exists, so this runs first.
+        std::atexit([] {
+            DJDecoderRegistration::cleanup();
+            DJLSDecoderRegistration::cleanup();
+            DcmRLEDecoderRegistration::cleanup();
+        });
     });
 }
 
