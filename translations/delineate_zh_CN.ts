@@ -3197,6 +3197,14 @@ Series: %5</source>
         <source>%1: the file is cut short or damaged: %2</source>
         <translation>%1：文件被截断或已损坏：%2</translation>
     </message>
+    <message>
+        <source>%1: the MetaImage header&apos;s ElementDataFile is a list of slice files (LIST), which is not supported; save the volume as a single .mha or .nrrd file</source>
+        <translation>%1：MetaImage 头部的 ElementDataFile 是切片文件列表（LIST），不受支持；请将体数据另存为单个 .mha 或 .nrrd 文件</translation>
+    </message>
+    <message>
+        <source>%1: its data file %2 is cut short: it holds %3 bytes, the header declares %4</source>
+        <translation>%1：其数据文件 %2 被截断：文件含 %3 字节，头部声明 %4 字节</translation>
+    </message>
 </context>
 <context>
     <name>VoxelReadout</name>

@@ -247,6 +247,12 @@ QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& h
     // ElementDataFile with a '%' names one file per slice through a pattern that MetaIO hands to sprintf as its
     // format, with bounds and a step parsed from the same line (a step of 0: a division by zero, SIGFPE in
     // MetaImage::ReadStream; '%s': a read of whatever lies on the stack). Not a form Delineate reads.
+    // LIST names one file per slice on the lines after it; MetaIO skips a slice file it cannot open ("cannot open
+    // slice") and returns the volume with that slice as it was allocated: a list of missing files opened as zeros.
+    if (header.dataFile == "LIST" || header.dataFile.startsWith("LIST "))
+        return VolumeIOText::tr("%1: the MetaImage header's ElementDataFile is a list of slice files (LIST), which is not supported; "
+                                "save the volume as a single .mha or .nrrd file")
+            .arg(path);
     if (header.dataFile.contains('%'))
         return VolumeIOText::tr("%1: the MetaImage header's ElementDataFile is a file-name pattern ('%' form), which is not supported; "
                                 "save the volume as a single .mha or .nrrd file")
@@ -270,8 +276,23 @@ QString metaImageHeaderProblem(const QString& path, const MetaImageHeaderText& h
 QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
 {
     const auto header = readMetaImageHeaderText(path);
-    if (!header || header->dataFile != "LOCAL")
+    if (!header)
         return QString();
+    if (header->dataFile != "LOCAL") {
+        // A detached data file (.mhd + .raw): MetaIO reads what it holds and leaves the rest of the voxels as they
+        // were, silently. Its name is relative to the header's folder; a missing one the reader reports itself.
+        if (header->dataFile.isEmpty())
+            return QString();
+        QString dataPath = QFile::decodeName(header->dataFile);
+        if (QFileInfo(dataPath).isRelative())
+            dataPath = QFileInfo(path).dir().filePath(dataPath);
+        const QFileInfo data(dataPath);
+        const qint64 declared = header->compressed ? header->compressedSize : qint64(voxelBytes);
+        if (data.isFile() && declared >= 0 && data.size() < declared)
+            return VolumeIOText::tr("%1: its data file %2 is cut short: it holds %3 bytes, the header declares %4")
+                .arg(path, dataPath).arg(data.size()).arg(declared);
+        return QString();
+    }
     const qint64 held = header->fileSize - header->dataOffset;
     const qint64 declared = header->compressed ? header->compressedSize : qint64(voxelBytes);
     if (declared >= 0 && held < declared)
@@ -474,7 +495,7 @@ Expected<itk::ImageIOBase::Pointer> probeImageFile(const QString& path)
                                                  .arg(path).arg(file.size()).arg(needed));
                 }
         }
-        if (lower.endsWith(QLatin1String(".mha"))) {
+        if (lower.endsWith(QLatin1String(".mha")) || lower.endsWith(QLatin1String(".mhd"))) {
             // MetaImage reads a file cut short with a warning on stderr and the rest of the voxels left as they were.
             if (const QString problem = metaImageDataProblem(path, uint64_t(io->GetImageSizeInBytes())); !problem.isEmpty())
                 return Error::failed(problem);

@@ -664,6 +664,29 @@ void TestBadInputs::fuzzFindings()
         QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String("does not follow one NDims")),
                  qPrintable(read.error().message));
     }
+    // Found reading MetaIO's code beside finding 11: a LIST of slice files that are not there opened as a volume of
+    // zeros, and a detached data file (.mhd) shorter than the header declares as a volume whose end was zeros.
+    {
+        const int dataStart = metaBytes.indexOf("ElementDataFile = LOCAL\n");
+        QVERIFY(dataStart > 0);
+        const QByteArray headerText = metaBytes.left(dataStart);
+        const QByteArray data = metaBytes.mid(dataStart + int(qstrlen("ElementDataFile = LOCAL\n")));
+        const QString list = dir.filePath(QStringLiteral("list.mha"));
+        QVERIFY(bytes(list, headerText + "ElementDataFile = LIST\nslice0.raw\nslice1.raw\n"));
+        auto listRead = readVolume(list);
+        QVERIFY(!listRead.ok());
+        QVERIFY2(listRead.error().message.contains(list) && listRead.error().message.contains(QLatin1String("LIST")),
+                 qPrintable(listRead.error().message));
+        const QString detached = dir.filePath(QStringLiteral("detached.mhd"));
+        QVERIFY(bytes(detached, headerText + "ElementDataFile = detached.zraw\n"));
+        QVERIFY(bytes(dir.filePath(QStringLiteral("detached.zraw")), data));
+        QVERIFY2(readVolume(detached).ok(), "the whole detached data file reads");
+        QVERIFY(bytes(dir.filePath(QStringLiteral("detached.zraw")), data.left(data.size() / 2)));
+        auto shortRead = readVolume(detached);
+        QVERIFY(!shortRead.ok());
+        QVERIFY2(shortRead.error().message.contains(detached) && shortRead.error().message.contains(QLatin1String("cut short")),
+                 qPrintable(shortRead.error().message));
+    }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);
