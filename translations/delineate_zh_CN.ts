@@ -3205,6 +3205,10 @@ Series: %5</source>
         <source>%1: its data file %2 is cut short: it holds %3 bytes, the header declares %4</source>
         <translation>%1：其数据文件 %2 被截断：文件含 %3 字节，头部声明 %4 字节</translation>
     </message>
+    <message>
+        <source>%1: its data file %2 is missing</source>
+        <translation>%1：其数据文件 %2 不存在</translation>
+    </message>
 </context>
 <context>
     <name>VoxelReadout</name>

@@ -287,6 +287,10 @@ QString metaImageDataProblem(const QString& path, uint64_t voxelBytes)
         if (QFileInfo(dataPath).isRelative())
             dataPath = QFileInfo(path).dir().filePath(dataPath);
         const QFileInfo data(dataPath);
+        // MetaIO also tries the name with .gz and .Z; when none is there it says so on stderr, and a compressed header
+        // then had ITK 5.2 ask for 2^63 bytes (fuzz_volume_mha).
+        if (!data.isFile() && !QFileInfo(dataPath + QLatin1String(".gz")).isFile() && !QFileInfo(dataPath + QLatin1String(".Z")).isFile())
+            return VolumeIOText::tr("%1: its data file %2 is missing").arg(path, dataPath);
         const qint64 declared = header->compressed ? header->compressedSize : qint64(voxelBytes);
         if (data.isFile() && declared >= 0 && data.size() < declared)
             return VolumeIOText::tr("%1: its data file %2 is cut short: it holds %3 bytes, the header declares %4")
