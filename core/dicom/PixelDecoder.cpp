@@ -561,8 +561,10 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
     }
     if (status.bad()) {
         // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
+        // Not RLE: DCMTK decodes every valid RLE stream of one sample per pixel, so a failure there means corrupt
+        // data, and GDCM's RLE decoder reads past its input on such data (SEGV under ASan, fuzz_dicom_file).
         const QString dcmtkReason = QString::fromLatin1(status.text());
-        if (d->decodeWithGdcm().ok())
+        if (d->transferSyntax != QLatin1String("1.2.840.10008.1.2.5") && d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
         // A transfer syntax we have a decoder for is corrupt when it fails; only the others are unsupported.

@@ -697,6 +697,39 @@ void TestBadInputs::fuzzFindings()
         QVERIFY2(missingRead.error().message.contains(missing) && missingRead.error().message.contains(QLatin1String("is missing")),
                  qPrintable(missingRead.error().message));
     }
+    // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
+    // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
+    // next, read past its input (SEGV under the address pass; in Release the read happened to land in mapped
+    // memory). DCMTK is the only RLE decoder for one sample per pixel now; this input guards that in the address pass.
+    {
+        DELINEATE_REQUIRE_DATA("pydicom-data/emri_small_RLE.dcm");
+        QFile rle(testing::dataPath(QStringLiteral("pydicom-data/emri_small_RLE.dcm")));
+        QVERIFY(rle.open(QIODevice::ReadOnly));
+        QByteArray rleBytes = rle.readAll();
+        QCOMPARE(rleBytes.size(), 49022);
+        const struct { int at; uint8_t value; } changes[] = {
+            {2182, 0x59}, {2183, 0x42}, {2184, 0x52}, {2185, 0x5f}, {2186, 0x49}, {2187, 0x43}, {2188, 0x54},
+            {9976, 0x32}, {17037, 0xff}, {17038, 0xff}, {17039, 0xff}, {22760, 0x39}, {22761, 0x30}, {23653, 0x23},
+            {23654, 0x71}, {23655, 0x77}, {23656, 0x62}, {23657, 0x80}, {23658, 0x91}, {23659, 0x22}, {25783, 0xff},
+            {25784, 0x27}, {25785, 0x12}, {25786, 0x03}, {31597, 0x00}, {31598, 0x00}, {31599, 0x62}, {31600, 0x00},
+            {31601, 0x00}, {31602, 0x07}, {31603, 0x6e}, {31604, 0x90}, {39560, 0x01}, {39561, 0xf8}, {43184, 0x40}};
+        for (const auto& change : changes)
+            rleBytes[change.at] = char(change.value);
+        const QString rleFolder = dir.filePath(QStringLiteral("rle"));
+        QVERIFY(QDir().mkpath(rleFolder));
+        const QString rleFile = QDir(rleFolder).filePath(QStringLiteral("rle.dcm"));
+        QVERIFY(bytes(rleFile, rleBytes));
+        SimpleJobControl rleControl;
+        auto rleScan = scanDicom(rleFolder, rleControl);
+        QVERIFY(rleScan.ok());
+        QStringList rleMessages;
+        for (const SeriesInfo& series : rleScan->allSeries()) {
+            auto loadedSeries = loadSeries(series, rleControl);
+            rleMessages << (loadedSeries ? loadedSeries->warnings : QStringList{loadedSeries.error().message});
+        }
+        QVERIFY2(rleMessages.join(QLatin1Char('\n')).contains(rleFile) && rleMessages.join(QLatin1Char('\n')).contains(QLatin1String("RLE")),
+                 qPrintable(rleMessages.join(QLatin1Char('\n'))));
+    }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);
