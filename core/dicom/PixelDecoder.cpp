@@ -199,7 +199,38 @@ QString encapsulatedStreamProblem(DcmDataset& dataset, const QString& transferSy
         // A J2K codestream starts with SOC (FF4F) and SIZ (FF51); a JP2 file with its signature box.
         const bool codestream = u16(0) == 0xff4f && u16(2) == 0xff51;
         const bool jp2 = length >= 12 && data[4] == 'j' && data[5] == 'P';
-        return codestream || jp2 ? QString() : QStringLiteral("no JPEG 2000 codestream header");
+        if (!codestream && !jp2)
+            return QStringLiteral("no JPEG 2000 codestream header");
+        // GDCM decodes a codestream into a buffer sized from the data set's Rows, Columns and Samples per Pixel,
+        // but writes what the codestream's SIZ marker declares: a frame whose SIZ said 131136 rows for 64 overflowed
+        // the heap (fuzz_dicom_file; "free(): invalid pointer" in Release). Every fragment that starts a codestream
+        // must declare the data set's size.
+        Uint16 rows = 0, columns = 0, samples = 1;
+        dataset.findAndGetUint16(DCM_Rows, rows);
+        dataset.findAndGetUint16(DCM_Columns, columns);
+        dataset.findAndGetUint16(DCM_SamplesPerPixel, samples);
+        for (unsigned long item = 1; item < sequence->card(); ++item) {
+            DcmPixelItem* part = nullptr;
+            Uint8* bytes = nullptr;
+            if (sequence->getItem(part, item).bad() || !part || part->getUint8Array(bytes).bad() || !bytes)
+                continue;
+            const std::size_t size = part->getLength();
+            if (size < 4 || bytes[0] != 0xff || bytes[1] != 0x4f || bytes[2] != 0xff || bytes[3] != 0x51)
+                continue; // a continuation of the previous frame's codestream, or a JP2 box
+            if (size < 4 + 40)
+                return QStringLiteral("a JPEG 2000 size marker is truncated");
+            const auto be32 = [&](std::size_t at) {
+                return uint32_t(bytes[at]) << 24 | uint32_t(bytes[at + 1]) << 16 | uint32_t(bytes[at + 2]) << 8 | uint32_t(bytes[at + 3]);
+            };
+            // SIZ after its marker: Lsiz, Rsiz (2 bytes each), Xsiz, Ysiz, XOsiz, YOsiz, ... (4 each), Csiz (2).
+            const uint32_t width = be32(8) - std::min(be32(8), be32(16));
+            const uint32_t height = be32(12) - std::min(be32(12), be32(20));
+            const unsigned components = unsigned(bytes[40]) << 8 | bytes[41];
+            if (width != columns || height != rows || components != samples)
+                return QStringLiteral("a JPEG 2000 frame declares %1 x %2 pixels of %3 component(s), the image %4 x %5 of %6")
+                    .arg(width).arg(height).arg(components).arg(columns).arg(rows).arg(samples);
+        }
+        return QString();
     }
     if (uid == QLatin1String("1.2.840.10008.1.2.5")) {
         // RLE: a 64-byte header, the number of segments (1-15), then increasing offsets within the fragment.

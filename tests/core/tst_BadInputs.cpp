@@ -696,6 +696,23 @@ void TestBadInputs::fuzzFindings()
         const QString rleMessages = messagesOfOneFile(QStringLiteral("rle.dcm"), rleBytes, rleFile);
         QVERIFY2(rleMessages.contains(rleFile) && rleMessages.contains(QLatin1String("RLE")), qPrintable(rleMessages));
     }
+    // fuzz_dicom_file: pydicom-data's emri_small_jpeg_2k_lossless.dcm with the fuzzer's 6 changed bytes, one of them
+    // making the first frame's SIZ marker declare 131136 rows for the image's 64. GDCM decoded it into a buffer of
+    // 64 x 64 and wrote past it (heap overflow; "free(): invalid pointer" and an abort in the Release CLI).
+    {
+        DELINEATE_REQUIRE_DATA("pydicom-data/emri_small_jpeg_2k_lossless.dcm");
+        QFile j2k(testing::dataPath(QStringLiteral("pydicom-data/emri_small_jpeg_2k_lossless.dcm")));
+        QVERIFY(j2k.open(QIODevice::ReadOnly));
+        QByteArray j2kBytes = j2k.readAll();
+        QCOMPARE(j2kBytes.size(), 40324);
+        const struct { int at; uint8_t value; } changes[] = {{2381, 2}, {13616, 189}, {25897, 49}, {26981, 5}, {26982, 199}, {37189, 76}};
+        for (const auto& change : changes)
+            j2kBytes[change.at] = char(change.value);
+        QString j2kFile;
+        const QString j2kMessages = messagesOfOneFile(QStringLiteral("j2k.dcm"), j2kBytes, j2kFile);
+        QVERIFY2(j2kMessages.contains(j2kFile) && j2kMessages.contains(QLatin1String("JPEG 2000 frame declares 64 x 131136")),
+                 qPrintable(j2kMessages));
+    }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
     const QByteArray small = deflateBytes("label", 5);
