@@ -329,6 +329,27 @@ std::optional<bool> niftiOneSwapped(const QByteArray& h)
     return std::nullopt;
 }
 
+// The 32-bit word at `at` of a NIfTI-1 header, in the header's byte order.
+uint32_t niftiWord(const QByteArray& h, int at, bool swap)
+{
+    uint32_t v = uint32_t(uint8_t(h[at])) | uint32_t(uint8_t(h[at + 1])) << 8 | uint32_t(uint8_t(h[at + 2])) << 16 |
+                 uint32_t(uint8_t(h[at + 3])) << 24;
+    return swap ? (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24) : v;
+}
+
+// The first 348 bytes of a .nii or .nii.gz (zlib reads a plain file as it is); shorter when the file is.
+QByteArray niftiHeaderBytes(const QString& path)
+{
+    QByteArray h(348, '\0');
+    int got = 0;
+    if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
+        got = gzread(gz, h.data(), 348);
+        gzclose(gz);
+    }
+    h.truncate(std::max(got, 0));
+    return h;
+}
+
 // Where a NIfTI-1 header says its voxels start and how many bytes they take as stored (ITK reports the rescaled
 // type, not the stored one).
 struct NiftiExtent
@@ -346,10 +367,7 @@ std::optional<NiftiExtent> niftiOneExtent(const QByteArray& h)
         const uint16_t v = uint16_t(uint8_t(h[at])) | uint16_t(uint8_t(h[at + 1])) << 8;
         return int16_t(swap ? uint16_t((v >> 8) | (v << 8)) : v);
     };
-    uint32_t offsetBits = uint32_t(uint8_t(h[108])) | uint32_t(uint8_t(h[109])) << 8 | uint32_t(uint8_t(h[110])) << 16 |
-                          uint32_t(uint8_t(h[111])) << 24;
-    if (swap)
-        offsetBits = (offsetBits >> 24) | ((offsetBits >> 8) & 0xff00) | ((offsetBits << 8) & 0xff0000) | (offsetBits << 24);
+    const uint32_t offsetBits = niftiWord(h, 108, swap);
     const int dims = std::clamp<int>(i16(40), 0, 7);
     uint64_t voxels = 1;
     for (int d = 1; d <= dims; ++d)
@@ -414,22 +432,17 @@ Expected<itk::ImageIOBase::Pointer> probeImageFile(const QString& path)
             return Error::failed(VolumeIOText::tr("%1: not a supported image file (NIfTI, NRRD, MHA or PNG expected)").arg(path));
         // ITK's NIfTI reader aborts the process (vnl's assert_finite) on a header whose voxel sizes or orientation
         // are not finite numbers or too large to square: those are checked first.
-        if (const QString lowerName = path.toLower(); lowerName.endsWith(QLatin1String(".nii")) || lowerName.endsWith(QLatin1String(".nii.gz"))) {
-            QByteArray h(348, '\0');
-            int got = 0;
-            if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
-                got = gzread(gz, h.data(), 348);
-                gzclose(gz);
-            }
+        const QString lower = path.toLower();
+        const bool niftiName = lower.endsWith(QLatin1String(".nii")) || lower.endsWith(QLatin1String(".nii.gz"));
+        const QByteArray niftiHeader = niftiName ? niftiHeaderBytes(path) : QByteArray();
+        if (niftiName) {
+            const QByteArray& h = niftiHeader;
             bool finite = true;
-            if (got == 348)
+            if (h.size() == 348)
                 if (const std::optional<bool> swap = niftiOneSwapped(h)) {
                     for (int at : {76, 80, 84, 88, 92, 96, 100, 104, 256, 260, 264, 268, 272, 276, 280, 284, 288, 292, 296,
                                    300, 304, 308, 312, 316, 320, 324}) {
-                        uint32_t bits = 0;
-                        std::memcpy(&bits, h.constData() + at, 4);
-                        if (*swap)
-                            bits = (bits >> 24) | ((bits >> 8) & 0xff00) | ((bits << 8) & 0xff0000) | (bits << 24);
+                        const uint32_t bits = niftiWord(h, at, *swap);
                         float v = 0.0f;
                         std::memcpy(&v, &bits, 4);
                         finite = finite && std::isfinite(v) && std::fabs(v) < 1.0e15f; // squares must stay finite too
@@ -455,15 +468,8 @@ Expected<itk::ImageIOBase::Pointer> probeImageFile(const QString& path)
             return Error::failed(VolumeIOText::tr("%1: the image is too large (%2 voxels)").arg(path).arg(voxels, 0, 'g', 3));
         // An uncompressed NIfTI shorter than its voxels: the library would read what is there and leave the rest
         // as it was, silently.
-        const QString lower = path.toLower();
         if (lower.endsWith(QLatin1String(".nii.gz"))) {
-            QByteArray h(348, '\0');
-            int got = 0;
-            if (gzFile gz = gzopen(QFile::encodeName(path).constData(), "rb")) {
-                got = gzread(gz, h.data(), 348);
-                gzclose(gz);
-            }
-            const auto extent = niftiOneExtent(h.left(std::max(got, 0)));
+            const auto extent = niftiOneExtent(niftiHeader);
             QFile file(path);
             if (extent && file.open(QIODevice::ReadOnly) && file.size() > 18) {
                 // deflate packs at most 1032 bytes into one: fewer compressed bytes than that ratio allows cannot hold
@@ -492,7 +498,7 @@ Expected<itk::ImageIOBase::Pointer> probeImageFile(const QString& path)
         if (lower.endsWith(QLatin1String(".nii"))) {
             QFile file(path);
             if (file.open(QIODevice::ReadOnly))
-                if (const auto extent = niftiOneExtent(file.read(348))) {
+                if (const auto extent = niftiOneExtent(niftiHeader)) {
                     const uint64_t needed = extent->start + extent->bytes;
                     if (uint64_t(file.size()) < needed)
                         return Error::failed(VolumeIOText::tr("%1: the file is cut short: it holds %2 bytes, the header declares %3")
