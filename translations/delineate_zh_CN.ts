@@ -3209,6 +3209,58 @@ Series: %5</source>
         <source>%1: its data file %2 is missing</source>
         <translation>%1：其数据文件 %2 不存在</translation>
     </message>
+    <message>
+        <source>zlib cannot start</source>
+        <translation>zlib 无法启动</translation>
+    </message>
+    <message>
+        <source>its compressed data ends before the image does</source>
+        <translation>其压缩数据在图像结束之前就结束了</translation>
+    </message>
+    <message>
+        <source>its compressed data cannot be read</source>
+        <translation>其压缩数据无法读取</translation>
+    </message>
+    <message>
+        <source>its compressed data is damaged (%1)</source>
+        <translation>其压缩数据已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>its compressed data is damaged (zlib makes no progress)</source>
+        <translation>其压缩数据已损坏（zlib 无法继续解压）</translation>
+    </message>
+    <message>
+        <source>its compressed data holds more than the %1 bytes the header declares</source>
+        <translation>其压缩数据超过了文件头声明的 %1 字节</translation>
+    </message>
+    <message>
+        <source>its compressed data holds %1 bytes, the header declares %2</source>
+        <translation>其压缩数据包含 %1 字节，文件头声明为 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1: its data file %2 cannot be opened</source>
+        <translation>%1：其数据文件 %2 无法打开</translation>
+    </message>
+    <message>
+        <source>%1: its data file %2 is damaged: %3</source>
+        <translation>%1：其数据文件 %2 已损坏：%3</translation>
+    </message>
+    <message>
+        <source>%1: it cannot be opened again</source>
+        <translation>%1：无法再次打开该文件</translation>
+    </message>
+    <message>
+        <source>%1: the file is damaged: %2</source>
+        <translation>%1：文件已损坏：%2</translation>
+    </message>
+    <message>
+        <source>a preset dictionary is asked for</source>
+        <translation>要求预设字典</translation>
+    </message>
+    <message>
+        <source>zlib code %1</source>
+        <translation>zlib 代码 %1</translation>
+    </message>
 </context>
 <context>
     <name>VoxelReadout</name>

@@ -673,6 +673,32 @@ void TestBadInputs::fuzzFindings()
         QVERIFY(!missingRead.ok());
         QVERIFY2(missingRead.error().message.contains(missing) && missingRead.error().message.contains(QLatin1String("is missing")),
                  qPrintable(missingRead.error().message));
+        // fuzz_volume_mha, finding 23: a zlib stream whose header asks for a preset dictionary (flag byte 0x20; the
+        // fuzzer's input began its data with "x "). ITK 5.2's MET_PerformUncompression took zlib's Z_NEED_DICT for
+        // progress and looped for ever (Release CLI: 100 % CPU, SIGTERM ignored). The same data in the file and in a
+        // detached .zraw; and a complete stream of fewer bytes than the header declares, which ITK read with the rest
+        // of the voxels left as allocated.
+        QVERIFY(data.size() > 6 && uint8_t(data[0]) == 0x78);
+        QByteArray dictionary = data;
+        dictionary[1] = char(0x20); // 0x7820 is a multiple of 31: a valid header with FDICT set
+        const QString dictLocal = dir.filePath(QStringLiteral("dictionary.mha"));
+        QVERIFY(bytes(dictLocal, headerText + "ElementDataFile = LOCAL\n" + dictionary));
+        QVERIFY(bytes(dir.filePath(QStringLiteral("dictionary.zraw")), dictionary));
+        const QString dictDetached = dir.filePath(QStringLiteral("dictionary.mhd"));
+        QVERIFY(bytes(dictDetached, headerText + "ElementDataFile = dictionary.zraw\n"));
+        const QByteArray fewer = qCompress(QByteArray(4 * 4 * 2 * 2 - 2, '\1')).mid(4); // zlib framing, one voxel short
+        QByteArray fewerHeader = headerText;
+        fewerHeader.replace(sizeText, "CompressedDataSize = " + QByteArray::number(fewer.size()) + "\n");
+        const QString shortStream = dir.filePath(QStringLiteral("short-stream.mha"));
+        QVERIFY(bytes(shortStream, fewerHeader + "ElementDataFile = LOCAL\n" + fewer));
+        const struct { QString path; const char* phrase; } inflated[] = {
+            {dictLocal, "preset dictionary"}, {dictDetached, "preset dictionary"}, {shortStream, "holds 62 bytes, the header declares 64"}};
+        for (const auto& d : inflated) {
+            auto read = readVolume(d.path);
+            QVERIFY(!read.ok());
+            QVERIFY2(read.error().message.contains(d.path) && read.error().message.contains(QLatin1String(d.phrase)),
+                     qPrintable(read.error().message));
+        }
     }
     // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
     // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
