@@ -21,6 +21,7 @@
 #include "io/ItkImageFile.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cerrno>
 #include <cstdio>
@@ -161,7 +162,12 @@ Expected<void> writeItk(const ImageGeometry& g, const PixelT* data, const QStrin
     return hasDetachedData(path) ? writeDetachedAtomically(path, writeTo) : writeAtomically(path, writeTo);
 }
 
-// The "Key = Value" lines of a MetaImage header (.mha/.mhd) up to ElementDataFile, where LOCAL data starts.
+// The fields of a MetaImage header (.mha/.mhd) up to ElementDataFile, where LOCAL data starts, read the way MetaIO's
+// MET_Read reads them, not as lines: a field name runs from the first non-space character to '=', ':' or the
+// line's end and is compared as a C string (cut at its first NUL byte); its value starts after the next '=' or
+// ':', on this line or a later one, and runs to the end of that line. A line-by-line reading saw another
+// ElementDataFile than MetaIO did (fuzz_volume_mha, finding 24: "ElementDataFile\0..." with its '=' and a '%'
+// pattern two lines further down).
 struct MetaImageHeaderText
 {
     QList<QByteArray> dimensions;    // every NDims value (a damaged header may repeat it)
@@ -171,7 +177,7 @@ struct MetaImageHeaderText
     qint64 compressedSize = -1;
     QByteArray dataFile;             // ElementDataFile
     qint64 dataOffset = -1, fileSize = 0;
-    int longestKey = 0;              // field names end at '=', ':' or the line's end, as MetaIO reads them
+    int longestKey = 0;              // the longest field name as MetaIO copies it (a C string)
 };
 
 std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
@@ -181,17 +187,36 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
         return std::nullopt;
     MetaImageHeaderText header;
     header.fileSize = file.size();
-    for (int lines = 0; lines < 200 && !file.atEnd(); ++lines) {
-        const QByteArray line = file.readLine(65536).trimmed();
-        int keyEnd = 0;
-        while (keyEnd < line.size() && line[keyEnd] != '=' && line[keyEnd] != ':')
-            ++keyEnd;
-        header.longestKey = std::max(header.longestKey, keyEnd);
-        const int equals = line.indexOf('=');
-        if (equals < 0)
-            continue;
-        const QByteArray key = line.left(equals).trimmed();
-        QByteArray value = line.mid(equals + 1);
+    const QByteArray text = file.read(1 << 20); // a header is a few hundred bytes
+    qsizetype at = 0;
+    const auto atEnd = [&] { return at >= text.size(); };
+    const auto separator = [](char c) { return c == '=' || c == ':'; };
+    const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    for (int fields = 0; fields < 1000 && !atEnd(); ++fields) {
+        while (!atEnd() && !separator(text[at]) && std::isspace(static_cast<unsigned char>(text[at])))
+            ++at;
+        const qsizetype nameStart = at;
+        while (!atEnd() && !separator(text[at]) && text[at] != '\r' && text[at] != '\n' && at - nameStart < 500)
+            ++at;
+        if (atEnd() || at - nameStart >= 500)
+            break;
+        QByteArray key = text.mid(nameStart, at - nameStart);
+        if (const int nul = key.indexOf('\0'); nul >= 0)
+            key.truncate(nul);
+        while (!key.isEmpty() && blank(key.back()))
+            key.chop(1);
+        header.longestKey = std::max(header.longestKey, int(key.size()));
+        // The value: past the next separator (possibly lines further down) and the separators and blanks after it,
+        // to the end of that line.
+        while (!atEnd() && !separator(text[at]))
+            ++at;
+        while (!atEnd() && (separator(text[at]) || blank(text[at])))
+            ++at;
+        if (atEnd())
+            break;
+        const qsizetype lineEnd = text.indexOf('\n', at);
+        QByteArray value = text.mid(at, (lineEnd < 0 ? text.size() : lineEnd) - at);
+        at = lineEnd < 0 ? text.size() : lineEnd + 1;
         if (const int nul = value.indexOf('\0'); nul >= 0)
             value.truncate(nul); // MetaIO reads a value as a C string
         value = value.trimmed();
@@ -202,12 +227,12 @@ std::optional<MetaImageHeaderText> readMetaImageHeaderText(const QString& path)
             header.dimensionsBeforeSizes = int(header.dimensions.size());
         }
         else if (key == "CompressedData")
-            header.compressed = value.compare("True", Qt::CaseInsensitive) == 0;
+            header.compressed = !value.isEmpty() && (value[0] == 'T' || value[0] == 't' || value[0] == '1'); // as MetaIO
         else if (key == "CompressedDataSize")
             header.compressedSize = value.toLongLong();
         else if (key == "ElementDataFile") {
             header.dataFile = value;
-            header.dataOffset = file.pos();
+            header.dataOffset = at;
             break;
         }
     }

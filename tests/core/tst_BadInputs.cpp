@@ -596,6 +596,19 @@ void TestBadInputs::fuzzFindings()
         QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String(d.phrase)),
                  qPrintable(read.error().message));
     }
+    // fuzz_volume_mha, finding 24: MetaIO reads a field name up to the line's end when it has no '=' and compares
+    // it as a C string, then takes the value after the next '=' however many lines down. "ElementDataFile", a NUL
+    // and junk on one line, and the '%' pattern (step 0) two lines further: a line-by-line check saw no
+    // ElementDataFile and MetaIO divided by the step (SIGFPE; under ASan its sprintf of the pattern).
+    {
+        const QString path = dir.filePath(QStringLiteral("nul-name.mha"));
+        QVERIFY(bytes(path, QByteArray(metaBytes).replace("ElementDataFile = LOCAL",
+                                                          QByteArray("ElementDataFile\0\x92junk\n\nX = slice%03d.raw 1 3 0", 46))));
+        auto read = readVolume(path);
+        QVERIFY(!read.ok());
+        QVERIFY2(read.error().message.contains(path) && read.error().message.contains(QLatin1String("file-name pattern")),
+                 qPrintable(read.error().message));
+    }
     // fuzz_dicom_file: DCMTK could not decode a slice whose SamplesPerPixel was lost (its tag moved to group
     // 2F28) under an unknown transfer syntax, so GDCM was asked to; GDCM's reader asserted on the meta group's
     // value representation ';I' (which DCMTK reads with a warning) and the process aborted, Release CLI included.
@@ -699,6 +712,25 @@ void TestBadInputs::fuzzFindings()
             QVERIFY2(read.error().message.contains(d.path) && read.error().message.contains(QLatin1String(d.phrase)),
                      qPrintable(read.error().message));
         }
+    }
+    // fuzz_dicom_file, finding 25: dcmqi's legacy converted enhanced CT (3 frames, native) with its Photometric
+    // Interpretation and the shared Image Orientation (Patient) under other tags. DCMTK could not decode the frames
+    // without the first, so GDCM's image reader was asked, and it asserted on the missing second while working out
+    // the frames' spacing (ComputeZSpacingFromIPP; abort, Release CLI too). GDCM now decodes compressed streams
+    // only, as a codec given what DCMTK read, and a frame without a Photometric Interpretation is refused.
+    {
+        DELINEATE_REQUIRE_DATA("dcmqi-seg/23x38x3/multiframe/mf.dcm");
+        QFile multiframe(testing::dataPath(QStringLiteral("dcmqi-seg/23x38x3/multiframe/mf.dcm")));
+        QVERIFY(multiframe.open(QIODevice::ReadOnly));
+        QByteArray mfBytes = multiframe.readAll();
+        const int orientation = mfBytes.indexOf(QByteArray::fromHex("20003700") + "DS");
+        const int photometricTag = mfBytes.indexOf(QByteArray::fromHex("28000400") + "CS");
+        QVERIFY(orientation > 0 && photometricTag > 0 && mfBytes.indexOf(QByteArray::fromHex("20003700") + "DS", orientation + 1) < 0);
+        mfBytes[orientation + 2] = char(0x36);
+        mfBytes[photometricTag + 2] = char(0x03);
+        QString mfFile;
+        const QString mfMessages = messagesOfOneFile(QStringLiteral("mf-no-orientation.dcm"), mfBytes, mfFile);
+        QVERIFY2(mfMessages.contains(mfFile) && mfMessages.contains(QLatin1String("Photometric Interpretation")), qPrintable(mfMessages));
     }
     // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
     // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
