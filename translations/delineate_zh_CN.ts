@@ -2064,6 +2064,30 @@ Series: %5</source>
         <source>%1: the pixel data element cannot be read as pixel data (value representation %2)</source>
         <translation>%1：像素数据元素无法作为像素数据读取（值表示 %2）</translation>
     </message>
+    <message>
+        <source>%1: the image has no Photometric Interpretation (0028,0004)</source>
+        <translation>%1：图像没有光度解释（Photometric Interpretation，0028,0004）</translation>
+    </message>
+    <message>
+        <source>the photometric interpretation &apos;%1&apos; is missing or unknown</source>
+        <translation>光度解释“%1”缺失或未知</translation>
+    </message>
+    <message>
+        <source>the image description cannot be decoded</source>
+        <translation>无法按图像描述进行解码</translation>
+    </message>
+    <message>
+        <source>no GDCM codec for this transfer syntax</source>
+        <translation>GDCM 没有适用于此传输语法的编解码器</translation>
+    </message>
+    <message>
+        <source>%1: the %2 pixel data cannot be decoded (%3)</source>
+        <translation>%1：无法解码 %2 像素数据（%3）</translation>
+    </message>
+    <message>
+        <source>%1: the %2 pixel data of this multi-frame image cannot be decoded</source>
+        <translation>%1：无法解码此多帧图像的 %2 像素数据</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityMap</name>

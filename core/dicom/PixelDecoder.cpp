@@ -32,6 +32,8 @@
 #include <gdcmImage.h>
 #include <gdcmImageApplyLookupTable.h>
 #include <gdcmImageReader.h>
+#include <gdcmSequenceOfFragments.h>
+#include <gdcmTransferSyntax.h>
 #include <gdcmTrace.h>
 
 #include <cstring>
@@ -344,6 +346,9 @@ Expected<void> PixelDecoder::open(const QString& path)
         return Error::failed(PixelDecoderText::tr("%1: the image has no rows or columns").arg(path));
     if (!d->floatPixels && !dataset->tagExists(DCM_PixelData))
         return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(path));
+    // Required for every image; without it neither DCMTK nor GDCM's codecs know what the samples are.
+    if (!d->floatPixels && d->photometric.isEmpty())
+        return Error::failed(PixelDecoderText::tr("%1: the image has no Photometric Interpretation (0028,0004)").arg(path));
     // The scan checked these too, but the file may have changed since, and every buffer below is sized from them.
     const DcmTagKey pixelTag = d->floatPixels ? (dataset->tagExists(DCM_FloatPixelData) ? DCM_FloatPixelData : DCM_DoubleFloatPixelData)
                                               : DCM_PixelData;
@@ -374,6 +379,75 @@ Expected<void> PixelDecoder::open(const QString& path)
     return {};
 }
 
+namespace {
+
+// A GDCM image that holds only what its codecs need to decode `dataset`'s compressed frames: the size, pixel format,
+// photometric interpretation and planar configuration DCMTK read, the transfer syntax, and the fragments.
+Expected<void> gdcmCodecImage(DcmDataset& dataset, gdcm::Image& image)
+{
+    Uint16 value = 0;
+    const auto u16 = [&](const DcmTagKey& key, int fallback) {
+        return dataset.findAndGetUint16(key, value).good() ? int(value) : fallback;
+    };
+    const int rows = u16(DCM_Rows, 0), columns = u16(DCM_Columns, 0), samples = u16(DCM_SamplesPerPixel, 1);
+    const int bitsAllocated = u16(DCM_BitsAllocated, 0);
+    int bitsStored = u16(DCM_BitsStored, bitsAllocated);
+    if (bitsStored <= 0 || bitsStored > bitsAllocated)
+        bitsStored = bitsAllocated;
+    int highBit = u16(DCM_HighBit, bitsStored - 1);
+    if (highBit < bitsStored - 1 || highBit >= bitsAllocated)
+        highBit = bitsStored - 1;
+    OFString text;
+    int frames = 1;
+    if (dataset.findAndGetOFString(DCM_NumberOfFrames, text).good())
+        frames = std::max(1, QString::fromLatin1(text.c_str()).trimmed().toInt());
+    const QByteArray photometricText = dataset.findAndGetOFString(DCM_PhotometricInterpretation, text).good()
+                                           ? QByteArray(text.c_str()).trimmed() : QByteArray();
+    const auto photometric = gdcm::PhotometricInterpretation::GetPIType(photometricText.constData());
+    if (photometric == gdcm::PhotometricInterpretation::UNKNOWN || photometric == gdcm::PhotometricInterpretation::PI_END)
+        return Error::failed(PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
+                                 .arg(QString::fromLatin1(photometricText.left(32))));
+    if (rows <= 0 || columns <= 0 || (samples != 1 && samples != 3) || (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32))
+        return Error::failed(PixelDecoderText::tr("the image description cannot be decoded"));
+    const char* syntax = DcmXfer(dataset.getOriginalXfer()).getXferID();
+    const gdcm::TransferSyntax transfer = gdcm::TransferSyntax::GetTSType(syntax);
+    if (transfer == gdcm::TransferSyntax::TS_END || !transfer.IsEncapsulated())
+        return Error::failed(PixelDecoderText::tr("no GDCM codec for this transfer syntax"));
+    DcmElement* element = nullptr;
+    DcmPixelSequence* sequence = nullptr;
+    auto* pixelData = dataset.findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData*>(element) : nullptr;
+    if (!pixelData || pixelData->getEncapsulatedRepresentation(dataset.getOriginalXfer(), nullptr, sequence).bad() || !sequence ||
+        sequence->card() < 2)
+        return Error::failed(PixelDecoderText::tr("no encapsulated pixel data"));
+    gdcm::SmartPointer<gdcm::SequenceOfFragments> fragments = new gdcm::SequenceOfFragments;
+    for (unsigned long n = 1; n < sequence->card(); ++n) { // item 0 is the offset table
+        DcmPixelItem* item = nullptr;
+        Uint8* data = nullptr;
+        if (sequence->getItem(item, n).bad() || !item || item->getUint8Array(data).bad())
+            return Error::failed(PixelDecoderText::tr("fragment %1 cannot be read").arg(n));
+        gdcm::Fragment fragment;
+        fragment.SetByteValue(reinterpret_cast<const char*>(data), gdcm::VL(uint32_t(data ? item->getLength() : 0)));
+        fragments->AddFragment(fragment);
+    }
+    image.SetNumberOfDimensions(frames > 1 ? 3 : 2);
+    image.SetDimension(0, unsigned(columns));
+    image.SetDimension(1, unsigned(rows));
+    if (frames > 1)
+        image.SetDimension(2, unsigned(frames));
+    image.SetPixelFormat(gdcm::PixelFormat(uint16_t(samples), uint16_t(bitsAllocated), uint16_t(bitsStored), uint16_t(highBit),
+                                           uint16_t(u16(DCM_PixelRepresentation, 0) == 1 ? 1 : 0)));
+    image.SetPhotometricInterpretation(photometric);
+    image.SetPlanarConfiguration(samples == 3 ? unsigned(u16(DCM_PlanarConfiguration, 0) == 1 ? 1 : 0) : 0u);
+    image.SetTransferSyntax(transfer);
+    gdcm::DataElement pixels(gdcm::Tag(0x7fe0, 0x0010));
+    pixels.SetVR(gdcm::VR::OB);
+    pixels.SetValue(*fragments);
+    image.SetDataElement(pixels);
+    return {};
+}
+
+} // namespace
+
 Expected<void> PixelDecoder::Private::decodeWithGdcm()
 {
     // GDCM's JPEG-LS codec would call DCMTK's bundled CharLS under CharLS 2's names (JpegLsDecoder.h).
@@ -381,19 +455,40 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
         return Error::failed(PixelDecoderText::tr("%1: JPEG-LS is not decoded through GDCM").arg(path));
     if (const QString problem = encapsulatedStreamProblem(*file.getDataset(), transferSyntax); !problem.isEmpty())
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt (%3)").arg(path, transferSyntaxName(transferSyntax), problem));
-    // GDCM parses the file again with its own reader, which asserts (and Debian builds it with assertions: the
-    // process aborts) on elements it cannot place, such as a value representation that is none in the meta
-    // group, which DCMTK reads with a warning. Only a file whose elements follow the encoding goes to it.
-    if (checkDicomEncoding(path, DicomTagRule::StructureOnly) == DicomEncodingVerdict::Misencoded)
-        return Error::failed(PixelDecoderText::tr("%1: the file's elements do not follow the DICOM encoding (misencoded)").arg(path));
+    DcmDataset& dataset = *file.getDataset();
+    const bool encapsulated = DcmXfer(dataset.getOriginalXfer()).isEncapsulated();
+    const bool palette = photometric == QLatin1String("PALETTE COLOR");
     gdcm::ImageReader reader;
-    reader.SetFileName(QFile::encodeName(path).constData());
-    if (!reader.Read())
-        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
-                                 .arg(path, transferSyntaxName(transferSyntax)));
+    gdcm::Image codecImage;
+    const gdcm::Image* decoded = nullptr;
+    if (encapsulated && !palette) {
+        // Compressed frames go to GDCM's codec alone, with the image description DCMTK read and the fragments
+        // DCMTK holds: GDCM's image reader also works out the geometry of the file, and asserts (Debian builds it
+        // with assertions: the process aborts) on damaged functional groups (fuzz_dicom_file, finding 25: an
+        // enhanced CT whose orientation tag was renamed, ComputeZSpacingFromIPP) as on meta groups it cannot place.
+        auto prepared = gdcmCodecImage(dataset, codecImage);
+        if (!prepared)
+            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (%3)")
+                                     .arg(path, transferSyntaxName(transferSyntax), prepared.error().message));
+        decoded = &codecImage;
+    } else {
+        // Native colour variants dcmimage lacks, and palettes (whose lookup tables GDCM's reader reads): the file
+        // goes to GDCM's image reader. It parses the file again and asserts on elements it cannot place, such as a
+        // value representation that is none in the meta group, which DCMTK reads with a warning, and on damaged
+        // per-frame geometry: only a file whose elements follow the encoding and that has no functional groups.
+        if (checkDicomEncoding(path, DicomTagRule::StructureOnly) == DicomEncodingVerdict::Misencoded)
+            return Error::failed(PixelDecoderText::tr("%1: the file's elements do not follow the DICOM encoding (misencoded)").arg(path));
+        if (dataset.tagExists(DCM_SharedFunctionalGroupsSequence) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence))
+            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data of this multi-frame image cannot be decoded")
+                                     .arg(path, transferSyntaxName(transferSyntax)));
+        reader.SetFileName(QFile::encodeName(path).constData());
+        if (!reader.Read())
+            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
+                                     .arg(path, transferSyntaxName(transferSyntax)));
+        decoded = &reader.GetImage();
+    }
     // Palette colour is expanded to RGB by GDCM's lookup-table filter; `image` then refers to its output.
     gdcm::ImageApplyLookupTable applyLookupTable;
-    const gdcm::Image* decoded = &reader.GetImage();
     if (decoded->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
         applyLookupTable.SetInput(*decoded);
         if (!applyLookupTable.Apply())
@@ -590,12 +685,33 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         std::copy_n(decoded->samples.data(), frameBytes, frameBuffer.data());
         status = EC_Normal;
     }
+    const bool encapsulated = DcmXfer(dataset->getOriginalXfer()).isEncapsulated();
+    if (status.bad() && !encapsulated && d->bitsAllocated == 8) {
+        // DCMTK refuses a native 8-bit frame of an odd number of bytes ("Illegal call": highdicom's 169 x 211
+        // dx_image.dcm). Its bytes are read as stored: the element's length was checked against the image's
+        // description when the file was opened, and is checked again here.
+        Uint8* bytes = nullptr;
+        Uint16* words = nullptr;
+        const std::size_t end = frameBytes * std::size_t(index + 1);
+        const uint8_t* stored = nullptr;
+        if (element->getVR() == EVR_OB && pixelData->getUint8Array(bytes).good())
+            stored = bytes;
+        else if (element->getVR() == EVR_OW && Q_BYTE_ORDER == Q_LITTLE_ENDIAN && !DcmXfer(dataset->getOriginalXfer()).isBigEndian() &&
+                 pixelData->getUint16Array(words).good())
+            stored = reinterpret_cast<const uint8_t*>(words);
+        if (stored && pixelData->getLength() >= end) {
+            std::copy_n(stored + frameBytes * std::size_t(index), frameBytes, frameBuffer.data());
+            status = EC_Normal;
+        }
+    }
     if (status.bad()) {
         // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
         // Not RLE: DCMTK decodes every valid RLE stream of one sample per pixel, so a failure there means corrupt
         // data, and GDCM's RLE decoder reads past its input on such data (SEGV under ASan, fuzz_dicom_file).
         const QString dcmtkReason = QString::fromLatin1(status.text());
-        if (d->transferSyntax != QLatin1String("1.2.840.10008.1.2.5") && d->decodeWithGdcm().ok())
+        // Nor native pixel data: DCMTK reads every native layout, so a failure there means a damaged description,
+        // which GDCM's image reader would meet with its assertions (fuzz_dicom_file, finding 25).
+        if (d->transferSyntax != QLatin1String("1.2.840.10008.1.2.5") && encapsulated && d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
         // A transfer syntax we have a decoder for is corrupt when it fails; only the others are unsupported.
