@@ -280,15 +280,20 @@ void registerDicomDecoders()
     });
 }
 
-struct PixelDecoder::Private
+// The image description read from the data set when a file is opened.
+struct PixelDescription
 {
-    QString path;
-    DcmFileFormat file;
-    QString transferSyntax;
     QString photometric;
     int rows = 0, columns = 0, samples = 1, bitsAllocated = 16, bitsStored = 16, frames = 1;
     bool isSigned = false;
     int planar = 0;
+};
+
+struct PixelDecoder::Private : PixelDescription
+{
+    QString path;
+    DcmFileFormat file;
+    QString transferSyntax;
     bool floatPixels = false;
     // GDCM fallback: all frames decoded at once.
     bool useGdcm = false;
@@ -381,36 +386,21 @@ Expected<void> PixelDecoder::open(const QString& path)
 
 namespace {
 
-// A GDCM image that holds only what its codecs need to decode `dataset`'s compressed frames: the size, pixel format,
-// photometric interpretation and planar configuration DCMTK read, the transfer syntax, and the fragments.
-Expected<void> gdcmCodecImage(DcmDataset& dataset, gdcm::Image& image)
+// A GDCM image that holds only what its codecs need to decode the compressed frames: the size, pixel format,
+// photometric interpretation and planar configuration DCMTK read (open()), the transfer syntax, and the fragments.
+Expected<void> gdcmCodecImage(DcmDataset& dataset, const PixelDescription& description, gdcm::Image& image)
 {
-    Uint16 value = 0;
-    const auto u16 = [&](const DcmTagKey& key, int fallback) {
-        return dataset.findAndGetUint16(key, value).good() ? int(value) : fallback;
-    };
-    const int rows = u16(DCM_Rows, 0), columns = u16(DCM_Columns, 0), samples = u16(DCM_SamplesPerPixel, 1);
-    const int bitsAllocated = u16(DCM_BitsAllocated, 0);
-    int bitsStored = u16(DCM_BitsStored, bitsAllocated);
-    if (bitsStored <= 0 || bitsStored > bitsAllocated)
-        bitsStored = bitsAllocated;
-    int highBit = u16(DCM_HighBit, bitsStored - 1);
-    if (highBit < bitsStored - 1 || highBit >= bitsAllocated)
-        highBit = bitsStored - 1;
-    OFString text;
-    int frames = 1;
-    if (dataset.findAndGetOFString(DCM_NumberOfFrames, text).good())
-        frames = std::max(1, QString::fromLatin1(text.c_str()).trimmed().toInt());
-    const QByteArray photometricText = dataset.findAndGetOFString(DCM_PhotometricInterpretation, text).good()
-                                           ? QByteArray(text.c_str()).trimmed() : QByteArray();
-    const auto photometric = gdcm::PhotometricInterpretation::GetPIType(photometricText.constData());
+    const auto photometric = gdcm::PhotometricInterpretation::GetPIType(description.photometric.toLatin1().constData());
     if (photometric == gdcm::PhotometricInterpretation::UNKNOWN || photometric == gdcm::PhotometricInterpretation::PI_END)
         return Error::failed(PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
-                                 .arg(QString::fromLatin1(photometricText.left(32))));
-    if (rows <= 0 || columns <= 0 || (samples != 1 && samples != 3) || (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32))
+                                 .arg(description.photometric.left(32)));
+    const int samples = description.samples, bitsAllocated = description.bitsAllocated, bitsStored = description.bitsStored;
+    if ((samples != 1 && samples != 3) || (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32))
         return Error::failed(PixelDecoderText::tr("the image description cannot be decoded"));
-    const char* syntax = DcmXfer(dataset.getOriginalXfer()).getXferID();
-    const gdcm::TransferSyntax transfer = gdcm::TransferSyntax::GetTSType(syntax);
+    Uint16 highBit = 0;
+    if (dataset.findAndGetUint16(DCM_HighBit, highBit).bad() || highBit < bitsStored - 1 || highBit >= bitsAllocated)
+        highBit = Uint16(bitsStored - 1);
+    const gdcm::TransferSyntax transfer = gdcm::TransferSyntax::GetTSType(DcmXfer(dataset.getOriginalXfer()).getXferID());
     if (transfer == gdcm::TransferSyntax::TS_END || !transfer.IsEncapsulated())
         return Error::failed(PixelDecoderText::tr("no GDCM codec for this transfer syntax"));
     DcmElement* element = nullptr;
@@ -429,15 +419,16 @@ Expected<void> gdcmCodecImage(DcmDataset& dataset, gdcm::Image& image)
         fragment.SetByteValue(reinterpret_cast<const char*>(data), gdcm::VL(uint32_t(data ? item->getLength() : 0)));
         fragments->AddFragment(fragment);
     }
+    const int frames = description.frames;
     image.SetNumberOfDimensions(frames > 1 ? 3 : 2);
-    image.SetDimension(0, unsigned(columns));
-    image.SetDimension(1, unsigned(rows));
+    image.SetDimension(0, unsigned(description.columns));
+    image.SetDimension(1, unsigned(description.rows));
     if (frames > 1)
         image.SetDimension(2, unsigned(frames));
-    image.SetPixelFormat(gdcm::PixelFormat(uint16_t(samples), uint16_t(bitsAllocated), uint16_t(bitsStored), uint16_t(highBit),
-                                           uint16_t(u16(DCM_PixelRepresentation, 0) == 1 ? 1 : 0)));
+    image.SetPixelFormat(gdcm::PixelFormat(uint16_t(samples), uint16_t(bitsAllocated), uint16_t(bitsStored), highBit,
+                                           description.isSigned ? 1 : 0));
     image.SetPhotometricInterpretation(photometric);
-    image.SetPlanarConfiguration(samples == 3 ? unsigned(u16(DCM_PlanarConfiguration, 0) == 1 ? 1 : 0) : 0u);
+    image.SetPlanarConfiguration(samples == 3 && description.planar == 1 ? 1u : 0u);
     image.SetTransferSyntax(transfer);
     gdcm::DataElement pixels(gdcm::Tag(0x7fe0, 0x0010));
     pixels.SetVR(gdcm::VR::OB);
@@ -466,7 +457,7 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
         // DCMTK holds: GDCM's image reader also works out the geometry of the file, and asserts (Debian builds it
         // with assertions: the process aborts) on damaged functional groups (fuzz_dicom_file, finding 25: an
         // enhanced CT whose orientation tag was renamed, ComputeZSpacingFromIPP) as on meta groups it cannot place.
-        auto prepared = gdcmCodecImage(dataset, codecImage);
+        auto prepared = gdcmCodecImage(dataset, *this, codecImage);
         if (!prepared)
             return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (%3)")
                                      .arg(path, transferSyntaxName(transferSyntax), prepared.error().message));
