@@ -10,7 +10,8 @@
 //   dice_gain            the fine-tuned model's Dice minus dice_round0 (goal >= 0.03)
 //   dice_gain_without    the same fine-tune on the store without the 20 slices
 //   ui_latency_p95_ms    95th percentile of the UI timer's lateness during the fine-tune (goal < 30)
-// Arguments: [--steps N] fine-tune steps per epoch (default 25), [--epochs N] (default 4), [--threads N].
+// Arguments: [--steps N] fine-tune steps per epoch (default 45), [--epochs N] (default 4), [--batch N] (4),
+// [--patch N] (256), [--lr R] (1e-3), [--threads N], [--comparison 0] (skip the fine-tune without the 20 slices).
 #include "CampaignSupport.h"
 #include "edit/SegmentationDocument.h"
 #include "image/Segmentation.h"
@@ -65,11 +66,21 @@ int main(int argc, char* argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("DelineateBench"));
-    int steps = 25, epochs = 4, threads = 0;
+    int steps = 45, epochs = 4, threads = 0, batch = 4, patch = 256;
+    double rate = 1e-3;
+    bool comparison = true;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--steps"))
             steps = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--batch"))
+            batch = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--patch"))
+            patch = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--lr"))
+            rate = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--comparison"))
+            comparison = args[i + 1].toInt() != 0;
         else if (args[i] == QLatin1String("--epochs"))
             epochs = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--threads"))
@@ -151,6 +162,9 @@ int main(int argc, char* argv[])
     settings.fromActive = true;
     settings.epochs = epochs;
     settings.stepsPerEpoch = steps;
+    settings.batchSize = batch;
+    settings.patchSize = patch;
+    settings.learningRate = rate;
     settings.seed = 11;
     settings.threads = threads;
     const auto fineTune = [&](const QString& folder, std::vector<double>* lateness, double* seconds) -> double {
@@ -189,7 +203,7 @@ int main(int argc, char* argv[])
     std::vector<double> lateness;
     double seconds = 0.0, secondsWithout = 0.0;
     const double diceWith = fineTune(withStore, &lateness, &seconds);
-    const double diceWithout = fineTune(baseStore, nullptr, &secondsWithout);
+    const double diceWithout = comparison ? fineTune(baseStore, nullptr, &secondsWithout) : diceRound0;
 
     QJsonObject result{{QStringLiteral("seconds"), std::round(seconds * 10.0) / 10.0},
                        {QStringLiteral("seconds_without"), std::round(secondsWithout * 10.0) / 10.0},
@@ -200,7 +214,8 @@ int main(int argc, char* argv[])
                        {QStringLiteral("dice_gain_without"), diceWithout - diceRound0},
                        {QStringLiteral("ui_latency_p95_ms"), std::round(percentile(lateness, 0.95) * 100.0) / 100.0},
                        {QStringLiteral("ui_latency_max_ms"), std::round(percentile(lateness, 1.0) * 100.0) / 100.0},
-                       {QStringLiteral("fine_tune"), QStringLiteral("%1 epochs x %2 steps, batch 4, patch 256, seed 11").arg(epochs).arg(steps)},
+                       {QStringLiteral("fine_tune"), QStringLiteral("%1 epochs x %2 steps, batch %3, patch %4, learning rate %5, seed 11")
+                                                          .arg(epochs).arg(steps).arg(batch).arg(patch).arg(rate)},
                        {QStringLiteral("round0"), QStringLiteral("slices 0-2, 3 epochs x 20 steps, seed 7")}};
     QFile loadAverage(QStringLiteral("/proc/loadavg"));
     if (loadAverage.open(QIODevice::ReadOnly))
