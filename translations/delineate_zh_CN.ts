@@ -2088,6 +2088,18 @@ Series: %5</source>
         <source>%1: the %2 pixel data of this multi-frame image cannot be decoded</source>
         <translation>%1：无法解码此多帧图像的 %2 像素数据</translation>
     </message>
+    <message>
+        <source>%1 has the value representation %2, not %3</source>
+        <translation>%1 的值表示为 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 values, not %3</source>
+        <translation>%1 含有 %2 个值，而不是 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: the image cannot be decoded: %2</source>
+        <translation>%1：无法解码该图像：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProbabilityMap</name>

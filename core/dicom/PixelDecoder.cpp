@@ -14,6 +14,8 @@
 #include <cstdlib>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcdict.h>
+#include <dcmtk/dcmdata/dcdicent.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/oflog/oflog.h>
@@ -36,6 +38,7 @@
 #include <gdcmTransferSyntax.h>
 #include <gdcmTrace.h>
 
+#include <algorithm>
 #include <cstring>
 #include <mutex>
 #include <utility>
@@ -437,6 +440,40 @@ Expected<void> gdcmCodecImage(DcmDataset& dataset, const PixelDescription& descr
     return {};
 }
 
+// GDCM's image reader reads the image pixel module, the palette and the geometry into typed attributes that assert
+// (an abort: Debian builds GDCM with assertions) when an element's value representation or multiplicity is not the
+// dictionary's (fuzz_dicom_file, finding 26: HighBit as LO). The element, as DCMTK read it, that would meet such an
+// assertion; empty when every one of them has its dictionary's VR and, for binary numbers, its fixed VM.
+QString gdcmReaderProblem(DcmDataset& dataset)
+{
+    static const DcmTagKey geometry[] = {DCM_ImagePositionPatient, DCM_ImageOrientationPatient, DCM_SliceThickness,
+                                         DCM_SpacingBetweenSlices, DCM_SequenceOfUltrasoundRegions};
+    const DcmDataDictionary& dictionary = dcmDataDict.rdlock();
+    QString problem;
+    for (unsigned long i = 0; i < dataset.card() && problem.isEmpty(); ++i) {
+        DcmElement* element = dataset.getElement(i);
+        const DcmTagKey key = element->getTag().getXTag();
+        if (key.getGroup() != 0x0028 && std::find(std::begin(geometry), std::end(geometry), key) == std::end(geometry))
+            continue;
+        const DcmDictEntry* entry = dictionary.findEntry(key, nullptr);
+        if (!entry)
+            continue;
+        const DcmEVR expected = entry->getEVR(), found = element->getVR();
+        const bool binary = found == EVR_US || found == EVR_SS;
+        const bool vrOk = expected == found || (expected == EVR_xs && binary) || (expected == EVR_ox && (found == EVR_OB || found == EVR_OW)) ||
+                          (expected == EVR_lt && (binary || found == EVR_OW)) || (expected == EVR_px && (found == EVR_OB || found == EVR_OW));
+        if (!vrOk)
+            problem = PixelDecoderText::tr("%1 has the value representation %2, not %3")
+                          .arg(QString::fromLatin1(key.toString().c_str()), QString::fromLatin1(DcmVR(found).getVRName()),
+                               QString::fromLatin1(DcmVR(expected).getVRName()));
+        else if (binary && entry->isFixedSingleVM() && element->getVM() != unsigned(entry->getVMMin()))
+            problem = PixelDecoderText::tr("%1 holds %2 values, not %3")
+                          .arg(QString::fromLatin1(key.toString().c_str())).arg(element->getVM()).arg(entry->getVMMin());
+    }
+    dcmDataDict.rdunlock();
+    return problem;
+}
+
 } // namespace
 
 Expected<void> PixelDecoder::Private::decodeWithGdcm()
@@ -472,6 +509,8 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
         if (dataset.tagExists(DCM_SharedFunctionalGroupsSequence) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence))
             return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data of this multi-frame image cannot be decoded")
                                      .arg(path, transferSyntaxName(transferSyntax)));
+        if (const QString problem = gdcmReaderProblem(dataset); !problem.isEmpty())
+            return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2").arg(path, problem));
         reader.SetFileName(QFile::encodeName(path).constData());
         if (!reader.Read())
             return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")

@@ -732,6 +732,27 @@ void TestBadInputs::fuzzFindings()
         const QString mfMessages = messagesOfOneFile(QStringLiteral("mf-no-orientation.dcm"), mfBytes, mfFile);
         QVERIFY2(mfMessages.contains(mfFile) && mfMessages.contains(QLatin1String("Photometric Interpretation")), qPrintable(mfMessages));
     }
+    // fuzz_dicom_file, finding 26: a native RGB image whose HighBit is written as LO. dcmimage could not decode it, so
+    // GDCM's image reader was asked, and its typed attribute asserted on the value representation (abort, Release
+    // CLI too). The reader is kept for the variants only it decodes (32-bit RGB as here, segmented palettes) and now
+    // gets only files whose image module elements have their dictionary's VR and multiplicity. Made from
+    // pydicom-data's SC_rgb_32bit.dcm, which needs that reader.
+    {
+        DELINEATE_REQUIRE_DATA("pydicom-data/SC_rgb_32bit.dcm");
+        QFile rgb(testing::dataPath(QStringLiteral("pydicom-data/SC_rgb_32bit.dcm")));
+        QVERIFY(rgb.open(QIODevice::ReadOnly));
+        QByteArray rgbBytes = rgb.readAll();
+        const int highBit = rgbBytes.indexOf(QByteArray::fromHex("28000201") + "US");
+        QVERIFY(highBit > 0 && rgbBytes.indexOf(QByteArray::fromHex("28000201") + "US", highBit + 1) < 0);
+        QString goodFile;
+        const QString goodMessages = messagesOfOneFile(QStringLiteral("rgb32.dcm"), rgbBytes, goodFile);
+        QVERIFY2(!goodMessages.contains(goodFile), qPrintable(goodMessages)); // it decodes as it is
+        rgbBytes[highBit + 4] = 'L';
+        rgbBytes[highBit + 5] = 'O';
+        QString rgbFile;
+        const QString rgbMessages = messagesOfOneFile(QStringLiteral("rgb32-highbit-lo.dcm"), rgbBytes, rgbFile);
+        QVERIFY2(rgbMessages.contains(rgbFile) && rgbMessages.contains(QLatin1String("cannot be decoded")), qPrintable(rgbMessages));
+    }
     // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
     // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
     // next, read past its input (SEGV under the address pass; in Release the read happened to land in mapped
