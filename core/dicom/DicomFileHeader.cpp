@@ -1,5 +1,6 @@
 // Header parsing with DCMTK: patient/study/series identity, image plane, pixel format, enhanced and mosaic geometry.
 #include "dicom/DicomFileHeader.h"
+#include "dicom/DcmtkFile.h"
 
 #include "common/SystemMemory.h"
 #include "dicom/DeclaredImageSize.h"
@@ -550,8 +551,7 @@ Expected<DicomFileHeader> readDicomFileHeader(const QString& path)
     // Values over 4 KiB (pixel data, big private blobs) stay on disk: a header scan reads little.
     if (QFileInfo(path).size() == 0)
         return Error::failed(DicomFileHeaderText::tr("%1: not a readable DICOM file: it is empty (0 bytes)").arg(path));
-    OFCondition status = file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 4096,
-                                       ERM_autoDetect);
+    OFCondition status = loadDicomFile(file, path, EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
     if (status.bad())
     {
         // Our own sentence first (translated), the library's text as the detail. The library says "premature end"

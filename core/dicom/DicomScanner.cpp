@@ -1,5 +1,6 @@
 // Folder walk (or DICOMDIR), parallel header reads, then grouping into patients, studies and series.
 #include "dicom/DicomScanner.h"
+#include "dicom/DcmtkFile.h"
 
 #include "dicom/DicomFileHeader.h"
 #include "dicom/PixelDecoder.h"
@@ -63,7 +64,7 @@ std::optional<QStringList> filesFromDicomDir(const QDir& folder)
     if (dicomdir.isEmpty())
         return std::nullopt;
     DcmFileFormat file;
-    if (file.loadFile(OFFilename(QFile::encodeName(dicomdir).constData())).bad())
+    if (loadDicomFile(file, dicomdir).bad())
         return std::nullopt;
     DcmSequenceOfItems* records = nullptr;
     if (file.getDataset()->findAndGetSequence(DCM_DirectoryRecordSequence, records).bad() || !records)

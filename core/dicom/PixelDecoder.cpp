@@ -1,6 +1,7 @@
 // Frame decoding: monochrome through DcmPixelData::getUncompressedFrame, colour through dcmimage's luminance,
 // JPEG 2000 through GDCM. Every failure becomes an Error naming the file and the transfer syntax.
 #include "dicom/PixelDecoder.h"
+#include "dicom/DcmtkFile.h"
 #include "dicom/DicomEncodingCheck.h"
 
 #include "dicom/DeclaredImageSize.h"
@@ -320,8 +321,7 @@ Expected<void> PixelDecoder::open(const QString& path)
 {
     registerDicomDecoders();
     d->path = path;
-    const OFCondition status = d->file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown,
-                                                EGL_noChange, 4096, ERM_autoDetect);
+    const OFCondition status = loadDicomFile(d->file, path, EXS_Unknown, EGL_noChange, 4096, ERM_autoDetect);
     if (status.bad())
         return Error::failed(PixelDecoderText::tr("%1: cannot read the DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
     DcmDataset* dataset = d->file.getDataset();

@@ -1,5 +1,6 @@
 // DICOM SEG: writing with dcmseg, reading by parsing the dataset (every segmentation type, label maps included).
 #include "io/DicomSeg.h"
+#include "dicom/DcmtkFile.h"
 
 #include "dicom/DicomScanner.h"
 #include "dicom/PixelDecoder.h"
@@ -141,8 +142,7 @@ Expected<std::unique_ptr<DcmFileFormat>> loadSegFile(const QString& path)
 {
     registerDicomDecoders();
     auto file = std::make_unique<DcmFileFormat>();
-    const OFCondition status = file->loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown,
-                                              EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
+    const OFCondition status = loadDicomFile(*file, path, EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_autoDetect);
     if (status.bad())
         return Error::failed(DicomSegText::tr("%1: not a readable DICOM file (%2)").arg(path, QString::fromLatin1(status.text())));
     DcmDataset& dataset = *file->getDataset();
@@ -539,7 +539,7 @@ bool isDicomSegFile(const QString& path)
     if (!QFileInfo(path).isFile())
         return false;
     DcmFileFormat file;
-    if (file.loadFile(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange, 256, ERM_autoDetect).bad())
+    if (loadDicomFile(file, path, EXS_Unknown, EGL_noChange, 256, ERM_autoDetect).bad())
         return false;
     return isDicomSegSopClass(str(*file.getDataset(), DCM_SOPClassUID));
 }

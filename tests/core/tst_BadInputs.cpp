@@ -753,6 +753,21 @@ void TestBadInputs::fuzzFindings()
         const QString rgbMessages = messagesOfOneFile(QStringLiteral("rgb32-highbit-lo.dcm"), rgbBytes, rgbFile);
         QVERIFY2(rgbMessages.contains(rgbFile) && rgbMessages.contains(QLatin1String("cannot be decoded")), qPrintable(rgbMessages));
     }
+    // fuzz_dicom_file, finding 27: dcm_qa_ct's Philips DICOMDIR (DIRFILE) with one byte 0xff inserted at offset 1238,
+    // inside its first directory record. DCMTK 3.6.7's loadFile threw std::out_of_range (DcmByteString::verify,
+    // looking for the record's type) instead of returning an error: the parallel scan rethrew it and the whole
+    // folder's scan ended with a message naming no file (in the fuzzer, the process). Caught now where DCMTK loads.
+    {
+        DELINEATE_REQUIRE_DATA("dcm_qa_ct/In/Philips/S21610/S2010/DIRFILE");
+        QFile dirfile(testing::dataPath(QStringLiteral("dcm_qa_ct/In/Philips/S21610/S2010/DIRFILE")));
+        QVERIFY(dirfile.open(QIODevice::ReadOnly));
+        QByteArray dirBytes = dirfile.readAll();
+        QCOMPARE(dirBytes.size(), 45390);
+        dirBytes.insert(1238, char(0xff));
+        QString dirFile;
+        const QString dirMessages = messagesOfOneFile(QStringLiteral("dirfile-ff.dcm"), dirBytes, dirFile);
+        QVERIFY2(dirMessages.contains(dirFile) && dirMessages.contains(QLatin1String("not a readable DICOM file")), qPrintable(dirMessages));
+    }
     // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
     // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
     // next, read past its input (SEGV under the address pass; in Release the read happened to land in mapped
