@@ -511,6 +511,13 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
                                      .arg(path, transferSyntaxName(transferSyntax)));
         if (const QString problem = gdcmReaderProblem(dataset); !problem.isEmpty())
             return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2").arg(path, problem));
+        // Nor a photometric interpretation it does not know: it asserts on one (finding 28, "PAL").
+        const auto known = gdcm::PhotometricInterpretation::GetPIType(photometric.toLatin1().constData());
+        if (known == gdcm::PhotometricInterpretation::UNKNOWN || known == gdcm::PhotometricInterpretation::PI_END ||
+            QString::fromLatin1(gdcm::PhotometricInterpretation::GetPIString(known)).trimmed() != photometric) // "PAL" reads as PALETTE COLOR
+            return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2")
+                                     .arg(path, PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
+                                                    .arg(photometric.left(32))));
         reader.SetFileName(QFile::encodeName(path).constData());
         if (!reader.Read())
             return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")

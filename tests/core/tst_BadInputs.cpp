@@ -753,6 +753,21 @@ void TestBadInputs::fuzzFindings()
         const QString rgbMessages = messagesOfOneFile(QStringLiteral("rgb32-highbit-lo.dcm"), rgbBytes, rgbFile);
         QVERIFY2(rgbMessages.contains(rgbFile) && rgbMessages.contains(QLatin1String("cannot be decoded")), qPrintable(rgbMessages));
     }
+    // fuzz_dicom_file, finding 28: pydicom-data's big-endian RGB image with its Photometric Interpretation "RGB"
+    // made "PAL". dcmimage refused it, GDCM's image reader was asked and asserted on the interpretation it does not
+    // know (gdcmPixmapReader.cxx: "Assertion `0' failed"; abort, Release CLI too). It is refused before GDCM now.
+    {
+        DELINEATE_REQUIRE_DATA("pydicom-data/SC_rgb_expb.dcm");
+        QFile expb(testing::dataPath(QStringLiteral("pydicom-data/SC_rgb_expb.dcm")));
+        QVERIFY(expb.open(QIODevice::ReadOnly));
+        QByteArray expbBytes = expb.readAll();
+        const int rgbValue = expbBytes.indexOf(QByteArray::fromHex("00280004") + "CS" + QByteArray::fromHex("0004") + "RGB ");
+        QVERIFY(rgbValue > 0);
+        expbBytes.replace(rgbValue + 8, 4, "PAL ");
+        QString palFile;
+        const QString palMessages = messagesOfOneFile(QStringLiteral("rgb-expb-pal.dcm"), expbBytes, palFile);
+        QVERIFY2(palMessages.contains(palFile) && palMessages.contains(QLatin1String("cannot be decoded")), qPrintable(palMessages));
+    }
     // fuzz_dicom_file, finding 27: dcm_qa_ct's Philips DICOMDIR (DIRFILE) with one byte 0xff inserted at offset 1238,
     // inside its first directory record. DCMTK 3.6.7's loadFile threw std::out_of_range (DcmByteString::verify,
     // looking for the record's type) instead of returning an error: the parallel scan rethrew it and the whole
