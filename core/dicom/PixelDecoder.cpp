@@ -42,6 +42,7 @@
 #include <algorithm>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 namespace delineate {
@@ -389,12 +390,23 @@ Expected<void> PixelDecoder::open(const QString& path)
 
 namespace {
 
+// GDCM's photometric interpretation of `name`, only when GDCM names it exactly: its lookup matches by prefix ("PAL"
+// reads as PALETTE COLOR) and its reader and codecs assert on what they do not handle (finding 28).
+std::optional<gdcm::PhotometricInterpretation::PIType> gdcmPhotometric(const QString& name)
+{
+    const auto type = gdcm::PhotometricInterpretation::GetPIType(name.toLatin1().constData());
+    if (type == gdcm::PhotometricInterpretation::UNKNOWN || type == gdcm::PhotometricInterpretation::PI_END ||
+        QString::fromLatin1(gdcm::PhotometricInterpretation::GetPIString(type)).trimmed() != name)
+        return std::nullopt;
+    return type;
+}
+
 // A GDCM image that holds only what its codecs need to decode the compressed frames: the size, pixel format,
 // photometric interpretation and planar configuration DCMTK read (open()), the transfer syntax, and the fragments.
 Expected<void> gdcmCodecImage(DcmDataset& dataset, const PixelDescription& description, gdcm::Image& image)
 {
-    const auto photometric = gdcm::PhotometricInterpretation::GetPIType(description.photometric.toLatin1().constData());
-    if (photometric == gdcm::PhotometricInterpretation::UNKNOWN || photometric == gdcm::PhotometricInterpretation::PI_END)
+    const auto photometric = gdcmPhotometric(description.photometric);
+    if (!photometric)
         return Error::failed(PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
                                  .arg(description.photometric.left(32)));
     const int samples = description.samples, bitsAllocated = description.bitsAllocated, bitsStored = description.bitsStored;
@@ -430,7 +442,7 @@ Expected<void> gdcmCodecImage(DcmDataset& dataset, const PixelDescription& descr
         image.SetDimension(2, unsigned(frames));
     image.SetPixelFormat(gdcm::PixelFormat(uint16_t(samples), uint16_t(bitsAllocated), uint16_t(bitsStored), highBit,
                                            description.isSigned ? 1 : 0));
-    image.SetPhotometricInterpretation(photometric);
+    image.SetPhotometricInterpretation(*photometric);
     image.SetPlanarConfiguration(samples == 3 && description.planar == 1 ? 1u : 0u);
     image.SetTransferSyntax(transfer);
     gdcm::DataElement pixels(gdcm::Tag(0x7fe0, 0x0010));
@@ -512,9 +524,7 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
         if (const QString problem = gdcmReaderProblem(dataset); !problem.isEmpty())
             return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2").arg(path, problem));
         // Nor a photometric interpretation it does not know: it asserts on one (finding 28, "PAL").
-        const auto known = gdcm::PhotometricInterpretation::GetPIType(photometric.toLatin1().constData());
-        if (known == gdcm::PhotometricInterpretation::UNKNOWN || known == gdcm::PhotometricInterpretation::PI_END ||
-            QString::fromLatin1(gdcm::PhotometricInterpretation::GetPIString(known)).trimmed() != photometric) // "PAL" reads as PALETTE COLOR
+        if (!gdcmPhotometric(photometric))
             return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2")
                                      .arg(path, PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
                                                     .arg(photometric.left(32))));
