@@ -1944,6 +1944,85 @@ Series: %5</source>
     </message>
 </context>
 <context>
+    <name>PaletteColour</name>
+    <message>
+        <source>an indirect segment copies more segments than follow its offset</source>
+        <translation>间接段复制的段数多于其偏移之后的段数</translation>
+    </message>
+    <message>
+        <source>a discrete segment at position %1 runs past the data</source>
+        <translation>位置 %1 处的离散段超出了数据末尾</translation>
+    </message>
+    <message>
+        <source>a linear segment at position %1 runs past the data</source>
+        <translation>位置 %1 处的线性段超出了数据末尾</translation>
+    </message>
+    <message>
+        <source>a linear segment at position %1 has no value before it</source>
+        <translation>位置 %1 处的线性段之前没有任何值</translation>
+    </message>
+    <message>
+        <source>an indirect segment copies another indirect segment</source>
+        <translation>间接段复制了另一个间接段</translation>
+    </message>
+    <message>
+        <source>an indirect segment at position %1 runs past the data</source>
+        <translation>位置 %1 处的间接段超出了数据末尾</translation>
+    </message>
+    <message>
+        <source>an indirect segment at position %1 points at byte %2, not at an earlier segment</source>
+        <translation>位置 %1 处的间接段指向字节 %2，而不是之前的某个段</translation>
+    </message>
+    <message>
+        <source>the segment at position %1 has the unknown type %2</source>
+        <translation>位置 %1 处的段类型 %2 未知</translation>
+    </message>
+    <message>
+        <source>the segments hold more than the %1 entries described</source>
+        <translation>各段包含的条目多于描述的 %1 个</translation>
+    </message>
+    <message>
+        <source>the segments hold %1 entries, the descriptor %2</source>
+        <translation>各段包含 %1 个条目，描述符为 %2 个</translation>
+    </message>
+    <message>
+        <source>the %1 palette descriptor is missing or not three numbers</source>
+        <translation>%1调色板描述符缺失或不是三个数值</translation>
+    </message>
+    <message>
+        <source>the %1 palette has %2 bits per entry, not 8 or 16</source>
+        <translation>%1调色板每个条目为 %2 位，不是 8 或 16 位</translation>
+    </message>
+    <message>
+        <source>the %1 palette is described unlike the red one</source>
+        <translation>%1调色板的描述与红色调色板不一致</translation>
+    </message>
+    <message>
+        <source>the %1 palette holds %2 words for %3 entries</source>
+        <translation>%1调色板为 %3 个条目只包含 %2 个字</translation>
+    </message>
+    <message>
+        <source>the segmented %1 palette cannot be expanded: %2</source>
+        <translation>无法展开分段的%1调色板：%2</translation>
+    </message>
+    <message>
+        <source>the %1 palette has no data</source>
+        <translation>%1调色板没有数据</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+</context>
+<context>
     <name>PatientBanner</name>
     <message>
         <source>LOSSY COMPRESSED</source>
@@ -1987,14 +2066,6 @@ Series: %5</source>
     <message>
         <source>%1: the transfer syntax %2 (%3) is not supported: no HTJ2K decoder is available</source>
         <translation>%1：不支持传输语法 %2（%3）：没有可用的 HTJ2K 解码器</translation>
-    </message>
-    <message>
-        <source>%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)</source>
-        <translation>%1：无法解码 %2 像素数据（数据流损坏或变体不受支持）</translation>
-    </message>
-    <message>
-        <source>%1: the palette colour image cannot be converted</source>
-        <translation>%1：无法转换调色板彩色图像</translation>
     </message>
     <message>
         <source>%1: the %2 pixel data cannot be decoded (corrupt stream)</source>
@@ -2057,10 +2128,6 @@ Series: %5</source>
         <translation>%1：JPEG-LS 码流包含 %2 x %3 像素、每像素 %4 个样本、%5 位，与图像的 %6 x %7、分配 %8 位不符</translation>
     </message>
     <message>
-        <source>%1: the file&apos;s elements do not follow the DICOM encoding (misencoded)</source>
-        <translation>%1：文件的数据元素不符合 DICOM 编码（编码错误）</translation>
-    </message>
-    <message>
         <source>%1: the pixel data element cannot be read as pixel data (value representation %2)</source>
         <translation>%1：像素数据元素无法作为像素数据读取（值表示 %2）</translation>
     </message>
@@ -2085,20 +2152,20 @@ Series: %5</source>
         <translation>%1：无法解码 %2 像素数据（%3）</translation>
     </message>
     <message>
-        <source>%1: the %2 pixel data of this multi-frame image cannot be decoded</source>
-        <translation>%1：无法解码此多帧图像的 %2 像素数据</translation>
+        <source>%1: only compressed pixel data is decoded through GDCM</source>
+        <translation>%1：只有压缩的像素数据才通过 GDCM 解码</translation>
     </message>
     <message>
-        <source>%1 has the value representation %2, not %3</source>
-        <translation>%1 的值表示为 %2，而不是 %3</translation>
+        <source>%1: RLE is not decoded through GDCM</source>
+        <translation>%1：RLE 不通过 GDCM 解码</translation>
     </message>
     <message>
-        <source>%1 holds %2 values, not %3</source>
-        <translation>%1 含有 %2 个值，而不是 %3 个</translation>
+        <source>%1: the palette colour lookup table cannot be read: %2</source>
+        <translation>%1：无法读取调色板颜色查找表：%2</translation>
     </message>
     <message>
-        <source>%1: the image cannot be decoded: %2</source>
-        <translation>%1：无法解码该图像：%2</translation>
+        <source>%1: no decoder for this colour image</source>
+        <translation>%1：没有适用于此彩色图像的解码器</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,12 @@
-// Frame decoding: monochrome through DcmPixelData::getUncompressedFrame, colour through dcmimage's luminance,
-// JPEG 2000 through GDCM. Every failure becomes an Error naming the file and the transfer syntax.
+// Frame decoding: monochrome through DcmPixelData::getUncompressedFrame, colour through dcmimage's luminance (the
+// variants it lacks, 32-bit samples and segmented palettes, from DCMTK's samples here), JPEG 2000 through GDCM's
+// codec. Every failure becomes an Error naming the file and the transfer syntax.
 #include "dicom/PixelDecoder.h"
 #include "dicom/DcmtkFile.h"
-#include "dicom/DicomEncodingCheck.h"
 
 #include "dicom/DeclaredImageSize.h"
 #include "dicom/JpegLsDecoder.h"
+#include "dicom/PaletteColour.h"
 #include "dicom/SopClasses.h"
 #include "image/Volume.h"
 
@@ -15,8 +16,6 @@
 #include <cstdlib>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
-#include <dcmtk/dcmdata/dcdict.h>
-#include <dcmtk/dcmdata/dcdicent.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/oflog/oflog.h>
@@ -33,8 +32,6 @@
 #include <dcmtk/dcmjpls/djdecode.h>
 
 #include <gdcmImage.h>
-#include <gdcmImageApplyLookupTable.h>
-#include <gdcmImageReader.h>
 #include <gdcmSequenceOfFragments.h>
 #include <gdcmTransferSyntax.h>
 #include <gdcmTrace.h>
@@ -304,10 +301,15 @@ struct PixelDecoder::Private : PixelDescription
     bool useGdcm = false;
     std::vector<char> gdcmBuffer;
     Uint32 nextFragment = 0;
+    // The palette's luminance per entry, read with the first palette frame.
+    std::vector<float> paletteLuminance;
+    int32_t paletteFirst = 0;
 
     Expected<void> decodeWithGdcm();
     Expected<void> frameFromGdcm(int index, DecodedFrame& out);
     Expected<void> colourFrame(int index, DecodedFrame& out);
+    Expected<void> ownColourFrame(int index, DecodedFrame& out);
+    Expected<void> paletteFrame(const int32_t* indices, DecodedFrame& out);
 };
 
 PixelDecoder::PixelDecoder() : d(std::make_unique<Private>()) {}
@@ -452,97 +454,32 @@ Expected<void> gdcmCodecImage(DcmDataset& dataset, const PixelDescription& descr
     return {};
 }
 
-// GDCM's image reader reads the image pixel module, the palette and the geometry into typed attributes that assert
-// (an abort: Debian builds GDCM with assertions) when an element's value representation or multiplicity is not the
-// dictionary's (fuzz_dicom_file, finding 26: HighBit as LO). The element, as DCMTK read it, that would meet such an
-// assertion; empty when every one of them has its dictionary's VR and, for binary numbers, its fixed VM.
-QString gdcmReaderProblem(DcmDataset& dataset)
-{
-    static const DcmTagKey geometry[] = {DCM_ImagePositionPatient, DCM_ImageOrientationPatient, DCM_SliceThickness,
-                                         DCM_SpacingBetweenSlices, DCM_SequenceOfUltrasoundRegions};
-    const DcmDataDictionary& dictionary = dcmDataDict.rdlock();
-    QString problem;
-    for (unsigned long i = 0; i < dataset.card() && problem.isEmpty(); ++i) {
-        DcmElement* element = dataset.getElement(i);
-        const DcmTagKey key = element->getTag().getXTag();
-        if (key.getGroup() != 0x0028 && std::find(std::begin(geometry), std::end(geometry), key) == std::end(geometry))
-            continue;
-        const DcmDictEntry* entry = dictionary.findEntry(key, nullptr);
-        if (!entry)
-            continue;
-        const DcmEVR expected = entry->getEVR(), found = element->getVR();
-        const bool binary = found == EVR_US || found == EVR_SS;
-        const bool vrOk = expected == found || (expected == EVR_xs && binary) || (expected == EVR_ox && (found == EVR_OB || found == EVR_OW)) ||
-                          (expected == EVR_lt && (binary || found == EVR_OW)) || (expected == EVR_px && (found == EVR_OB || found == EVR_OW));
-        if (!vrOk)
-            problem = PixelDecoderText::tr("%1 has the value representation %2, not %3")
-                          .arg(QString::fromLatin1(key.toString().c_str()), QString::fromLatin1(DcmVR(found).getVRName()),
-                               QString::fromLatin1(DcmVR(expected).getVRName()));
-        else if (binary && entry->isFixedSingleVM() && element->getVM() != unsigned(entry->getVMMin()))
-            problem = PixelDecoderText::tr("%1 holds %2 values, not %3")
-                          .arg(QString::fromLatin1(key.toString().c_str())).arg(element->getVM()).arg(entry->getVMMin());
-    }
-    dcmDataDict.rdunlock();
-    return problem;
-}
-
 } // namespace
 
 Expected<void> PixelDecoder::Private::decodeWithGdcm()
 {
+    // GDCM is a codec here, never a file reader: its image reader works out the whole file's geometry and palette
+    // with assertions (Debian builds it with them: the process aborts) on what it cannot place — damaged functional
+    // groups (fuzz_dicom_file, finding 25), a value representation that is not the dictionary's (26), a
+    // photometric interpretation it half knows (28), a damaged meta group (29). Compressed frames go to its codec
+    // with the image description DCMTK read and the fragments DCMTK holds.
+    DcmDataset& dataset = *file.getDataset();
+    if (!DcmXfer(dataset.getOriginalXfer()).isEncapsulated())
+        return Error::failed(PixelDecoderText::tr("%1: only compressed pixel data is decoded through GDCM").arg(path));
     // GDCM's JPEG-LS codec would call DCMTK's bundled CharLS under CharLS 2's names (JpegLsDecoder.h).
     if (isJpegLs(transferSyntax))
         return Error::failed(PixelDecoderText::tr("%1: JPEG-LS is not decoded through GDCM").arg(path));
-    if (const QString problem = encapsulatedStreamProblem(*file.getDataset(), transferSyntax); !problem.isEmpty())
+    // DCMTK decodes every valid RLE stream, so a failure there means corrupt data, and GDCM's RLE decoder reads past
+    // its input on such data (SEGV under ASan, fuzz_dicom_file).
+    if (transferSyntax == QLatin1String("1.2.840.10008.1.2.5"))
+        return Error::failed(PixelDecoderText::tr("%1: RLE is not decoded through GDCM").arg(path));
+    if (const QString problem = encapsulatedStreamProblem(dataset, transferSyntax); !problem.isEmpty())
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt (%3)").arg(path, transferSyntaxName(transferSyntax), problem));
-    DcmDataset& dataset = *file.getDataset();
-    const bool encapsulated = DcmXfer(dataset.getOriginalXfer()).isEncapsulated();
-    const bool palette = photometric == QLatin1String("PALETTE COLOR");
-    gdcm::ImageReader reader;
     gdcm::Image codecImage;
-    const gdcm::Image* decoded = nullptr;
-    if (encapsulated && !palette) {
-        // Compressed frames go to GDCM's codec alone, with the image description DCMTK read and the fragments
-        // DCMTK holds: GDCM's image reader also works out the geometry of the file, and asserts (Debian builds it
-        // with assertions: the process aborts) on damaged functional groups (fuzz_dicom_file, finding 25: an
-        // enhanced CT whose orientation tag was renamed, ComputeZSpacingFromIPP) as on meta groups it cannot place.
-        auto prepared = gdcmCodecImage(dataset, *this, codecImage);
-        if (!prepared)
-            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (%3)")
-                                     .arg(path, transferSyntaxName(transferSyntax), prepared.error().message));
-        decoded = &codecImage;
-    } else {
-        // Native colour variants dcmimage lacks, and palettes (whose lookup tables GDCM's reader reads): the file
-        // goes to GDCM's image reader. It parses the file again and asserts on elements it cannot place, such as a
-        // value representation that is none in the meta group, which DCMTK reads with a warning, and on damaged
-        // per-frame geometry: only a file whose elements follow the encoding and that has no functional groups.
-        if (checkDicomEncoding(path, DicomTagRule::StructureOnly) == DicomEncodingVerdict::Misencoded)
-            return Error::failed(PixelDecoderText::tr("%1: the file's elements do not follow the DICOM encoding (misencoded)").arg(path));
-        if (dataset.tagExists(DCM_SharedFunctionalGroupsSequence) || dataset.tagExists(DCM_PerFrameFunctionalGroupsSequence))
-            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data of this multi-frame image cannot be decoded")
-                                     .arg(path, transferSyntaxName(transferSyntax)));
-        if (const QString problem = gdcmReaderProblem(dataset); !problem.isEmpty())
-            return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2").arg(path, problem));
-        // Nor a photometric interpretation it does not know: it asserts on one (finding 28, "PAL").
-        if (!gdcmPhotometric(photometric))
-            return Error::failed(PixelDecoderText::tr("%1: the image cannot be decoded: %2")
-                                     .arg(path, PixelDecoderText::tr("the photometric interpretation '%1' is missing or unknown")
-                                                    .arg(photometric.left(32))));
-        reader.SetFileName(QFile::encodeName(path).constData());
-        if (!reader.Read())
-            return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream or unsupported variant)")
-                                     .arg(path, transferSyntaxName(transferSyntax)));
-        decoded = &reader.GetImage();
-    }
-    // Palette colour is expanded to RGB by GDCM's lookup-table filter; `image` then refers to its output.
-    gdcm::ImageApplyLookupTable applyLookupTable;
-    if (decoded->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
-        applyLookupTable.SetInput(*decoded);
-        if (!applyLookupTable.Apply())
-            return Error::failed(PixelDecoderText::tr("%1: the palette colour image cannot be converted").arg(path));
-        decoded = &applyLookupTable.GetOutput();
-    }
-    const gdcm::Image& image = *decoded;
+    if (auto prepared = gdcmCodecImage(dataset, *this, codecImage); !prepared)
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (%3)")
+                                 .arg(path, transferSyntaxName(transferSyntax), prepared.error().message));
+    const gdcm::Image& image = codecImage;
     gdcmBuffer.resize(image.GetBufferLength());
     if (gdcmBuffer.empty() || !image.GetBuffer(gdcmBuffer.data()))
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data cannot be decoded (corrupt stream)")
@@ -579,7 +516,99 @@ void luminanceFromSamples(const int32_t* samples, std::size_t pixels, int planar
     }
 }
 
+// The same for three 32-bit samples per pixel, which int32 does not hold when unsigned: from the words themselves.
+void luminanceFrom32BitSamples(const uint8_t* source, std::size_t pixels, int planar, bool isSigned, int bitsStored,
+                               const QString& photometric, std::vector<float>& out)
+{
+    out.resize(pixels);
+    const bool ybr = photometric.startsWith(QLatin1String("YBR_FULL")) || photometric.startsWith(QLatin1String("YBR_PARTIAL"));
+    const auto sample = [&](std::size_t at) -> double {
+        uint32_t word;
+        std::memcpy(&word, source + 4 * at, 4);
+        return isSigned || bitsStored < 32 ? double(storedValue(word, bitsStored, isSigned)) : double(word);
+    };
+    for (std::size_t i = 0; i < pixels; ++i) {
+        const double a = sample(planar ? i : 3 * i), b = sample(planar ? pixels + i : 3 * i + 1),
+                     c = sample(planar ? 2 * pixels + i : 3 * i + 2);
+        out[i] = float(ybr ? a : 0.299 * a + 0.587 * b + 0.114 * c);
+    }
+}
+
+// A big-endian file's OW pixel data arrives swapped per 16-bit word: 32-bit samples still need their two halves
+// exchanged (rtdose_expb.dcm, SC_rgb_expb_32bit.dcm).
+void swapWordHalves(uint8_t* data, std::size_t words)
+{
+    for (std::size_t i = 0; i < words; ++i) {
+        uint8_t* v = data + 4 * i;
+        std::swap(v[0], v[2]);
+        std::swap(v[1], v[3]);
+    }
+}
+
 } // namespace
+
+Expected<void> PixelDecoder::Private::paletteFrame(const int32_t* indices, DecodedFrame& out)
+{
+    if (paletteLuminance.empty()) {
+        DcmDataset& dataset = *file.getDataset();
+        auto lut = readPaletteLut(dataset, isSigned, DcmXfer(dataset.getOriginalXfer()).isBigEndian());
+        if (!lut)
+            return Error::failed(PixelDecoderText::tr("%1: the palette colour lookup table cannot be read: %2").arg(path, lut.error().message));
+        paletteLuminance = lut->luminance();
+        paletteFirst = lut->firstMapped;
+    }
+    const std::size_t pixels = std::size_t(rows) * columns;
+    const int64_t last = int64_t(paletteLuminance.size()) - 1;
+    out.rows = rows;
+    out.columns = columns;
+    out.isColour = true;
+    out.stored.clear();
+    out.values.resize(pixels);
+    for (std::size_t i = 0; i < pixels; ++i)
+        out.values[i] = paletteLuminance[std::size_t(std::clamp<int64_t>(int64_t(indices[i]) - paletteFirst, 0, last))];
+    return {};
+}
+
+// Colour frames dcmimage does not decode (three 32-bit samples per pixel, segmented palettes): DCMTK gives the
+// stored samples of the frame (native, RLE or JPEG), the luminance is worked out here.
+Expected<void> PixelDecoder::Private::ownColourFrame(int index, DecodedFrame& out)
+{
+    const bool palette = photometric == QLatin1String("PALETTE COLOR");
+    if (!(palette && samples == 1) && !(samples == 3 && bitsAllocated == 32))
+        return Error::failed(PixelDecoderText::tr("%1: no decoder for this colour image").arg(path));
+    DcmDataset* dataset = file.getDataset();
+    DcmElement* element = nullptr;
+    auto* pixelData = dataset->findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData*>(element) : nullptr;
+    if (!pixelData)
+        return Error::failed(PixelDecoderText::tr("%1: the file has no pixel data").arg(path));
+    const std::size_t pixels = std::size_t(rows) * columns;
+    const std::size_t count = pixels * std::size_t(samples);
+    std::vector<uint8_t> frame(count * std::size_t(bitsAllocated / 8));
+    Uint32 fragment = 0;
+    OFString colourModel;
+    const OFCondition status = pixelData->getUncompressedFrame(dataset, Uint32(index), fragment, frame.data(), Uint32(frame.size()), colourModel);
+    if (status.bad())
+        return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3)")
+                                 .arg(path, transferSyntaxName(transferSyntax), QString::fromLatin1(status.text())));
+    if (bitsAllocated == 32 && DcmXfer(dataset->getOriginalXfer()).isBigEndian() && element->getVR() == EVR_OW)
+        swapWordHalves(frame.data(), count);
+    if (!palette) {
+        out.rows = rows;
+        out.columns = columns;
+        out.isColour = true;
+        out.stored.clear();
+        luminanceFrom32BitSamples(frame.data(), pixels, planar, isSigned, bitsStored, photometric, out.values);
+        return {};
+    }
+    std::vector<int32_t> indices(pixels);
+    if (bitsAllocated == 8)
+        unpackSamples(reinterpret_cast<const int8_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
+    else if (bitsAllocated == 16)
+        unpackSamples(reinterpret_cast<const int16_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
+    else
+        unpackSamples(reinterpret_cast<const int32_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
+    return paletteFrame(indices.data(), out);
+}
 
 Expected<void> PixelDecoder::Private::frameFromGdcm(int index, DecodedFrame& out)
 {
@@ -587,19 +616,12 @@ Expected<void> PixelDecoder::Private::frameFromGdcm(int index, DecodedFrame& out
     const std::size_t count = pixels * samples;
     const std::size_t frameBytes = count * (bitsAllocated / 8);
     const char* source = gdcmBuffer.data() + frameBytes * std::size_t(index);
-    if (samples == 3 && bitsAllocated == 32 && !isSigned) {
-        // 32-bit unsigned colour samples do not fit int32: take the luminance from the raw words.
-        const uint32_t* words = reinterpret_cast<const uint32_t*>(source);
+    if (samples == 3 && bitsAllocated == 32) {
         out.rows = rows;
         out.columns = columns;
         out.isColour = true;
         out.stored.clear();
-        out.values.resize(pixels);
-        for (std::size_t i = 0; i < pixels; ++i) {
-            const double a = planar ? words[i] : words[3 * i], b = planar ? words[pixels + i] : words[3 * i + 1],
-                         c = planar ? words[2 * pixels + i] : words[3 * i + 2];
-            out.values[i] = float(photometric.startsWith(QLatin1String("YBR_FULL")) ? a : 0.299 * a + 0.587 * b + 0.114 * c);
-        }
+        luminanceFrom32BitSamples(reinterpret_cast<const uint8_t*>(source), pixels, planar, isSigned, bitsStored, photometric, out.values);
         return {};
     }
     std::vector<int32_t> unpacked(count);
@@ -619,6 +641,8 @@ Expected<void> PixelDecoder::Private::frameFromGdcm(int index, DecodedFrame& out
         luminanceFromSamples(unpacked.data(), pixels, planar, photometric, out.values);
         return {};
     }
+    if (photometric == QLatin1String("PALETTE COLOR")) // the codec gives the indices
+        return paletteFrame(unpacked.data(), out);
     out.isColour = false;
     out.values.clear();
     out.stored = std::move(unpacked);
@@ -690,8 +714,13 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
     }
     if (d->samples != 1 || d->photometric == QLatin1String("PALETTE COLOR")) {
         auto colour = d->colourFrame(index, out);
-        // dcmimage lacks some variants (32-bit samples, segmented palettes): GDCM may know them.
-        if (!colour.ok() && d->decodeWithGdcm().ok())
+        if (colour.ok())
+            return colour;
+        // dcmimage lacks some variants (32-bit samples, segmented palettes): decoded here from DCMTK's samples.
+        if (auto own = d->ownColourFrame(index, out); own.ok())
+            return own;
+        // Compressed streams DCMTK's codecs refuse (other JPEG variants, odd encoders): GDCM's codec may know them.
+        if (d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         return colour;
     }
@@ -758,7 +787,7 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         const QString dcmtkReason = QString::fromLatin1(status.text());
         // Nor native pixel data: DCMTK reads every native layout, so a failure there means a damaged description,
         // which GDCM's image reader would meet with its assertions (fuzz_dicom_file, finding 25).
-        if (d->transferSyntax != QLatin1String("1.2.840.10008.1.2.5") && encapsulated && d->decodeWithGdcm().ok())
+        if (d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
         // A transfer syntax we have a decoder for is corrupt when it fails; only the others are unsupported.
@@ -767,15 +796,8 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
             return Error::failed(PixelDecoderText::tr("%1: the transfer syntax %2 is not supported (%3)").arg(d->path, syntax, dcmtkReason));
         return Error::failed(PixelDecoderText::tr("%1: the %2 pixel data is corrupt or truncated (%3)").arg(d->path, syntax, dcmtkReason));
     }
-    // A big-endian file's OW pixel data arrives swapped per 16-bit word: 32-bit samples (RT Dose) still need their
-    // two halves exchanged (rtdose_expb.dcm).
-    if (d->bitsAllocated == 32 && DcmXfer(dataset->getOriginalXfer()).isBigEndian() && element->getVR() == EVR_OW) {
-        for (std::size_t i = 0; i < pixels; ++i) {
-            uint8_t* v = frameBuffer.data() + 4 * i;
-            std::swap(v[0], v[2]);
-            std::swap(v[1], v[3]);
-        }
-    }
+    if (d->bitsAllocated == 32 && DcmXfer(dataset->getOriginalXfer()).isBigEndian() && element->getVR() == EVR_OW)
+        swapWordHalves(frameBuffer.data(), pixels);
     out.rows = d->rows;
     out.columns = d->columns;
     out.isColour = false;

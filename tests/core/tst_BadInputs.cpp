@@ -734,9 +734,9 @@ void TestBadInputs::fuzzFindings()
     }
     // fuzz_dicom_file, finding 26: a native RGB image whose HighBit is written as LO. dcmimage could not decode it, so
     // GDCM's image reader was asked, and its typed attribute asserted on the value representation (abort, Release
-    // CLI too). The reader is kept for the variants only it decodes (32-bit RGB as here, segmented palettes) and now
-    // gets only files whose image module elements have their dictionary's VR and multiplicity. Made from
-    // pydicom-data's SC_rgb_32bit.dcm, which needs that reader.
+    // CLI too). GDCM's reader is out of the process now: 32-bit colour samples and segmented palettes, the variants
+    // only it had decoded, are decoded from DCMTK's samples, which need no HighBit. Made from pydicom-data's
+    // SC_rgb_32bit.dcm: it decodes with HighBit as LO as it does unchanged.
     {
         DELINEATE_REQUIRE_DATA("pydicom-data/SC_rgb_32bit.dcm");
         QByteArray rgbBytes = dataBytes("pydicom-data/SC_rgb_32bit.dcm");
@@ -750,7 +750,25 @@ void TestBadInputs::fuzzFindings()
         rgbBytes[highBit + 5] = 'O';
         QString rgbFile;
         const QString rgbMessages = messagesOfOneFile(QStringLiteral("rgb32-highbit-lo.dcm"), rgbBytes, rgbFile);
-        QVERIFY2(rgbMessages.contains(rgbFile) && rgbMessages.contains(QLatin1String("cannot be decoded")), qPrintable(rgbMessages));
+        QVERIFY2(!rgbMessages.contains(rgbFile), qPrintable(rgbMessages));
+    }
+    // fuzz_dicom_file, finding 29: pydicom-data's SC_rgb_dcmtk_ebcys2_dcmd.dcm (8-bit RGB) with an item of its
+    // DerivationCodeSequence one byte longer (0x34 -> 0x35 at offset 908) and its Pixel Representation renamed
+    // (0028,FC02). dcmimage refused it (missing attribute), GDCM's image reader was asked, read the file again and
+    // asserted in FileMetaInformation::ReadCompat ("is.good()"; abort, Release CLI too). The three changed bytes
+    // alone aborted the fuzz build of 4485551. GDCM reads no file now: the image is refused, named.
+    {
+        DELINEATE_REQUIRE_DATA("pydicom-data/SC_rgb_dcmtk_ebcys2_dcmd.dcm");
+        QByteArray scBytes = dataBytes("pydicom-data/SC_rgb_dcmtk_ebcys2_dcmd.dcm");
+        QCOMPARE(scBytes.size(), 31662);
+        QCOMPARE(quint8(scBytes.at(908)), quint8(0x34));
+        QCOMPARE(scBytes.mid(1596, 4), QByteArray::fromHex("28000301"));
+        scBytes[908] = char(0x35);
+        scBytes[1598] = char(0x02);
+        scBytes[1599] = char(0xfc);
+        QString scFile;
+        const QString scMessages = messagesOfOneFile(QStringLiteral("sc-rgb-item-length.dcm"), scBytes, scFile);
+        QVERIFY2(scMessages.contains(scFile) && scMessages.contains(QLatin1String("cannot be decoded")), qPrintable(scMessages));
     }
     // fuzz_dicom_file, finding 28: pydicom-data's big-endian RGB image with its Photometric Interpretation "RGB"
     // made "PAL". dcmimage refused it, GDCM's image reader was asked and asserted on the interpretation it does not

@@ -3,7 +3,9 @@
 // stated in a table, one row per file.
 #include "TestData.h"
 
+#include "dicom/DcmtkFile.h"
 #include "dicom/DicomScanner.h"
+#include "dicom/PaletteColour.h"
 #include "dicom/SeriesLoader.h"
 
 #include <QDirIterator>
@@ -13,6 +15,9 @@
 
 #include <array>
 #include <cmath>
+
+#include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcxfer.h>
 
 using namespace delineate;
 
@@ -281,6 +286,8 @@ private Q_SLOTS:
             {"pydicom-data/SC_rgb_expb_2frame.dcm", "pydicom-data/SC_rgb_2frame.dcm", 0.0},
             {"pydicom-data/SC_rgb_expb_16bit.dcm", "pydicom-data/SC_rgb_16bit.dcm", 0.0},
             {"pydicom-data/SC_rgb_expb_32bit.dcm", "pydicom-data/SC_rgb_32bit.dcm", 0.0},
+            {"pydicom-data/SC_rgb_expb_32bit_2frame.dcm", "pydicom-data/SC_rgb_32bit_2frame.dcm", 0.0},
+            {"pydicom-data/gdcm-US-ALOKA-16_big.dcm", "pydicom-data/gdcm-US-ALOKA-16.dcm", 0.0},
             {"pydicom-data/JLSL_RGB_ILV1.dcm", "pydicom-data/JLSL_RGB_ILV0.dcm", 0.0},
             {"pydicom-data/JLSL_RGB_ILV2.dcm", "pydicom-data/JLSL_RGB_ILV0.dcm", 0.0},
             {"debian-pydicom:SC_rgb_rle.dcm", "pydicom-data/SC_rgb.dcm", 0.0},
@@ -324,6 +331,106 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("largest voxel difference %1 > %2").arg(largest).arg(tolerance)));
         // A twin comparison of two blank images would prove nothing.
         QVERIFY(a->valueRange().maximum > a->valueRange().minimum);
+    }
+
+    void thirtyTwoBitColourIsTheEightBitPictureScaled()
+    {
+        // pydicom's SC_rgb* files hold one picture at 8, 16 and 32 bits per sample, each sample the 8-bit one times
+        // (2^bits - 1) / 255: the 32-bit luminance, scaled back, must be the 8-bit file's (which dcmimage decodes,
+        // to a whole number: within one unit). dcmimage does not decode 32-bit colour samples; Delineate does, from
+        // DCMTK's samples.
+        const QList<std::pair<const char*, const char*>> pairs = {{"pydicom-data/SC_rgb_32bit.dcm", "pydicom-data/SC_rgb.dcm"},
+                                                                  {"pydicom-data/SC_rgb_32bit_2frame.dcm", "pydicom-data/SC_rgb_2frame.dcm"}};
+        for (const auto& [wide, narrow] : pairs) {
+            DELINEATE_REQUIRE_DATA(QLatin1String(wide));
+            DELINEATE_REQUIRE_DATA(QLatin1String(narrow));
+            auto a = loadFirst(resolve(QLatin1String(wide)));
+            QVERIFY2(a.ok(), qPrintable(a.error().message));
+            auto b = loadFirst(resolve(QLatin1String(narrow)));
+            QVERIFY2(b.ok(), qPrintable(b.error().message));
+            QCOMPARE(a->geometry().size(), b->geometry().size());
+            const double scale = 4294967295.0 / 255.0;
+            double largest = 0.0;
+            for (std::size_t i = 0; i < a->voxelCount(); ++i)
+                largest = std::max(largest, std::abs(a->valueAt(i) / scale - b->valueAt(i)));
+            QVERIFY2(largest < 1.0, qPrintable(QStringLiteral("%1: largest difference %2 (8-bit units)").arg(QLatin1String(wide)).arg(largest)));
+            QVERIFY(b->valueRange().maximum > b->valueRange().minimum);
+        }
+    }
+
+    void segmentedLookupTablesExpandAsTheStandardSays()
+    {
+        // PS3.3 C.7.9.2: a discrete segment lists its values; a linear one continues from the last value to its Y1
+        // in Segment Length steps (ending on Y1); an indirect one copies earlier segments found by byte offset.
+        const std::vector<uint16_t> words = {0, 3, 10, 20, 30, // discrete: 10 20 30
+                                             1, 4, 70,         // linear from 30: 40 50 60 70
+                                             2, 2, 0, 0};      // the two segments at byte 0 again: 10 20 30, then 40..70
+        const std::vector<uint16_t> expected = {10, 20, 30, 40, 50, 60, 70, 10, 20, 30, 40, 50, 60, 70};
+        auto expanded = expandSegmentedLut(words.data(), words.size(), expected.size());
+        QVERIFY2(expanded.ok(), qPrintable(expanded.error().message));
+        QCOMPARE(*expanded, expected);
+        // A linear segment copied later starts from the value before the copy; the offset may point past word 0.
+        const std::vector<uint16_t> rising = {0, 1, 0, 1, 2, 100, 0, 1, 200, 2, 1, 6, 0};
+        auto copied = expandSegmentedLut(rising.data(), rising.size(), 6);
+        QVERIFY2(copied.ok(), qPrintable(copied.error().message));
+        QCOMPARE(*copied, (std::vector<uint16_t>{0, 50, 100, 200, 150, 100}));
+        // A trailing pad word (odd byte length rounded up) ends the data.
+        std::vector<uint16_t> padded = words;
+        padded.push_back(0);
+        QVERIFY(expandSegmentedLut(padded.data(), padded.size(), expected.size()).ok());
+        // 8-bit entries: the segments are bytes, the indirect offset four of them.
+        const std::vector<uint16_t> bytes = {0, 2, 5, 9, 1, 2, 13, 2, 1, 0, 0, 0, 0};
+        auto small = expandSegmentedLut(bytes.data(), bytes.size(), 6, 1);
+        QVERIFY2(small.ok(), qPrintable(small.error().message));
+        QCOMPARE(*small, (std::vector<uint16_t>{5, 9, 11, 13, 5, 9}));
+        // What is refused, each with the reason.
+        const QList<std::tuple<std::vector<uint16_t>, std::size_t, const char*>> bad = {
+            {{1, 2, 7}, 2, "no value before it"},
+            {{0, 2, 1, 2, 3, 1}, 2, "unknown type"},
+            {{0, 5, 1, 2}, 5, "runs past"},
+            {{0, 2, 1, 2, 1}, 2, ""}, // a lone word after the last segment is padding
+            {{0, 2, 1, 2, 2, 1, 8, 0}, 4, "not at an earlier segment"},
+            {{0, 2, 1, 2, 2, 1, 0, 0, 2, 1, 8, 0}, 6, "another indirect"},
+            {{0, 3, 1, 2, 3}, 2, "more than the 2 entries"},
+            {{0, 3, 1, 2, 3}, 4, "3 entries, the descriptor 4"},
+        };
+        for (const auto& [data, entries, phrase] : bad) {
+            auto result = expandSegmentedLut(data.data(), data.size(), entries);
+            if (QByteArray(phrase).isEmpty()) {
+                QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+                continue;
+            }
+            QVERIFY2(!result.ok(), phrase);
+            QVERIFY2(result.error().message.contains(QLatin1String(phrase)), qPrintable(result.error().message));
+        }
+    }
+
+    void segmentedPaletteOfARealFile()
+    {
+        // gdcm-US-ALOKA-16 (an ultrasound image, little and big endian): 65,536 entries per colour from segments.
+        // Its red table begins (dcmdump) 0000 0002 0000 7070 0001 0005 c0c0 0000 0012 c8c8: two discrete values,
+        // a linear ramp of five to 0xc0c0, then discrete values from 0xc8c8. GDCM's own expansion
+        // (gdcmconv --decompress-lut) is no oracle here: its linear segments start on the previous value and stop
+        // a step short of Y1 (0000 7070 7070 8080 ... b0b0 c8c8), against PS3.3 C.7.9.2.2 and pydicom.
+        std::array<std::vector<uint16_t>, 3> little;
+        for (const char* name : {"pydicom-data/gdcm-US-ALOKA-16.dcm", "pydicom-data/gdcm-US-ALOKA-16_big.dcm"}) {
+            DELINEATE_REQUIRE_DATA(QLatin1String(name));
+            DcmFileFormat file;
+            QVERIFY(loadDicomFile(file, resolve(QLatin1String(name))).good());
+            const bool bigEndian = DcmXfer(file.getDataset()->getOriginalXfer()).isBigEndian();
+            auto lut = readPaletteLut(*file.getDataset(), false, bigEndian);
+            QVERIFY2(lut.ok(), qPrintable(lut.error().message));
+            QCOMPARE(lut->bitsPerEntry, 16);
+            QCOMPARE(lut->firstMapped, 0);
+            for (const auto& channel : lut->channels)
+                QCOMPARE(channel.size(), std::size_t(65536));
+            const std::vector<uint16_t> redStart(lut->channels[0].begin(), lut->channels[0].begin() + 8);
+            QCOMPARE(redStart, (std::vector<uint16_t>{0x0000, 0x7070, 0x8080, 0x9090, 0xa0a0, 0xb0b0, 0xc0c0, 0xc8c8}));
+            if (!bigEndian)
+                little = lut->channels;
+            else
+                QVERIFY(lut->channels == little);
+        }
     }
 
     void jpegLsDecodesLikeGdcmAlone()
