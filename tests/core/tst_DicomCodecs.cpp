@@ -16,7 +16,9 @@
 #include <array>
 #include <cmath>
 
+#include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
 using namespace delineate;
@@ -400,6 +402,64 @@ private Q_SLOTS:
                 QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
                 continue;
             }
+            QVERIFY2(!result.ok(), phrase);
+            QVERIFY2(result.error().message.contains(QLatin1String(phrase)), qPrintable(result.error().message));
+        }
+    }
+
+    void plainPalettesAreReadAsDescribed()
+    {
+        // Plain tables (the palettes of frames GDCM's codec decodes): the descriptor's entries, first mapped value
+        // (signed with signed pixels) and bits; 8-bit entries one per word, packed two to a word, or in the high byte.
+        const auto palette = [](Uint16 entries, Uint16 first, Uint16 bits, const std::vector<Uint16>& red,
+                                const std::vector<Uint16>& green, const std::vector<Uint16>& blue) {
+            auto item = std::make_unique<DcmItem>();
+            const DcmTagKey descriptors[] = {DCM_RedPaletteColorLookupTableDescriptor, DCM_GreenPaletteColorLookupTableDescriptor,
+                                             DCM_BluePaletteColorLookupTableDescriptor};
+            const DcmTagKey data[] = {DCM_RedPaletteColorLookupTableData, DCM_GreenPaletteColorLookupTableData,
+                                      DCM_BluePaletteColorLookupTableData};
+            const std::vector<Uint16>* tables[] = {&red, &green, &blue};
+            for (int c = 0; c < 3; ++c) {
+                const Uint16 descriptor[3] = {entries, first, bits};
+                item->putAndInsertUint16Array(descriptors[c], descriptor, 3);
+                if (!tables[c]->empty())
+                    item->putAndInsertUint16Array(data[c], tables[c]->data(), static_cast<unsigned long>(tables[c]->size()));
+            }
+            return item;
+        };
+        auto sixteen = palette(4, 10, 16, {0, 1000, 2000, 65535}, {0, 0, 0, 65535}, {65535, 0, 0, 65535});
+        auto lut = readPaletteLut(*sixteen, false, false);
+        QVERIFY2(lut.ok(), qPrintable(lut.error().message));
+        QCOMPARE(lut->firstMapped, 10);
+        QCOMPARE(lut->channels[0], (std::vector<uint16_t>{0, 1000, 2000, 65535}));
+        const std::vector<float> luminance = lut->luminance();
+        QCOMPARE(luminance.size(), std::size_t(4));
+        QVERIFY(std::abs(luminance[0] - 0.114f * 65535) < 0.5f && std::abs(luminance[3] - 65535.0f) < 0.5f);
+        QVERIFY(std::abs(luminance[1] - 0.299f * 1000) < 0.01f);
+        auto negative = palette(4, 0xfffe, 16, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4});
+        QCOMPARE(readPaletteLut(*negative, true, false)->firstMapped, -2);
+        QCOMPARE(readPaletteLut(*negative, false, false)->firstMapped, 65534);
+        auto packed = palette(4, 0, 8, {0x2010, 0x4030}, {0x2010, 0x4030}, {0x2010, 0x4030});
+        QCOMPARE(readPaletteLut(*packed, false, false)->channels[1], (std::vector<uint16_t>{0x10, 0x20, 0x30, 0x40}));
+        auto high = palette(2, 0, 8, {0x1000, 0xff00}, {0x1000, 0xff00}, {0x1000, 0xff00});
+        QCOMPARE(readPaletteLut(*high, false, false)->channels[2], (std::vector<uint16_t>{0x10, 0xff}));
+        // Refused, with the reason.
+        const std::vector<std::pair<std::unique_ptr<DcmItem>, const char*>> bad = [&] {
+            std::vector<std::pair<std::unique_ptr<DcmItem>, const char*>> list;
+            list.emplace_back(palette(4, 0, 12, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}), "12 bits per entry");
+            list.emplace_back(palette(4, 0, 16, {1, 2, 3}, {1, 2, 3, 4}, {1, 2, 3, 4}), "3 words for 4 entries");
+            list.emplace_back(palette(4, 0, 16, {1, 2, 3, 4}, {}, {1, 2, 3, 4}), "green palette has no data");
+            auto unlike = palette(4, 0, 16, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4});
+            const Uint16 other[3] = {4, 1, 16};
+            unlike->putAndInsertUint16Array(DCM_BluePaletteColorLookupTableDescriptor, other, 3);
+            list.emplace_back(std::move(unlike), "blue palette is described unlike the red one");
+            auto missing = palette(4, 0, 16, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4});
+            delete missing->remove(DCM_RedPaletteColorLookupTableDescriptor);
+            list.emplace_back(std::move(missing), "red palette descriptor is missing");
+            return list;
+        }();
+        for (const auto& [item, phrase] : bad) {
+            auto result = readPaletteLut(*item, false, false);
             QVERIFY2(!result.ok(), phrase);
             QVERIFY2(result.error().message.contains(QLatin1String(phrase)), qPrintable(result.error().message));
         }
