@@ -1,4 +1,4 @@
-// bench_infer [--threads N] [--slices N] [--volume-slices N]: inference speed of the reference SimpleUNet and of
+// bench_infer [--threads N] [--slices N] [--volume-slices N] [--layers] [--profile]: inference speed of the reference SimpleUNet and of
 // each default model, against a channels-last oneDNN convolution measured in the same run. Last line: JSON.
 #include "ReferenceConvolution.h"
 
@@ -13,7 +13,13 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <torch/csrc/autograd/profiler_legacy.h>
+
+#include <QTemporaryDir>
+
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 using namespace delineate;
 using namespace delineate::ml;
@@ -97,6 +103,73 @@ QJsonObject timeLayers(QTextStream& out, double reference)
     return QJsonObject{{QStringLiteral("layers"), rows}, {QStringLiteral("convolutions_ms"), totalMs}};
 }
 
+// --profile: where a pass of `model` goes, op by op. LibTorch's profiler records `slices` slices; each op's self
+// time (its duration less that of the ops it called) is summed by name. Printed as a table, returned as JSON.
+QJsonObject profileOps(QTextStream& out, const SegmentationModel& model, int threads, ComputePrecision precision, int slices)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.json"));
+    const Volume volume = syntheticVolume(slices);
+    double wall = 0.0;
+    {
+        torch::autograd::profiler::RecordProfile profile(path.toStdString());
+        wall = secondsFor(volume, model, threads, precision);
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonDocument trace = QJsonDocument::fromJson(file.readAll());
+    const QJsonArray events = trace.isArray() ? trace.array() : trace.object().value(QStringLiteral("traceEvents")).toArray();
+    struct Span { QString name; double start, end; };
+    std::map<QString, std::vector<Span>> byThread;
+    for (const QJsonValue& value : events) {
+        const QJsonObject e = value.toObject();
+        if (e.value(QStringLiteral("ph")).toString() != QLatin1String("X"))
+            continue;
+        const double start = e.value(QStringLiteral("ts")).toDouble();
+        byThread[e.value(QStringLiteral("tid")).toVariant().toString()].push_back(
+            {e.value(QStringLiteral("name")).toString(), start, start + e.value(QStringLiteral("dur")).toDouble()});
+    }
+    std::map<QString, std::pair<double, int>> self; // name -> (microseconds, calls)
+    for (auto& [thread, spans] : byThread) {
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start || (a.start == b.start && a.end > b.end); });
+        std::vector<std::pair<const Span*, double>> stack; // span, time of its children
+        const auto close = [&](double until) {
+            while (!stack.empty() && stack.back().first->end <= until) {
+                const auto [span, children] = stack.back();
+                stack.pop_back();
+                auto& entry = self[span->name];
+                entry.first += (span->end - span->start) - children;
+                entry.second += 1;
+                if (!stack.empty())
+                    stack.back().second += span->end - span->start;
+            }
+        };
+        for (const Span& span : spans) {
+            close(span.start);
+            stack.push_back({&span, 0.0});
+        }
+        close(1e300);
+    }
+    std::vector<std::pair<QString, std::pair<double, int>>> sorted(self.begin(), self.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    double total = 0.0;
+    for (const auto& entry : sorted)
+        total += entry.second.first;
+    out << "profile (" << computePrecisionName(precision) << ", " << slices << " slices, " << wall * 1000.0 / slices
+        << " ms/slice wall): self time per op, ms/slice\n";
+    QJsonArray rows;
+    for (std::size_t i = 0; i < sorted.size() && i < 20; ++i) {
+        const double ms = sorted[i].second.first / 1000.0 / slices;
+        out << "  " << sorted[i].first << ": " << ms << " (" << sorted[i].second.second / slices << " calls)\n";
+        rows.append(QJsonObject{{QStringLiteral("op"), sorted[i].first}, {QStringLiteral("ms_per_slice"), ms},
+                                {QStringLiteral("calls_per_slice"), sorted[i].second.second / slices}});
+    }
+    out << "  (all ops: " << total / 1000.0 / slices << " ms/slice)\n";
+    return QJsonObject{{QStringLiteral("precision"), computePrecisionName(precision)}, {QStringLiteral("ops"), rows},
+                       {QStringLiteral("ops_ms_per_slice"), total / 1000.0 / slices}, {QStringLiteral("wall_ms_per_slice"), wall * 1000.0 / slices}};
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -109,7 +182,8 @@ int main(int argc, char* argv[])
                        {QStringLiteral("models"), QStringLiteral("only models whose name contains this text"), QStringLiteral("TEXT")},
                        {QStringLiteral("float32-only"), QStringLiteral("time float32 only, even where bfloat16 is native")},
                        {QStringLiteral("batch"), QStringLiteral("slices per forward pass (default: automatic)"), QStringLiteral("N")},
-                       {QStringLiteral("layers"), QStringLiteral("time each 3x3 convolution of the unet preset alone (float32), then stop")}});
+                       {QStringLiteral("layers"), QStringLiteral("time each 3x3 convolution of the unet preset alone (float32), then stop")},
+                       {QStringLiteral("profile"), QStringLiteral("self time per LibTorch op of each model (--models to pick), then stop")}});
     parser.process(app);
     const int threads = parser.value(QStringLiteral("threads")).isEmpty() ? QThread::idealThreadCount()
                                                                           : parser.value(QStringLiteral("threads")).toInt();
@@ -161,6 +235,27 @@ int main(int argc, char* argv[])
     const double referenceBf16 = bfloat16 ? bench::referenceConvolutionGflops(torch::kBFloat16) : 0.0;
     if (bfloat16)
         out << "reference conv in bfloat16: " << referenceBf16 << " GFLOP/s\n";
+
+    if (parser.isSet(QStringLiteral("profile"))) {
+        QJsonArray profiles;
+        for (Candidate& c : candidates) {
+            if (!c.name.contains(parser.value(QStringLiteral("models"))))
+                continue;
+            for (ComputePrecision precision : {ComputePrecision::Float32, ComputePrecision::BFloat16}) {
+                if (precision == ComputePrecision::BFloat16 && !bfloat16)
+                    continue;
+                secondsFor(syntheticVolume(2), c.model, threads, precision); // warm-up
+                out << c.name << " ";
+                QJsonObject profile = profileOps(out, c.model, threads, precision, slices);
+                profile.insert(QStringLiteral("model"), c.name);
+                profiles.append(profile);
+            }
+        }
+        out << QJsonDocument(QJsonObject{{QStringLiteral("threads"), threads}, {QStringLiteral("profiles"), profiles}})
+                   .toJson(QJsonDocument::Compact)
+            << Qt::endl;
+        return 0;
+    }
 
     const Volume sample = syntheticVolume(slices);
     QJsonArray rows;

@@ -147,7 +147,7 @@ void SegmentationModel::Private::prepareForInference(const torch::Device& target
         for (auto& p : network->parameters())
             if (p.dim() == 4)
                 p.set_data(p.contiguous(torch::MemoryFormat::ChannelsLast));
-        network->fuseBatchNormForInference();
+        network->prepareForInference();
     }
     device = target;
     preparedForInference = true;

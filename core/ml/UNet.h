@@ -18,13 +18,19 @@ public:
     torch::Tensor forward(const torch::Tensor& input);
     // The plain transposed convolution, to check the equivalence in tests.
     torch::Tensor forwardReference(const torch::Tensor& input);
+    // Inference: builds the 2x2 kernel (and its bfloat16 copy) once instead of on every pass; `clear` drops it
+    // (training changes the weights).
+    void prepareForInference(bool clear = false);
 
     torch::Tensor weight; // [in, out, 3, 3] like torch::nn::ConvTranspose2d
     torch::Tensor bias;   // [out]
 
 private:
+    torch::Tensor kernel(bool channelsLast) const;
+
     int64_t m_outputChannels;
     torch::Tensor m_tapIndex; // which of the 3x3 taps (9 = zero) feeds each 2x2 tap of each output phase
+    torch::Tensor m_kernel, m_kernelBf16, m_bias, m_biasBf16; // prepared for inference
 };
 TORCH_MODULE(UpConvolution);
 
@@ -37,8 +43,10 @@ public:
     const UNetArchitecture& architecture() const { return m_architecture; }
 
     // Inference only: folds each batch norm (running statistics) into the convolution before it, so a block is
-    // conv+bias+ReLU with no separate normalisation pass over the activations. Undone by train().
-    void fuseBatchNormForInference();
+    // conv+bias+ReLU with no separate normalisation pass over the activations; an instance norm is computed from
+    // the slice's own statistics as one scale-and-shift pass in the activations' layout (LibTorch's goes through a
+    // plain-layout copy). Undone by train().
+    void prepareForInference();
     bool isFused() const { return m_fused; }
     void train(bool on = true) override;
 
@@ -47,10 +55,19 @@ private:
     {
         torch::Tensor weight;
         torch::Tensor bias;
+        // The same in bfloat16, for passes under bfloat16 autocast (which would cast them on every pass).
+        torch::Tensor weightBf16, biasBf16;
+        // Instance norm after the convolution (undefined without): its affine scale and shift.
+        torch::Tensor normWeight, normBias;
+        double epsilon = 1e-5;
     };
     torch::nn::Sequential block(int64_t input, int64_t output);
     torch::Tensor runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x);
     static std::vector<FusedConvolution> fuse(torch::nn::Sequential& block);
+    static torch::Tensor instanceNormalized(const torch::Tensor& x, const FusedConvolution& f);
+    // Inference: the input's channels, zero-padded to this many for the first convolution (prepareForInference).
+    static constexpr int64_t kNarrowInputChannels = 4;
+    static torch::Tensor paddedChannels(const torch::Tensor& x, int64_t channels);
 
     UNetArchitecture m_architecture;
     std::vector<torch::nn::Sequential> m_encoder;   // one block per level

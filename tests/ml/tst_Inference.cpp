@@ -1,9 +1,13 @@
-// Inference job: tiling and blending, slice axes, resampling to the model's spacing, cancel, re-thresholding, and
-// a clone that is trained while its original segments.
+// Inference job: tiling and blending, slice axes, resampling to the model's spacing, cancel, re-thresholding, a
+// clone that is trained while its original segments, and the prepared inference path of the shipped models.
+#include "io/VolumeIO.h"
 #include "ml/Inference.h"
 #include "ml/ModelInternals.h"
 #include "ml/OverlapMetrics.h"
 
+#include "TestData.h"
+
+#include <QDir>
 #include <QtTest>
 
 #include <thread>
@@ -12,6 +16,21 @@ using namespace delineate;
 using namespace delineate::ml;
 
 namespace {
+
+// Slice `z` of `volume` as a 1 x 1 x H x W tensor, z-scored, zero-padded to multiples of 16.
+torch::Tensor sliceTensor(const Volume& volume, int64_t z)
+{
+    const auto size = volume.geometry().size();
+    const int64_t w = size[0], h = size[1];
+    const int64_t paddedW = (w + 15) / 16 * 16, paddedH = (h + 15) / 16 * 16;
+    auto slice = torch::zeros({h, w});
+    auto* values = slice.data_ptr<float>();
+    for (int64_t y = 0; y < h; ++y)
+        for (int64_t x = 0; x < w; ++x)
+            values[y * w + x] = float(volume.valueAt(std::size_t((z * h + y) * w + x)));
+    slice = (slice - slice.mean()) / (slice.std() + 1e-6);
+    return torch::constant_pad_nd(slice, {0, paddedW - w, 0, paddedH - h}).view({1, 1, paddedH, paddedW});
+}
 
 // A TorchScript "network" that maps each pixel independently: logits = 20 * x - 10 (x is the window-normalised
 // value). Any tiling, batching or axis must then reproduce sigmoid(20 v / 255 - 10) exactly.
@@ -260,6 +279,49 @@ private Q_SLOTS:
         auto mismatch = compareLabelMaps(other, reference, QStringLiteral("p.nii"), QStringLiteral("r.nii"));
         QVERIFY(!mismatch.ok());
         QVERIFY(mismatch.error().message.contains(QStringLiteral("p.nii")));
+    }
+
+    void preparedInferenceMatchesThePlainNetwork()
+    {
+        // What inference runs (batch norm folded into the convolutions, instance norm as one scale-and-shift pass
+        // from the slice's statistics, the input padded to 4 channels, up-convolution kernels built once) against
+        // the network's own eval-mode pass, on real images, for both shipped models, in float32:
+        // max |Δlogit| <= 1e-3 x (1 + max |logit|).
+        DELINEATE_REQUIRE_DATA("isbi2012-membrane/train/image/29.png");
+        DELINEATE_REQUIRE_DATA("pyradiomics-brain1/brain1_image.nrrd");
+        std::vector<torch::Tensor> em, brain;
+        for (int n = 24; n <= 29; ++n) {
+            auto image = readVolume(testing::dataPath(QStringLiteral("isbi2012-membrane/train/image/%1.png").arg(n)));
+            QVERIFY(image.ok());
+            em.push_back(sliceTensor(*image, 0));
+        }
+        auto brain1 = readVolume(testing::dataPath(QStringLiteral("pyradiomics-brain1/brain1_image.nrrd")));
+        QVERIFY2(brain1.ok(), qPrintable(brain1.ok() ? QString() : brain1.error().message));
+        const int64_t depth = brain1->geometry().size()[2];
+        for (int64_t z : {depth / 3, depth / 2, 2 * depth / 3})
+            brain.push_back(sliceTensor(*brain1, z));
+        const QDir models(QStringLiteral(DELINEATE_MODELS_DIR));
+        const std::pair<const char*, std::vector<torch::Tensor>*> cases[] = {{"em-membranes.dlm", &em}, {"brain-mask-t1.dlm", &brain}};
+        torch::NoGradGuard noGrad;
+        for (const auto& [name, inputs] : cases) {
+            auto plain = SegmentationModel::load(models.filePath(QLatin1String(name)));
+            auto fast = SegmentationModel::load(models.filePath(QLatin1String(name)));
+            QVERIFY(plain.ok() && fast.ok());
+            UNet network = plain->internals().network;
+            network->eval();
+            fast->internals().prepareForInference(torch::kCPU);
+            QVERIFY(fast->internals().network->isFused());
+            double worst = 0.0;
+            for (const torch::Tensor& input : *inputs) {
+                const auto reference = network->forward(input);
+                const auto logits = fast->internals().forward(input.contiguous(torch::MemoryFormat::ChannelsLast));
+                const double difference = (logits - reference).abs().max().item<double>();
+                const double allowed = 1e-3 * (1.0 + reference.abs().max().item<double>());
+                worst = std::max(worst, difference / allowed);
+                QVERIFY2(difference <= allowed, qPrintable(QStringLiteral("%1: max |difference| %2 > %3").arg(QLatin1String(name)).arg(difference).arg(allowed)));
+            }
+            qInfo("%s: largest logit difference %.3f of the allowed", name, worst);
+        }
     }
 };
 

@@ -135,23 +135,41 @@ private Q_SLOTS:
         QCOMPARE(changed, before.size());
     }
 
-    void foldedBatchNormMatchesEvalMode()
+    void inferencePathMatchesEvalMode_data()
     {
+        QTest::addColumn<int>("normalization");
+        QTest::newRow("batch norm (folded)") << int(Normalization::BatchNorm);
+        QTest::newRow("instance norm (one pass)") << int(Normalization::InstanceNorm);
+    }
+
+    void inferencePathMatchesEvalMode()
+    {
+        // prepareForInference: batch norm folded into the convolutions, instance norm as one scale-and-shift pass,
+        // the input padded to 4 channels for the first convolution; the same logits as the module's own eval pass.
+        QFETCH(int, normalization);
         torch::manual_seed(5);
         UNetArchitecture a = UNetArchitecture::recommended();
         a.baseWidth = 8;
+        a.normalization = Normalization(normalization);
         UNet net(a);
         net->train();
         {
             torch::NoGradGuard noGrad; // a few train-mode passes give the running statistics non-trivial values
             for (int i = 0; i < 3; ++i)
                 net->forward(torch::rand({2, 1, 32, 32}) * 4.0 + 1.0);
+            // and the norms' affine parameters other values than their initial ones and zeros
+            for (auto& p : net->named_parameters())
+                if (p.key().find(".1.") != std::string::npos || p.key().find(".4.") != std::string::npos)
+                    p.value().uniform_(0.5, 1.5);
         }
         net->eval();
         torch::NoGradGuard noGrad;
-        const auto input = (torch::rand({1, 1, 48, 40}) * 4.0 + 1.0).contiguous(torch::MemoryFormat::ChannelsLast);
+        // Two samples of different contrast: instance statistics are per sample.
+        auto input = torch::rand({2, 1, 48, 40}) * 4.0 + 1.0;
+        input[1].mul_(3.0).add_(-2.0);
+        input = input.contiguous(torch::MemoryFormat::ChannelsLast);
         const auto plain = net->forward(input);
-        net->fuseBatchNormForInference();
+        net->prepareForInference();
         QVERIFY(net->isFused());
         const auto folded = net->forward(input);
         QVERIFY2((plain - folded).abs().max().item<float>() < 1e-3f * (1.0f + plain.abs().max().item<float>()),
