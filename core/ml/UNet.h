@@ -5,6 +5,11 @@
 
 #include <torch/torch.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
 namespace delineate::ml {
 
 // ConvTranspose2d(k=3, stride=2, padding=1, output_padding=1) with the same parameters, computed as an exactly
@@ -60,7 +65,15 @@ private:
         // Instance norm after the convolution (undefined without): its affine scale and shift.
         torch::Tensor normWeight, normBias;
         double epsilon = 1e-5;
+        // oneDNN's prepacked convolution with the ReLU fused, one context per input shape and type (see UNet.cpp).
+        struct Prepacked
+        {
+            std::mutex mutex;
+            std::map<std::vector<int64_t>, c10::IValue> contexts;
+        };
+        std::shared_ptr<Prepacked> prepacked;
     };
+    static torch::Tensor convolutionRelu(const torch::Tensor& x, const FusedConvolution& f, bool lowPrecision);
     torch::nn::Sequential block(int64_t input, int64_t output);
     torch::Tensor runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x);
     static std::vector<FusedConvolution> fuse(torch::nn::Sequential& block);
