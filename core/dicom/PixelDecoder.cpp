@@ -121,6 +121,17 @@ void unpackSamples(const T* source, std::size_t count, int bitsStored, bool isSi
         out[i] = storedValue(static_cast<uint32_t>(static_cast<Unsigned>(source[i])), bitsStored, isSigned);
 }
 
+// Stored samples of `bitsAllocated` (8, 16 or 32) bits at `raw`, widened to int32.
+void unpackStoredSamples(const void* raw, std::size_t count, int bitsAllocated, int bitsStored, bool isSigned, int32_t* out)
+{
+    if (bitsAllocated == 8)
+        unpackSamples(static_cast<const int8_t*>(raw), count, bitsStored, isSigned, out);
+    else if (bitsAllocated == 16)
+        unpackSamples(static_cast<const int16_t*>(raw), count, bitsStored, isSigned, out);
+    else
+        unpackSamples(static_cast<const int32_t*>(raw), count, bitsStored, isSigned, out);
+}
+
 void invertMonochrome1(DecodedFrame& frame)
 {
     // MONOCHROME1: minimum is white. Mirror within the stored range so that bigger is brighter.
@@ -501,13 +512,18 @@ Expected<void> PixelDecoder::Private::decodeWithGdcm()
 
 namespace {
 
+// YBR_FULL and YBR_PARTIAL carry luminance in their first sample; JPEG 2000's YBR_RCT/ICT arrive as RGB.
+bool luminanceIsFirstSample(const QString& photometric)
+{
+    return photometric.startsWith(QLatin1String("YBR_FULL")) || photometric.startsWith(QLatin1String("YBR_PARTIAL"));
+}
+
 // Interleaved or planar samples of a frame -> luminance (Rec. 601 weights for RGB; Y for YBR).
 void luminanceFromSamples(const int32_t* samples, std::size_t pixels, int planar, const QString& photometric,
                           std::vector<float>& out)
 {
     out.resize(pixels);
-    // YBR_FULL and YBR_PARTIAL carry luminance in their first sample; JPEG 2000's YBR_RCT/ICT arrive as RGB.
-    const bool ybr = photometric.startsWith(QLatin1String("YBR_FULL")) || photometric.startsWith(QLatin1String("YBR_PARTIAL"));
+    const bool ybr = luminanceIsFirstSample(photometric);
     for (std::size_t i = 0; i < pixels; ++i) {
         const int32_t a = planar ? samples[i] : samples[3 * i];
         const int32_t b = planar ? samples[pixels + i] : samples[3 * i + 1];
@@ -521,7 +537,7 @@ void luminanceFrom32BitSamples(const uint8_t* source, std::size_t pixels, int pl
                                const QString& photometric, std::vector<float>& out)
 {
     out.resize(pixels);
-    const bool ybr = photometric.startsWith(QLatin1String("YBR_FULL")) || photometric.startsWith(QLatin1String("YBR_PARTIAL"));
+    const bool ybr = luminanceIsFirstSample(photometric);
     const auto sample = [&](std::size_t at) -> double {
         uint32_t word;
         std::memcpy(&word, source + 4 * at, 4);
@@ -601,12 +617,7 @@ Expected<void> PixelDecoder::Private::ownColourFrame(int index, DecodedFrame& ou
         return {};
     }
     std::vector<int32_t> indices(pixels);
-    if (bitsAllocated == 8)
-        unpackSamples(reinterpret_cast<const int8_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
-    else if (bitsAllocated == 16)
-        unpackSamples(reinterpret_cast<const int16_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
-    else
-        unpackSamples(reinterpret_cast<const int32_t*>(frame.data()), pixels, bitsStored, isSigned, indices.data());
+    unpackStoredSamples(frame.data(), pixels, bitsAllocated, bitsStored, isSigned, indices.data());
     return paletteFrame(indices.data(), out);
 }
 
@@ -625,12 +636,7 @@ Expected<void> PixelDecoder::Private::frameFromGdcm(int index, DecodedFrame& out
         return {};
     }
     std::vector<int32_t> unpacked(count);
-    if (bitsAllocated == 8)
-        unpackSamples(reinterpret_cast<const int8_t*>(source), count, bitsStored, isSigned, unpacked.data());
-    else if (bitsAllocated == 16)
-        unpackSamples(reinterpret_cast<const int16_t*>(source), count, bitsStored, isSigned, unpacked.data());
-    else
-        unpackSamples(reinterpret_cast<const int32_t*>(source), count, bitsStored, isSigned, unpacked.data());
+    unpackStoredSamples(source, count, bitsAllocated, bitsStored, isSigned, unpacked.data());
     out.rows = rows;
     out.columns = columns;
     out.bitsStored = bitsStored;
@@ -781,12 +787,9 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         }
     }
     if (status.bad()) {
-        // DCMTK could not decode this stream: let GDCM try before giving up (other JPEG variants, odd encoders).
-        // Not RLE: DCMTK decodes every valid RLE stream of one sample per pixel, so a failure there means corrupt
-        // data, and GDCM's RLE decoder reads past its input on such data (SEGV under ASan, fuzz_dicom_file).
+        // DCMTK could not decode this stream: let GDCM's codec try before giving up (other JPEG variants, odd
+        // encoders; decodeWithGdcm refuses native data, RLE and JPEG-LS, which DCMTK alone decodes).
         const QString dcmtkReason = QString::fromLatin1(status.text());
-        // Nor native pixel data: DCMTK reads every native layout, so a failure there means a damaged description,
-        // which GDCM's image reader would meet with its assertions (fuzz_dicom_file, finding 25).
         if (d->decodeWithGdcm().ok())
             return d->frameFromGdcm(index, out);
         const QString syntax = transferSyntaxName(d->transferSyntax);
@@ -812,12 +815,7 @@ Expected<void> PixelDecoder::decodeFrame(int index, DecodedFrame& out)
         return {};
     }
     out.stored.resize(pixels);
-    if (d->bitsAllocated == 8)
-        unpackSamples(reinterpret_cast<const int8_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
-    else if (d->bitsAllocated == 16)
-        unpackSamples(reinterpret_cast<const int16_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
-    else
-        unpackSamples(reinterpret_cast<const int32_t*>(raw), pixels, d->bitsStored, d->isSigned, out.stored.data());
+    unpackStoredSamples(raw, pixels, d->bitsAllocated, d->bitsStored, d->isSigned, out.stored.data());
     if (d->photometric == QLatin1String("MONOCHROME1"))
         invertMonochrome1(out);
     return {};

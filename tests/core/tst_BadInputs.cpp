@@ -485,6 +485,14 @@ void TestBadInputs::fuzzFindings()
         bool loaded = false;
         return QDir().mkpath(folder) && bytes(path, content) ? messagesFor(folder, loaded).join(QLatin1Char('\n')) : QString();
     };
+    // Such a file refused: empty when a message names it with `phrase`, else what was said (for the failure).
+    const auto oneFileRefused = [&](const QString& name, const QByteArray& content, const char* phrase) {
+        QString path;
+        const QString messages = messagesOfOneFile(name, content, path);
+        if (messages.contains(path) && messages.contains(QLatin1String(phrase)))
+            return QString();
+        return messages.isEmpty() ? QStringLiteral("%1: no message").arg(name) : messages;
+    };
     // fuzz_volume_nii: a vox_offset of 1e20 overflowed the conversion to an integer (undefined behaviour).
     const QString nifti = patchedNifti(QStringLiteral("offset.nii"), {{108, floatBytes(1.0e20f)}});
     QVERIFY(!nifti.isEmpty());
@@ -625,9 +633,8 @@ void TestBadInputs::fuzzFindings()
     sliceBytes[instanceVr + 4] = ';';
     sliceBytes[samplesTag + 1] = char(0x2f);
     sliceBytes.replace(QByteArray("1.2.840.10008.1.2\0", 18), QByteArray("1.2.840.1000!.1.2\0", 18));
-    QString gdcmFile;
-    const QString gdcmMessages = messagesOfOneFile(QStringLiteral("meta-vr.dcm"), sliceBytes, gdcmFile);
-    QVERIFY2(gdcmMessages.contains(gdcmFile) && gdcmMessages.contains(QLatin1String("corrupt")), qPrintable(gdcmMessages));
+    const QString gdcmRefusal = oneFileRefused(QStringLiteral("meta-vr.dcm"), sliceBytes, "corrupt");
+    QVERIFY2(gdcmRefusal.isEmpty(), qPrintable(gdcmRefusal));
     // fuzz_dicom_file: pixel data under the value representation 'OO' (none) is a plain element to DCMTK, not
     // pixel data, and was cast to one (UBSan: a downcast to a type the object is not).
     const QString ctSmall = kPydicom + QStringLiteral("CT_small.dcm");
@@ -638,9 +645,8 @@ void TestBadInputs::fuzzFindings()
     const int pixelTag = ctBytes.lastIndexOf(QByteArray::fromHex("e07f1000") + "OW");
     QVERIFY(pixelTag > 0);
     ctBytes[pixelTag + 5] = 'O';
-    QString ooFile;
-    const QString ooMessages = messagesOfOneFile(QStringLiteral("oo.dcm"), ctBytes, ooFile);
-    QVERIFY2(ooMessages.contains(ooFile) && ooMessages.contains(QLatin1String("cannot be read as pixel data")), qPrintable(ooMessages));
+    const QString ooRefusal = oneFileRefused(QStringLiteral("oo.dcm"), ctBytes, "cannot be read as pixel data");
+    QVERIFY2(ooRefusal.isEmpty(), qPrintable(ooRefusal));
     // fuzz_volume_mha: NDims = 2 before DimSize and NDims = 3 after it (no TransformMatrix): MetaIO read two sizes
     // and then three dimensions, the third size never read (uninitialised): the file opened as a 23 x 38 x 0 volume
     // with nothing in it (exit 0), or failed to allocate, from one run to the next.
@@ -728,9 +734,8 @@ void TestBadInputs::fuzzFindings()
         QVERIFY(orientation > 0 && photometricTag > 0 && mfBytes.indexOf(QByteArray::fromHex("20003700") + "DS", orientation + 1) < 0);
         mfBytes[orientation + 2] = char(0x36);
         mfBytes[photometricTag + 2] = char(0x03);
-        QString mfFile;
-        const QString mfMessages = messagesOfOneFile(QStringLiteral("mf-no-orientation.dcm"), mfBytes, mfFile);
-        QVERIFY2(mfMessages.contains(mfFile) && mfMessages.contains(QLatin1String("Photometric Interpretation")), qPrintable(mfMessages));
+        const QString mfRefusal = oneFileRefused(QStringLiteral("mf-no-orientation.dcm"), mfBytes, "Photometric Interpretation");
+        QVERIFY2(mfRefusal.isEmpty(), qPrintable(mfRefusal));
     }
     // fuzz_dicom_file, finding 26: a native RGB image whose HighBit is written as LO. dcmimage could not decode it, so
     // GDCM's image reader was asked, and its typed attribute asserted on the value representation (abort, Release
@@ -766,9 +771,8 @@ void TestBadInputs::fuzzFindings()
         scBytes[908] = char(0x35);
         scBytes[1598] = char(0x02);
         scBytes[1599] = char(0xfc);
-        QString scFile;
-        const QString scMessages = messagesOfOneFile(QStringLiteral("sc-rgb-item-length.dcm"), scBytes, scFile);
-        QVERIFY2(scMessages.contains(scFile) && scMessages.contains(QLatin1String("cannot be decoded")), qPrintable(scMessages));
+        const QString scRefusal = oneFileRefused(QStringLiteral("sc-rgb-item-length.dcm"), scBytes, "cannot be decoded");
+        QVERIFY2(scRefusal.isEmpty(), qPrintable(scRefusal));
     }
     // fuzz_dicom_file, finding 28: pydicom-data's big-endian RGB image with its Photometric Interpretation "RGB"
     // made "PAL". dcmimage refused it, GDCM's image reader was asked and asserted on the interpretation it does not
@@ -780,9 +784,8 @@ void TestBadInputs::fuzzFindings()
         const int rgbValue = expbBytes.indexOf(QByteArray::fromHex("00280004") + "CS" + QByteArray::fromHex("0004") + "RGB ");
         QVERIFY(rgbValue > 0);
         expbBytes.replace(rgbValue + 8, 4, "PAL ");
-        QString palFile;
-        const QString palMessages = messagesOfOneFile(QStringLiteral("rgb-expb-pal.dcm"), expbBytes, palFile);
-        QVERIFY2(palMessages.contains(palFile) && palMessages.contains(QLatin1String("cannot be decoded")), qPrintable(palMessages));
+        const QString palRefusal = oneFileRefused(QStringLiteral("rgb-expb-pal.dcm"), expbBytes, "cannot be decoded");
+        QVERIFY2(palRefusal.isEmpty(), qPrintable(palRefusal));
     }
     // fuzz_dicom_file, finding 27: dcm_qa_ct's Philips DICOMDIR (DIRFILE) with one byte 0xff inserted at offset 1238,
     // inside its first directory record. DCMTK 3.6.7's loadFile threw std::out_of_range (DcmByteString::verify,
@@ -794,9 +797,8 @@ void TestBadInputs::fuzzFindings()
         QVERIFY(!dirBytes.isEmpty());
         QCOMPARE(dirBytes.size(), 45390);
         dirBytes.insert(1238, char(0xff));
-        QString dirFile;
-        const QString dirMessages = messagesOfOneFile(QStringLiteral("dirfile-ff.dcm"), dirBytes, dirFile);
-        QVERIFY2(dirMessages.contains(dirFile) && dirMessages.contains(QLatin1String("not a readable DICOM file")), qPrintable(dirMessages));
+        const QString dirRefusal = oneFileRefused(QStringLiteral("dirfile-ff.dcm"), dirBytes, "not a readable DICOM file");
+        QVERIFY2(dirRefusal.isEmpty(), qPrintable(dirRefusal));
     }
     // fuzz_dicom_file: pydicom-data's emri_small_RLE.dcm with the fuzzer's 35 changed bytes (the photometric
     // interpretation and bytes inside the RLE segments). DCMTK refused the stream, and GDCM's RLE decoder, asked
@@ -804,9 +806,7 @@ void TestBadInputs::fuzzFindings()
     // memory). DCMTK is the only RLE decoder for one sample per pixel now; this input guards that in the address pass.
     {
         DELINEATE_REQUIRE_DATA("pydicom-data/emri_small_RLE.dcm");
-        QFile rle(testing::dataPath(QStringLiteral("pydicom-data/emri_small_RLE.dcm")));
-        QVERIFY(rle.open(QIODevice::ReadOnly));
-        QByteArray rleBytes = rle.readAll();
+        QByteArray rleBytes = dataBytes("pydicom-data/emri_small_RLE.dcm");
         QCOMPARE(rleBytes.size(), 49022);
         const struct { int at; uint8_t value; } changes[] = {
             {2182, 0x59}, {2183, 0x42}, {2184, 0x52}, {2185, 0x5f}, {2186, 0x49}, {2187, 0x43}, {2188, 0x54},
@@ -816,26 +816,21 @@ void TestBadInputs::fuzzFindings()
             {31601, 0x00}, {31602, 0x07}, {31603, 0x6e}, {31604, 0x90}, {39560, 0x01}, {39561, 0xf8}, {43184, 0x40}};
         for (const auto& change : changes)
             rleBytes[change.at] = char(change.value);
-        QString rleFile;
-        const QString rleMessages = messagesOfOneFile(QStringLiteral("rle.dcm"), rleBytes, rleFile);
-        QVERIFY2(rleMessages.contains(rleFile) && rleMessages.contains(QLatin1String("RLE")), qPrintable(rleMessages));
+        const QString rleRefusal = oneFileRefused(QStringLiteral("rle.dcm"), rleBytes, "RLE");
+        QVERIFY2(rleRefusal.isEmpty(), qPrintable(rleRefusal));
     }
     // fuzz_dicom_file: pydicom-data's emri_small_jpeg_2k_lossless.dcm with the fuzzer's 6 changed bytes, one of them
     // making the first frame's SIZ marker declare 131136 rows for the image's 64. GDCM decoded it into a buffer of
     // 64 x 64 and wrote past it (heap overflow; "free(): invalid pointer" and an abort in the Release CLI).
     {
         DELINEATE_REQUIRE_DATA("pydicom-data/emri_small_jpeg_2k_lossless.dcm");
-        QFile j2k(testing::dataPath(QStringLiteral("pydicom-data/emri_small_jpeg_2k_lossless.dcm")));
-        QVERIFY(j2k.open(QIODevice::ReadOnly));
-        QByteArray j2kBytes = j2k.readAll();
+        QByteArray j2kBytes = dataBytes("pydicom-data/emri_small_jpeg_2k_lossless.dcm");
         QCOMPARE(j2kBytes.size(), 40324);
         const struct { int at; uint8_t value; } changes[] = {{2381, 2}, {13616, 189}, {25897, 49}, {26981, 5}, {26982, 199}, {37189, 76}};
         for (const auto& change : changes)
             j2kBytes[change.at] = char(change.value);
-        QString j2kFile;
-        const QString j2kMessages = messagesOfOneFile(QStringLiteral("j2k.dcm"), j2kBytes, j2kFile);
-        QVERIFY2(j2kMessages.contains(j2kFile) && j2kMessages.contains(QLatin1String("JPEG 2000 frame declares 64 x 131136")),
-                 qPrintable(j2kMessages));
+        const QString j2kRefusal = oneFileRefused(QStringLiteral("j2k.dcm"), j2kBytes, "JPEG 2000 frame declares 64 x 131136");
+        QVERIFY2(j2kRefusal.isEmpty(), qPrintable(j2kRefusal));
     }
     // fuzz_journal: a damaged snapshot declaring 8 GB of voxels behind a few compressed bytes had them allocated
     // before inflating; now refused at once.
