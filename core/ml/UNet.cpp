@@ -186,6 +186,12 @@ const PrepackedOperators& prepackedOperators()
 
 } // namespace
 
+torch::Tensor UNetImpl::convolution(const torch::Tensor& input, const FusedConvolution& f, bool lowPrecision)
+{
+    return lowPrecision && f.weightBf16.defined() ? torch::conv2d(input, f.weightBf16, f.biasBf16, 1, 1)
+                                                  : torch::conv2d(input, f.weight, f.bias, 1, 1);
+}
+
 torch::Tensor UNetImpl::convolutionRelu(const torch::Tensor& input, const FusedConvolution& f, bool lowPrecision)
 {
     const bool bf16 = lowPrecision && f.weightBf16.defined();
@@ -214,8 +220,7 @@ torch::Tensor UNetImpl::convolutionRelu(const torch::Tensor& input, const FusedC
         operators.run->callBoxed(&stack);
         return stack.back().toTensor();
     }
-    auto y = torch::conv2d(input, weight, bias, 1, 1);
-    return y.relu_();
+    return convolution(input, f, lowPrecision).relu_();
 }
 
 torch::Tensor UNetImpl::runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x)
@@ -229,9 +234,7 @@ torch::Tensor UNetImpl::runBlock(torch::nn::Sequential& block, const std::vector
             x = convolutionRelu(x, f, lowPrecision);
             continue;
         }
-        x = lowPrecision && f.weightBf16.defined() ? torch::conv2d(x, f.weightBf16, f.biasBf16, 1, 1)
-                                                   : torch::conv2d(x, f.weight, f.bias, 1, 1);
-        x = instanceNormalized(x, f);
+        x = instanceNormalized(convolution(x, f, lowPrecision), f);
         x.relu_();
     }
     return x;
@@ -319,11 +322,8 @@ void UNetImpl::prepareForInference()
     // 512² slice in float32 on one core of this machine, and a channels-last result.
     if (!m_fusedEncoder.empty() && !m_fusedEncoder.front().empty()) {
         torch::Tensor& weight = m_fusedEncoder.front().front().weight;
-        if (weight.size(1) < kNarrowInputChannels) {
-            auto padded = torch::zeros({weight.size(0), kNarrowInputChannels, weight.size(2), weight.size(3)}, weight.options());
-            padded.narrow(1, 0, weight.size(1)).copy_(weight);
-            weight = padded.contiguous(torch::MemoryFormat::ChannelsLast);
-        }
+        if (weight.size(1) < kNarrowInputChannels)
+            weight = paddedChannels(weight, kNarrowInputChannels);
     }
     for (auto& b : m_decoder)
         m_fusedDecoder.push_back(fuse(b));

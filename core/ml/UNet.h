@@ -48,9 +48,10 @@ public:
     const UNetArchitecture& architecture() const { return m_architecture; }
 
     // Inference only: folds each batch norm (running statistics) into the convolution before it, so a block is
-    // conv+bias+ReLU with no separate normalisation pass over the activations; an instance norm is computed from
-    // the slice's own statistics as one scale-and-shift pass in the activations' layout (LibTorch's goes through a
-    // plain-layout copy). Undone by train().
+    // conv+bias+ReLU (oneDNN's prepacked convolution with the ReLU fused, where LibTorch has it); an instance norm
+    // runs through batch norm's kernel with the slice's own statistics, channels-last (LibTorch's goes through a
+    // plain-layout copy); the input convolution reads the input padded to 4 channels; up-convolution kernels and
+    // bfloat16 weight copies are built once. Undone by train().
     void prepareForInference();
     bool isFused() const { return m_fused; }
     void train(bool on = true) override;
@@ -73,6 +74,8 @@ private:
         };
         std::shared_ptr<Prepacked> prepacked;
     };
+    // The folded convolution in the weights' type the pass runs in; with its ReLU (prepacked where available).
+    static torch::Tensor convolution(const torch::Tensor& x, const FusedConvolution& f, bool lowPrecision);
     static torch::Tensor convolutionRelu(const torch::Tensor& x, const FusedConvolution& f, bool lowPrecision);
     torch::nn::Sequential block(int64_t input, int64_t output);
     torch::Tensor runBlock(torch::nn::Sequential& block, const std::vector<FusedConvolution>& fused, torch::Tensor x);
@@ -80,6 +83,8 @@ private:
     static torch::Tensor instanceNormalized(const torch::Tensor& x, const FusedConvolution& f);
     // Inference: the input's channels, zero-padded to this many for the first convolution (prepareForInference).
     static constexpr int64_t kNarrowInputChannels = 4;
+    // `x` (activations N x C x H x W, or weights O x C x kH x kW) with dimension 1 zero-padded to `channels`,
+    // channels-last.
     static torch::Tensor paddedChannels(const torch::Tensor& x, int64_t channels);
 
     UNetArchitecture m_architecture;
